@@ -1,0 +1,111 @@
+"""User-facing messages in Japanese (default) and English.
+
+Every message shown to a user has a key here. ``t(key, lang, **params)`` formats it.
+The language comes from ``--lang`` or the ``DISCLINT_LANG`` environment variable.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+DEFAULT_LANG = "ja"
+LANGS = ("ja", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- input errors (one line each; the CLI prefixes "disclint: FILE: ") ---
+    "input.not_found": {"ja": "ファイルが見つかりません", "en": "file not found"},
+    "input.is_directory": {"ja": "ディレクトリです（ファイルを指定してください）", "en": "is a directory (give a file)"},
+    "input.not_readable": {"ja": "ファイルを読めません（{reason}）", "en": "cannot read the file ({reason})"},
+    "input.empty": {"ja": "空のファイルです", "en": "the file is empty"},
+    "input.unknown_format": {
+        "ja": "対応していない形式です（docx, pdf, txt, md, html, xbrl, EDINET zip に対応）",
+        "en": "unsupported format (supported: docx, pdf, txt, md, html, xbrl, EDINET zip)",
+    },
+    "input.corrupt_zip": {"ja": "ZIP として壊れています（{reason}）", "en": "corrupt zip archive ({reason})"},
+    "input.corrupt_docx": {"ja": "docx として壊れています（{reason}）", "en": "corrupt docx ({reason})"},
+    "input.zip_bomb": {
+        "ja": "展開後のサイズが上限 {limit_mb} MB を超えます（zip bomb の疑い）",
+        "en": "uncompressed size exceeds the limit of {limit_mb} MB (possible zip bomb)",
+    },
+    "input.unsafe_zip_member": {"ja": "ZIP に不正なパスのメンバーがあります: {name}", "en": "zip member with an unsafe path: {name}"},
+    "input.xml_forbidden": {
+        "ja": "XML に DTD または外部実体が含まれているため読みません（XXE 対策）",
+        "en": "the XML contains a DTD or external entities and is refused (XXE protection)",
+    },
+    "input.xml_invalid": {"ja": "XML として壊れています（{reason}）", "en": "invalid XML ({reason})"},
+    "input.pdf_encrypted": {"ja": "PDF が暗号化されています（パスワード保護）", "en": "the PDF is encrypted (password protected)"},
+    "input.pdf_corrupt": {"ja": "PDF として壊れています（{reason}）", "en": "corrupt PDF ({reason})"},
+    "input.pdf_no_text": {
+        "ja": "PDF にテキスト層がありません（全 {pages} ページが画像のみ。OCR が必要です）",
+        "en": "the PDF has no text layer (all {pages} pages are images; OCR needed)",
+    },
+    "input.pdf_garbled": {
+        "ja": "PDF の文字を復元できません（フォントに ToUnicode 対応表がなく (cid:…) になります。全 {pages} ページ）",
+        "en": "the PDF text cannot be decoded (fonts lack a ToUnicode map and give (cid:…); all {pages} pages)",
+    },
+    "input.decode_failed": {
+        "ja": "文字コードを判定できません（UTF-8, Shift_JIS/CP932, EUC-JP, UTF-16 のいずれでもありません）",
+        "en": "cannot detect the text encoding (not UTF-8, Shift_JIS/CP932, EUC-JP or UTF-16)",
+    },
+    "input.no_text": {"ja": "本文のテキストがありません", "en": "no body text found"},
+    "input.xbrl_no_textblocks": {
+        "ja": "XBRL にテキストブロック（*TextBlock）がありません",
+        "en": "the XBRL instance has no text blocks (*TextBlock)",
+    },
+    "limit.file_size": {"ja": "ファイルサイズが上限 {limit_mb} MB を超えます", "en": "file size exceeds the limit of {limit_mb} MB"},
+    "limit.pages": {"ja": "ページ数 {pages} が上限 {limit} を超えます", "en": "{pages} pages exceed the limit of {limit}"},
+    "limit.chars": {"ja": "文字数が上限 {limit} を超えます", "en": "the text exceeds the limit of {limit} characters"},
+    "limit.timeout": {"ja": "処理時間が上限 {seconds} 秒を超えました", "en": "processing exceeded the time limit of {seconds} s"},
+    "output.same_as_input": {"ja": "出力先が入力ファイルと同じです: {path}", "en": "the output path is an input file: {path}"},
+    "output.exists": {"ja": "出力先が既に存在します（--force で上書き）: {path}", "en": "the output exists (use --force to overwrite): {path}"},
+    # --- reader notes (warnings, not fatal) ---
+    "note.pdf_no_text_page": {"ja": "p.{page}: テキスト層がありません（画像のみ。OCR が必要です）", "en": "p.{page}: no text layer (image only; OCR needed)"},
+    "note.pdf_cid_page": {
+        "ja": "p.{page}: 文字を復元できない (cid:…) が {ratio:.0%} あります。このページは読み飛ばしました",
+        "en": "p.{page}: {ratio:.0%} of the text is undecodable (cid:…); page skipped",
+    },
+    "note.pdf_radicals": {
+        "ja": "p.{page}: 康熙部首などの代替文字 {count} 個を通常の漢字に直しました",
+        "en": "p.{page}: replaced {count} radical look-alike characters with ordinary kanji",
+    },
+    "note.pdf_vertical_page": {"ja": "p.{page}: 縦書きページとして読みました", "en": "p.{page}: read as vertical (縦書き) text"},
+    "note.pdf_columns": {"ja": "p.{page}: {columns} 段組として読みました", "en": "p.{page}: read as {columns} columns"},
+    "note.pdf_garbled_page": {
+        "ja": "p.{page}: 抽出した文字が判読できません（フォントの対応表が不正の可能性）。このページは読み飛ばしました",
+        "en": "p.{page}: the extracted text is unreadable (broken font map?); page skipped",
+    },
+    "note.encoding": {"ja": "文字コード {encoding} として読みました", "en": "decoded as {encoding}"},
+    "note.docx_tracked_changes": {
+        "ja": "変更履歴 {count} 件を「すべて承諾」した状態で読みました",
+        "en": "read {count} tracked changes as accepted",
+    },
+    # --- CLI ---
+    "cli.error_prefix": {"ja": "エラー", "en": "error"},
+    "cli.summary": {
+        "ja": "{files} ファイル、指摘 {findings} 件（エラー {errors}、警告 {warnings}、情報 {infos}）",
+        "en": "{files} files, {findings} findings ({errors} errors, {warnings} warnings, {infos} info)",
+    },
+    "cli.failed_files": {"ja": "{count} ファイルを処理できませんでした", "en": "{count} files could not be processed"},
+    "cli.interrupted": {"ja": "中断しました", "en": "interrupted"},
+    "cli.internal_error": {
+        "ja": "内部エラー: {reason}（不具合です。--debug で詳細を表示）",
+        "en": "internal error: {reason} (a bug; use --debug for details)",
+    },
+}
+
+
+def resolve_lang(value: str | None = None) -> str:
+    lang = (value or os.environ.get("DISCLINT_LANG") or DEFAULT_LANG).lower()
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
+    entry = MESSAGES.get(key)
+    if entry is None:
+        return key if not params else f"{key} {params}"
+    template = entry.get(lang) or entry["en"]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template

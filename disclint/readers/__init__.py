@@ -1,0 +1,117 @@
+"""Readers: file -> :class:`~disclint.document.Document`.
+
+One module per format. Each registers itself with :func:`register`, giving a name,
+the extensions it claims and a ``sniff(head: bytes, path) -> bool`` that recognises its
+content. :func:`read` picks the reader by content first (a ``.txt`` that is really a PDF
+is read as PDF) and falls back to the extension only for formats without a signature
+(plain text, markdown). Readers raise :class:`~disclint.errors.InputError` for bad input.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Protocol
+
+from ..document import Document
+from ..errors import InputError, LimitExceeded
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits for one input file (all configurable from the CLI/config)."""
+
+    max_file_mb: float = 200.0
+    max_uncompressed_mb: float = 500.0  # docx / zip members, summed
+    max_pages: int = 2000
+    max_chars: int = 20_000_000
+
+
+class ReaderFunc(Protocol):
+    def __call__(self, path: Path, limits: Limits) -> Document: ...
+
+
+@dataclass(frozen=True)
+class ReaderSpec:
+    name: str
+    extensions: tuple[str, ...]
+    sniff: Callable[[bytes, Path], bool]
+    read: ReaderFunc
+    priority: int = 50  # lower sniffs first
+
+
+_REGISTRY: dict[str, ReaderSpec] = {}
+_BUILTIN_MODULES = ("pdf", "docx", "xbrl", "html", "text")
+_loaded = False
+
+
+def register(name: str, *, extensions: tuple[str, ...], sniff: Callable[[bytes, Path], bool], priority: int = 50):
+    """Decorator registering a reader function under ``name``."""
+
+    def deco(func: ReaderFunc) -> ReaderFunc:
+        _REGISTRY[name] = ReaderSpec(name, tuple(e.lower() for e in extensions), sniff, func, priority)
+        return func
+
+    return deco
+
+
+def _load_builtin() -> None:
+    global _loaded
+    if _loaded:
+        return
+    for mod in _BUILTIN_MODULES:
+        importlib.import_module(f"{__name__}.{mod}")
+    _loaded = True
+
+
+def readers() -> list[ReaderSpec]:
+    _load_builtin()
+    return sorted(_REGISTRY.values(), key=lambda r: (r.priority, r.name))
+
+
+HEAD_BYTES = 8192
+
+
+def detect(path: Path, head: bytes) -> ReaderSpec:
+    """Choose the reader for ``path`` whose first bytes are ``head``."""
+    specs = readers()
+    for spec in specs:
+        if spec.sniff(head, path):
+            return spec
+    ext = path.suffix.lower()
+    for spec in specs:
+        if ext in spec.extensions:
+            return spec
+    raise InputError("input.unknown_format")
+
+
+def check_file(path: Path, limits: Limits) -> bytes:
+    """Common checks before any reader runs; returns the first bytes of the file."""
+    if not path.exists():
+        raise InputError("input.not_found")
+    if path.is_dir():
+        raise InputError("input.is_directory")
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise InputError("input.empty")
+        if size > limits.max_file_mb * 1024 * 1024:
+            raise LimitExceeded("limit.file_size", limit_mb=limits.max_file_mb)
+        with path.open("rb") as fh:
+            return fh.read(HEAD_BYTES)
+    except OSError as exc:
+        raise InputError("input.not_readable", reason=exc.strerror or type(exc).__name__) from exc
+
+
+def read(path: str | os.PathLike[str], limits: Limits | None = None) -> Document:
+    """Read one file into a Document, or raise InputError with a user-facing cause."""
+    limits = limits or Limits()
+    p = Path(path)
+    head = check_file(p, limits)
+    spec = detect(p, head)
+    doc = spec.read(p, limits)
+    if doc.char_count > limits.max_chars:
+        raise LimitExceeded("limit.chars", limit=limits.max_chars)
+    return doc

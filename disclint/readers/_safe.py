@@ -1,0 +1,74 @@
+"""Safe access to zip containers and XML shared by the docx, XBRL and EDINET readers.
+
+- Zip: member names must be relative and stay inside the archive (no ``../``), and the
+  declared uncompressed sizes, summed, must stay under ``Limits.max_uncompressed_mb``.
+  ``zipfile`` never inflates a member beyond its declared size (it checks the CRC), so
+  checking the declared sizes bounds the memory we can be made to use.
+- XML: a DTD is refused outright (no external entities, no billion laughs); the parser
+  neither resolves entities nor touches the network.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from lxml import etree
+
+from ..errors import InputError
+from . import Limits
+
+
+def open_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
+    try:
+        zf = zipfile.ZipFile(path)
+        infos = zf.infolist()
+    except zipfile.BadZipFile as exc:
+        raise InputError("input.corrupt_zip", reason=str(exc)) from exc
+    except (OSError, EOFError, ValueError, NotImplementedError) as exc:
+        raise InputError("input.corrupt_zip", reason=type(exc).__name__) from exc
+    total = 0
+    for info in infos:
+        name = info.filename.replace("\\", "/")
+        pure = PurePosixPath(name)
+        if pure.is_absolute() or ".." in pure.parts or (len(name) > 1 and name[1] == ":"):
+            zf.close()
+            raise InputError("input.unsafe_zip_member", name=info.filename)
+        total += info.file_size
+    if total > limits.max_uncompressed_mb * 1024 * 1024:
+        zf.close()
+        raise InputError("input.zip_bomb", limit_mb=int(limits.max_uncompressed_mb))
+    return zf
+
+
+def read_member(zf: zipfile.ZipFile, name: str, error_code: str = "input.corrupt_zip") -> bytes:
+    try:
+        return zf.read(name)
+    except KeyError as exc:
+        raise InputError(error_code, reason=f"missing {name}") from exc
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        raise InputError(error_code, reason=f"{name}: {exc}") from exc
+    except Exception as exc:  # zlib.error and friends
+        raise InputError(error_code, reason=f"{name}: {type(exc).__name__}") from exc
+
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=True, remove_comments=True
+)
+
+
+def parse_xml(data: bytes) -> etree._Element:
+    """Parse XML bytes safely; refuse any document with a DTD (``<!DOCTYPE`` / ``<!ENTITY``)."""
+    head = data[:4096]
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in data[:65536]:
+        raise InputError("input.xml_forbidden")
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise InputError("input.xml_invalid", reason=str(exc).splitlines()[0][:120]) from exc
+    if root is None:
+        raise InputError("input.xml_invalid", reason="empty document")
+    # A DTD further down the file (after a long prolog) is still refused.
+    if root.getroottree().docinfo.internalDTD is not None:
+        raise InputError("input.xml_forbidden")
+    return root
