@@ -1,0 +1,196 @@
+"""Command-line interface (click).
+
+The language of help and messages is chosen before click parses anything
+(``--lang en`` anywhere on the command line, or ``DISCLINT_LANG``), so ``--help``
+itself is localised. Exit status: 0 clean, 1 findings at or above ``--fail-level``,
+2 usage or input error (one line per bad file; the other files still run).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import click
+
+from . import __version__
+from .document import Document
+from .errors import DisclintError
+from .i18n import resolve_lang, t
+from .readers import Limits, read
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+HELP: dict[str, dict[str, str]] = {
+    "main": {
+        "ja": "disclint: サイバーセキュリティ開示文書のリンター（経営ガイドライン Ver3.0 / 総務省 開示の手引き）",
+        "en": "disclint: a linter for Japanese cybersecurity disclosures (METI/IPA guideline Ver3.0, MIC disclosure guide)",
+    },
+    "lang": {"ja": "表示言語（ja / en）。環境変数 DISCLINT_LANG でも指定可", "en": "message language (ja / en); also DISCLINT_LANG"},
+    "debug": {"ja": "内部エラー時にトレースバックを表示", "en": "show tracebacks on internal errors"},
+    "extract": {
+        "ja": "文書を読み取り、ブロック（見出し・段落・表のセル…）と位置を表示します。disclint が何を読んだか確認するためのコマンドです。",
+        "en": "Read documents and print their blocks (headings, paragraphs, table cells …) with locations: what disclint saw.",
+    },
+    "lint": {
+        "ja": "開示文書を検査し、指摘を表示します。",
+        "en": "Check disclosure documents and report findings.",
+    },
+    "format": {"ja": "出力形式", "en": "output format"},
+    "max_pages": {"ja": "1 ファイルの最大ページ数", "en": "maximum pages per file"},
+    "max_file_mb": {"ja": "1 ファイルの最大サイズ（MB）", "en": "maximum file size (MB)"},
+    "max_unzip_mb": {"ja": "docx/zip 展開後の最大サイズ（MB）", "en": "maximum uncompressed size of docx/zip (MB)"},
+    "max_chars": {"ja": "1 ファイルの最大文字数", "en": "maximum characters per file"},
+    "fail_level": {
+        "ja": "この重要度以上の指摘があれば終了コード 1（error / warning / info / none）",
+        "en": "exit 1 when a finding at or above this level exists (error / warning / info / none)",
+    },
+}
+
+
+def _detect_lang(argv: list[str]) -> str:
+    value = None
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+    return resolve_lang(value)
+
+
+@dataclass
+class RunContext:
+    lang: str
+    debug: bool = False
+    failed: list[str] = field(default_factory=list)
+
+    def error(self, path: str, message: str) -> None:
+        click.echo(f"disclint: {path}: {message}", err=True)
+        self.failed.append(path)
+
+    def warn(self, path: str, message: str) -> None:
+        label = "注意" if self.lang == "ja" else "note"
+        click.echo(f"disclint: {path}: {label}: {message}", err=True)
+
+
+def guarded(ctx: RunContext, path: str, func: Callable[[], Any]) -> Any:
+    """Run ``func`` for one input file; turn any failure into a one-line error."""
+    try:
+        return func()
+    except DisclintError as exc:
+        ctx.error(path, exc.message(ctx.lang))
+    except MemoryError:
+        ctx.error(path, t("cli.internal_error", ctx.lang, reason="MemoryError"))
+    except RecursionError:
+        ctx.error(path, t("cli.internal_error", ctx.lang, reason="RecursionError"))
+    except Exception as exc:  # a bug must not stop the batch or print a traceback
+        if ctx.debug:
+            traceback.print_exc()
+        reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        ctx.error(path, t("cli.internal_error", ctx.lang, reason=reason))
+    return None
+
+
+def iter_documents(ctx: RunContext, paths: tuple[str, ...], limits: Limits) -> Iterator[Document]:
+    for path in paths:
+        doc = guarded(ctx, path, lambda p=path: read(p, limits))
+        if doc is None:
+            continue
+        for note in doc.notes:
+            params = dict(note.params)
+            if note.page is not None:
+                params.setdefault("page", note.page)
+            ctx.warn(path, t(note.code, ctx.lang, **params))
+        yield doc
+
+
+def limit_options(lang: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    d = Limits()
+    opts = [
+        click.option("--max-pages", type=click.IntRange(1), default=d.max_pages, show_default=True, help=HELP["max_pages"][lang]),
+        click.option("--max-file-mb", type=click.FloatRange(0.001), default=d.max_file_mb, show_default=True, help=HELP["max_file_mb"][lang]),
+        click.option("--max-unzip-mb", type=click.FloatRange(0.001), default=d.max_uncompressed_mb, show_default=True, help=HELP["max_unzip_mb"][lang]),
+        click.option("--max-chars", type=click.IntRange(1), default=d.max_chars, show_default=True, help=HELP["max_chars"][lang]),
+    ]
+
+    def deco(f: Callable[..., Any]) -> Callable[..., Any]:
+        for opt in reversed(opts):
+            f = opt(f)
+        return f
+
+    return deco
+
+
+def make_limits(kw: dict[str, Any]) -> Limits:
+    return Limits(
+        max_file_mb=kw.pop("max_file_mb"),
+        max_uncompressed_mb=kw.pop("max_unzip_mb"),
+        max_pages=kw.pop("max_pages"),
+        max_chars=kw.pop("max_chars"),
+    )
+
+
+def _block_line(block, lang: str) -> str:
+    loc = block.location
+    where = loc.short(lang)
+    section = " > ".join(loc.section)
+    kind = block.kind.value + (f"{block.level}" if block.level else "")
+    head = f"[{kind}] {where}".rstrip()
+    if section:
+        head += f"  § {section}"
+    return f"{head}\n    {block.text}"
+
+
+def build_cli(lang: str) -> click.Group:
+    H = {k: v[lang] for k, v in HELP.items()}
+
+    @click.group(help=H["main"], context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+    @click.version_option(__version__, prog_name="disclint")
+    @click.option("--lang", type=click.Choice(["ja", "en"]), default=lang, show_default=True, help=H["lang"])
+    @click.option("--debug", is_flag=True, help=H["debug"])
+    @click.pass_context
+    def cli(cctx: click.Context, lang: str, debug: bool) -> None:
+        cctx.obj = RunContext(lang=lang, debug=debug)
+
+    @cli.command("extract", help=H["extract"])
+    @click.argument("files", nargs=-1, required=True)
+    @click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True, help=H["format"])
+    @limit_options(lang)
+    @click.pass_obj
+    def extract(ctx: RunContext, files: tuple[str, ...], fmt: str, **kw: Any) -> None:
+        limits = make_limits(kw)
+        for doc in iter_documents(ctx, files, limits):
+            if fmt == "jsonl":
+                for block in doc.blocks:
+                    click.echo(json.dumps(block.to_dict(), ensure_ascii=False))
+            else:
+                meta = ", ".join(f"{k}={v}" for k, v in doc.metadata.items() if v not in (None, ""))
+                click.echo(f"# {doc.path} ({doc.format}; {len(doc.blocks)} blocks{'; ' + meta if meta else ''})")
+                for block in doc.blocks:
+                    click.echo(_block_line(block, ctx.lang))
+        sys.exit(EXIT_ERROR if ctx.failed else EXIT_OK)
+
+    from .commands import register_commands
+
+    register_commands(cli, lang, H)
+    return cli
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    lang = _detect_lang(args)
+    cli = build_cli(lang)
+    try:
+        cli.main(args=args, prog_name="disclint", standalone_mode=True)
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        click.echo(f"disclint: {t('cli.interrupted', lang)}", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

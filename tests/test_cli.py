@@ -1,0 +1,69 @@
+import json
+
+import pytest
+
+from disclint import __version__
+
+
+@pytest.fixture
+def good_md(tmp_path):
+    p = tmp_path / "draft.md"
+    p.write_text("# 情報セキュリティ\n\n当社は情報セキュリティ基本方針を定めている。\n", encoding="utf-8")
+    return p
+
+
+def test_version(run_cli):
+    r = run_cli("--version")
+    assert r.returncode == 0 and __version__ in r.stdout
+
+
+def test_help_is_japanese_by_default_and_english_on_request(run_cli):
+    ja = run_cli("--help")
+    en = run_cli("--lang", "en", "--help")
+    assert "リンター" in ja.stdout and "extract" in ja.stdout and "lint" in ja.stdout
+    assert "a linter for Japanese cybersecurity disclosures" in en.stdout
+    assert "リンター" not in en.stdout
+
+
+def test_extract_jsonl_gives_text_kind_location(run_cli, good_md):
+    r = run_cli("extract", "--format", "jsonl", good_md)
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert rows[0]["kind"] == "heading" and rows[0]["text"] == "情報セキュリティ"
+    assert rows[1]["kind"] == "paragraph"
+    assert rows[1]["location"]["file"] == str(good_md)
+    assert rows[1]["location"]["section"] == ["情報セキュリティ"]
+
+
+@pytest.mark.parametrize(
+    "make, expected_ja, expected_en",
+    [
+        (lambda d: d / "missing.docx", "ファイルが見つかりません", "file not found"),
+        (lambda d: d, "ディレクトリです", "is a directory"),
+        (lambda d: (d / "empty.pdf").write_bytes(b"") or d / "empty.pdf", "空のファイル", "empty"),
+        (lambda d: (d / "blob.bin").write_bytes(bytes(range(256)) * 8) or d / "blob.bin", "対応していない形式", "unsupported format"),
+    ],
+    ids=["missing", "directory", "empty", "unknown-format"],
+)
+def test_bad_input_is_one_line_exit_2_and_batch_continues(run_cli, tmp_path, good_md, make, expected_ja, expected_en):
+    bad = make(tmp_path)
+    for lang, expected in (("ja", expected_ja), ("en", expected_en)):
+        r = run_cli("--lang", lang, "extract", "--format", "jsonl", bad, good_md)
+        assert r.returncode == 2
+        error_lines = [l for l in r.stderr.splitlines() if str(bad) in l]
+        assert len(error_lines) == 1, r.stderr
+        assert expected in error_lines[0]
+        assert "Traceback" not in r.stderr
+        # the good file after the bad one was still processed
+        assert any(json.loads(l)["text"] == "情報セキュリティ" for l in r.stdout.splitlines())
+
+
+def test_lint_exit_code_2_for_bad_file_and_summary(run_cli, tmp_path, good_md):
+    r = run_cli("lint", tmp_path / "nope.docx", good_md)
+    assert r.returncode == 2
+    assert "nope.docx: ファイルが見つかりません" in r.stderr
+
+
+def test_usage_error_is_exit_2(run_cli):
+    r = run_cli("extract", "--format", "xml", "x.docx")
+    assert r.returncode == 2
