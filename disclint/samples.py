@@ -1,0 +1,229 @@
+"""Bundled sample documents: locate them, and build the sample .docx from markdown.
+
+The sample draft (``corpus/samples/sample_draft.md``) is written in a tiny subset of
+markdown; :func:`build_docx` turns it into a Word document with real styles so that the
+docx reader sees what a company's own draft would contain:
+
+=====================  ==========================================
+markdown               Word
+=====================  ==========================================
+``# text``             paragraph in style ``Title``
+``## text``            ``Heading 1``
+``### text``           ``Heading 2``
+``#### text``          ``Heading 3``
+``- text``             ``List Bullet``
+``| a | b |`` rows     table (style ``Table Grid``); the first row is a
+                       repeated header row, the ``|---|`` line is dropped
+other lines            ``Normal`` paragraph (consecutive lines are joined,
+                       a blank line ends the paragraph)
+=====================  ==========================================
+
+Nothing else (emphasis, links, nesting, code) is understood: the parser only covers the
+constructs the bundled samples use.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+#: creation date written into the sample's core properties when none is given, so that
+#: rebuilding the bundled sample does not change its metadata.
+DEFAULT_CREATED = datetime(2025, 6, 2, 9, 0, 0)
+
+_HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3"}
+_HEADING_RE = re.compile(r"^(#{1,4})\s+(.*\S)\s*$")
+_RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def sample_path(name: str) -> Path:
+    """Path of a bundled sample file, e.g. ``sample_path("sample_draft.docx")``.
+
+    Looks in the installed package ``disclint.corpus`` (``disclint/corpus/samples``,
+    which setup.cfg maps from the top-level ``corpus/`` directory) and then in a source
+    checkout (``<repo>/corpus/samples``). Raises :class:`FileNotFoundError` when neither
+    holds the file.
+    """
+    candidates: list[Path] = []
+    try:
+        spec = importlib.util.find_spec("disclint.corpus")
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None:
+        for loc in spec.submodule_search_locations or ():
+            candidates.append(Path(loc) / "samples" / name)
+    candidates.append(Path(__file__).resolve().parent.parent / "corpus" / "samples" / name)
+    for path in candidates:
+        if path.is_file():
+            return path
+    raise FileNotFoundError(
+        f"bundled sample {name!r} not found (looked in: {', '.join(str(p) for p in candidates)})"
+    )
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of the markdown source: ``kind`` is a Word style name or ``"table"``."""
+
+    kind: str
+    text: str = ""
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+def _cells(line: str) -> tuple[str, ...]:
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|"):
+        line = line[:-1]
+    return tuple(c.strip() for c in line.split("|"))
+
+
+def parse_markdown(text: str) -> list[Block]:
+    """Split the markdown subset described in the module docstring into blocks."""
+    blocks: list[Block] = []
+    para: list[str] = []
+    table: list[tuple[str, ...]] = []
+
+    def flush() -> None:
+        if para:
+            blocks.append(Block("Normal", "".join(para)))
+            para.clear()
+        if table:
+            blocks.append(Block("table", rows=tuple(table)))
+            table.clear()
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith("|"):
+            if para:
+                flush()
+            if not _RULE_RE.match(line):
+                table.append(_cells(line))
+            continue
+        if table:
+            flush()
+        if not line:
+            flush()
+            continue
+        m = _HEADING_RE.match(line)
+        if m:
+            flush()
+            blocks.append(Block(_HEADING_STYLES[len(m.group(1))], m.group(2)))
+        elif line.startswith("- "):
+            flush()
+            blocks.append(Block("List Bullet", line[2:].strip()))
+        else:
+            para.append(line)
+    flush()
+    return blocks
+
+
+def _set_japanese_defaults(document) -> None:
+    """A4 page, Japanese as the East Asian language, a Japanese body font."""
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(25)
+        section.top_margin = section.bottom_margin = Mm(25)
+
+    rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = rpr.find(qn("w:rFonts"))
+    fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
+    fonts.set(qn("w:eastAsia"), "游明朝")
+    lang = rpr.find(qn("w:lang"))
+    lang.set(qn("w:eastAsia"), "ja-JP")
+    rpr.find(qn("w:sz")).set(qn("w:val"), "21")  # 10.5 pt, the usual Japanese body size
+    rpr.find(qn("w:szCs")).set(qn("w:val"), "21")
+
+
+def _add_table(document, rows: tuple[tuple[str, ...], ...]) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    ncols = max(len(r) for r in rows)
+    table = document.add_table(rows=len(rows), cols=ncols)
+    table.style = document.styles["Table Grid"]
+    table.autofit = False
+    # the first column holds the labels: half of the text width, the rest shared
+    section = document.sections[-1]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    widths = [text_width // 2] + [(text_width - text_width // 2) // (ncols - 1)] * (ncols - 1) if ncols > 1 else [text_width]
+    for j, column in enumerate(table.columns):
+        column.width = widths[j]
+    for i, row in enumerate(rows):
+        for j in range(ncols):
+            cell = table.cell(i, j)
+            cell.width = widths[j]
+            par = cell.paragraphs[0]
+            run = par.add_run(row[j] if j < len(row) else "")
+            if i == 0:
+                run.bold = True
+    # the first row is a header row: repeated on each page and marked for readers
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def build_docx(
+    md_path: str | Path,
+    out_path: str | Path,
+    *,
+    created: datetime | None = None,
+) -> Path:
+    """Render the markdown at ``md_path`` as a .docx at ``out_path`` (see module doc).
+
+    The core properties get the text of the first ``#`` heading as title and ``created``
+    (default :data:`DEFAULT_CREATED`) as created and modified date, so that rebuilding
+    yields the same content.
+    """
+    import docx
+
+    md_path, out_path = Path(md_path), Path(out_path)
+    blocks = parse_markdown(md_path.read_text(encoding="utf-8"))
+    document = docx.Document()
+    _set_japanese_defaults(document)
+
+    title = ""
+    for block in blocks:
+        if block.kind == "table":
+            _add_table(document, block.rows)
+        else:
+            if block.kind == "Title" and not title:
+                title = block.text
+            document.add_paragraph(block.text, style=block.kind)
+
+    when = created or DEFAULT_CREATED
+    props = document.core_properties
+    props.title = title
+    props.author = "disclint"
+    props.last_modified_by = "disclint"
+    props.language = "ja-JP"
+    props.comments = f"built by disclint.samples.build_docx from {md_path.name}"
+    props.created = when
+    props.modified = when
+    props.revision = 1
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(out_path))
+    return out_path
+
+
+def _main(argv: list[str] | None = None) -> int:
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2:
+        print("usage: python -m disclint.samples SOURCE.md OUT.docx", file=sys.stderr)
+        return 2
+    build_docx(args[0], args[1])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main())
