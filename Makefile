@@ -22,6 +22,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# Rebuild the directive model from corpus/ (deterministic) and print its test-split scores.
+model: $(STAMP)
+	$(BIN)/python -m disclint.mapper.training
+
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 

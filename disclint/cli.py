@@ -42,6 +42,18 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Check disclosure documents and report findings.",
     },
     "format": {"ja": "出力形式", "en": "output format"},
+    "map": {
+        "ja": "サイバーセキュリティに関する記述を見つけ、経営ガイドライン Ver3.0 の指示1〜10 に対応づけ、根拠と網羅状況を表示します。"
+        "--input-format jsonl では {\"id\", \"text\"} の行を読み（- は標準入力）、判定結果を 1 行ずつ出力します。",
+        "en": "Find cybersecurity passages, map them to directives 1-10 of guideline Ver3.0 with evidence, and show coverage. "
+        "With --input-format jsonl, read {\"id\", \"text\"} lines (- for stdin) and write one result per line.",
+    },
+    "input_format": {"ja": "入力形式（document: 文書ファイル / jsonl: 文の一覧）", "en": "input format (document files or jsonl passages)"},
+    "eval": {
+        "ja": "正解ラベル付き JSONL（id, text, directives）で対応づけの精度（適合率・再現率・F1）を評価します。",
+        "en": "Evaluate the mapper on gold-labelled JSONL (id, text, directives): precision, recall, F1.",
+    },
+    "show_errors": {"ja": "誤りの例を表示", "en": "list the misclassified passages"},
     "max_pages": {"ja": "1 ファイルの最大ページ数", "en": "maximum pages per file"},
     "max_file_mb": {"ja": "1 ファイルの最大サイズ（MB）", "en": "maximum file size (MB)"},
     "max_unzip_mb": {"ja": "docx/zip 展開後の最大サイズ（MB）", "en": "maximum uncompressed size of docx/zip (MB)"},

@@ -49,10 +49,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cannot detect the text encoding (not UTF-8, Shift_JIS/CP932, EUC-JP or UTF-16)",
     },
     "input.no_text": {"ja": "本文のテキストがありません", "en": "no body text found"},
+    "input.docx_encrypted": {
+        "ja": "docx がパスワードで保護（暗号化）されています。保護を解除して保存し直してください",
+        "en": "the docx is password protected (encrypted); remove the protection and save it again",
+    },
+    "input.doc_legacy": {
+        "ja": "旧形式の Word 文書（.doc）です。Word で .docx 形式で保存し直してください",
+        "en": "this is a legacy Word .doc file; save it as .docx first",
+    },
     "input.xbrl_no_textblocks": {
         "ja": "XBRL にテキストブロック（*TextBlock）がありません",
         "en": "the XBRL instance has no text blocks (*TextBlock)",
     },
+    "input.jsonl_invalid": {"ja": "{line} 行目が JSON として不正です（{reason}）", "en": "line {line} is not valid JSON ({reason})"},
+    "input.jsonl_no_text": {"ja": "{line} 行目に文字列の \"text\" がありません", "en": "line {line} has no string \"text\""},
     "limit.file_size": {"ja": "ファイルサイズが上限 {limit_mb} MB を超えます", "en": "file size exceeds the limit of {limit_mb} MB"},
     "limit.pages": {"ja": "ページ数 {pages} が上限 {limit} を超えます", "en": "{pages} pages exceed the limit of {limit}"},
     "limit.chars": {"ja": "文字数が上限 {limit} を超えます", "en": "the text exceeds the limit of {limit} characters"},
@@ -79,6 +89,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "note.docx_tracked_changes": {
         "ja": "変更履歴 {count} 件を「すべて承諾」した状態で読みました",
         "en": "read {count} tracked changes as accepted",
+    },
+    "note.docx_hidden_text": {
+        "ja": "非表示に設定された文字 {count} 字は読み飛ばしました",
+        "en": "skipped {count} characters formatted as hidden",
+    },
+    "note.docx_altchunk": {
+        "ja": "埋め込まれた別形式の文書（altChunk）{count} 件は読んでいません",
+        "en": "{count} embedded documents (altChunk) were not read",
     },
     # --- CLI ---
     "cli.error_prefix": {"ja": "エラー", "en": "error"},

@@ -1,0 +1,151 @@
+"""Directive definitions loaded from ``rules/directives/*.yml`` (data, not code).
+
+Each directive file gives weighted *concepts* (groups of synonymous terms), optional
+spaCy Matcher token patterns, negative cues and examples. Terms are normalised with the
+same selective NFKC as the text, so ``ＣＳＩＲＴ`` in a document matches ``CSIRT`` here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..normalize import normalize
+from ..resources import data_dir
+
+
+def _term_regex(terms: list[str]) -> re.Pattern[str]:
+    parts = []
+    for term in sorted({normalize(str(t)).text for t in terms}, key=len, reverse=True):
+        esc = re.escape(term)
+        # ASCII terms must not match inside longer ASCII words (SOC in SOCIAL)
+        if term[:1].isascii() and term[:1].isalnum():
+            esc = r"(?<![A-Za-z0-9])" + esc
+        if term[-1:].isascii() and term[-1:].isalnum():
+            esc = esc + r"(?![A-Za-z])"
+        parts.append(esc)
+    return re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
+
+
+@dataclass(frozen=True)
+class Concept:
+    directive: int
+    name: str
+    weight: float
+    terms: tuple[str, ...]
+    regex: re.Pattern[str]
+
+    @property
+    def key(self) -> str:
+        return f"d{self.directive}.{self.name}"
+
+
+@dataclass(frozen=True)
+class ConceptHit:
+    concept: Concept
+    term: str  # the matched normalised text
+    start: int  # offsets in the normalised text
+    end: int
+
+
+@dataclass
+class Directive:
+    id: int
+    title: str
+    title_en: str
+    group: str
+    mic_measure: str
+    principles: tuple[str, ...]
+    description: str
+    concepts: tuple[Concept, ...]
+    patterns: tuple[dict[str, Any], ...]
+    negative_cues: re.Pattern[str] | None
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+    def negative_hits(self, norm_text: str) -> list[str]:
+        if self.negative_cues is None:
+            return []
+        return [m.group(0) for m in self.negative_cues.finditer(norm_text)]
+
+
+@dataclass
+class Principle:
+    key: str
+    title: str
+    title_en: str
+    directives: tuple[int, ...]
+    cues: re.Pattern[str]
+
+
+@dataclass
+class DirectiveSet:
+    directives: dict[int, Directive]
+    principles: dict[str, Principle]
+    anchors: re.Pattern[str]
+    source: Path
+
+    def concept_hits(self, norm_text: str) -> list[ConceptHit]:
+        hits: list[ConceptHit] = []
+        for d in self.directives.values():
+            for c in d.concepts:
+                for m in c.regex.finditer(norm_text):
+                    hits.append(ConceptHit(c, m.group(0), m.start(), m.end()))
+        hits.sort(key=lambda h: (h.start, -h.end))
+        return hits
+
+    def is_anchored(self, norm_text: str) -> bool:
+        return self.anchors.search(norm_text) is not None
+
+
+def _load_yaml(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: not a mapping")
+    return data
+
+
+def load_directive(path: Path) -> Directive:
+    data = _load_yaml(path)
+    did = int(data["id"])
+    concepts = tuple(
+        Concept(did, name, float(spec.get("weight", 1.0)), tuple(spec["terms"]), _term_regex(list(spec["terms"])))
+        for name, spec in (data.get("concepts") or {}).items()
+    )
+    neg = data.get("negative_cues") or []
+    return Directive(
+        id=did,
+        title=data["title"],
+        title_en=data.get("title_en", ""),
+        group=data.get("group", ""),
+        mic_measure=data.get("mic_measure", ""),
+        principles=tuple(data.get("principles") or ()),
+        description=" ".join(str(data.get("description", "")).split()),
+        concepts=concepts,
+        patterns=tuple(data.get("patterns") or ()),
+        negative_cues=_term_regex(neg) if neg else None,
+        examples={k: list(v or []) for k, v in (data.get("examples") or {}).items()},
+    )
+
+
+@lru_cache(maxsize=4)
+def load_directives(directory: str | None = None) -> DirectiveSet:
+    base = Path(directory) if directory else data_dir("rules") / "directives"
+    directives = {}
+    for path in sorted(base.glob("d[0-9][0-9].yml")):
+        d = load_directive(path)
+        directives[d.id] = d
+    if sorted(directives) != list(range(1, 11)):
+        raise ValueError(f"{base}: expected directives 1..10, found {sorted(directives)}")
+    pdata = _load_yaml(base / "principles.yml")["principles"]
+    principles = {
+        key: Principle(key, spec["title"], spec.get("title_en", ""), tuple(spec["directives"]), _term_regex(spec["cues"]))
+        for key, spec in pdata.items()
+    }
+    anchors = _term_regex(_load_yaml(base / "screening.yml")["anchors"])
+    return DirectiveSet(directives, principles, anchors, base)

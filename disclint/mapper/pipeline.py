@@ -1,0 +1,267 @@
+"""The staged mapping pipeline: passages -> cyber? -> directives with evidence.
+
+Stage 0, screening (every block, microseconds): the normalised text, or a heading on the
+  block's section path, must contain one of the anchors of ``rules/directives/screening.yml``.
+Stage 1, tokenising (candidates only, SudachiPy via GiNZA's tokenizer): lemmas for the
+  features; concept hits from the directive definitions.
+Stage 2, parsing (only sentences that contain both a concept hit and a negation/plan cue,
+  within a character budget): the dependency parse decides whether the measure is negated
+  (「導入していない」) or only planned (「検討する予定」); negated hits stop counting as evidence.
+Stage 3, scoring: the linear model (``rules/directives/model.json``) gives a probability per
+  label; the features behind each score are kept as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from ..document import Block, BlockKind, Document, Location
+from ..normalize import normalize
+from ..resources import data_dir
+from ..segment import sentence_spans
+from .definitions import ConceptHit, DirectiveSet, load_directives
+from .features import PassageFeatures, build_features, token_lemmas
+from .model import LinearModel
+
+# Surface cues that make a sentence worth parsing: negation and plans.
+_SYNTAX_CUES = re.compile(r"ない|なく|ず[、。,]|ずに|ません|未実施|未導入|未整備|予定|検討|今後|計画して")
+_NEG_LEMMAS = frozenset({"ない", "ず", "ぬ", "ん", "無い"})
+_PLAN_LEMMAS = frozenset({"予定", "検討", "計画"})
+PARSE_BUDGET_CHARS = 4000  # ≈ 1 s of parsing on this machine
+MIN_PASSAGE_CHARS = 6
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str | None = None) -> LinearModel:
+    return LinearModel.load(Path(path) if path else data_dir("rules") / "directives" / "model.json")
+
+
+@dataclass
+class Evidence:
+    """Why a label was given: a concept term in the text, or a weighted feature."""
+
+    kind: str  # "concept", "context", "feature"
+    text: str
+    concept: str | None = None
+    start: int | None = None  # offsets in the block's original text
+    end: int | None = None
+    weight: float = 0.0
+    planned: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "text": self.text}
+        if self.concept:
+            out["concept"] = self.concept
+        if self.start is not None:
+            out["start"], out["end"] = self.start, self.end
+        if self.weight:
+            out["weight"] = round(self.weight, 3)
+        if self.planned:
+            out["planned"] = True
+        return out
+
+
+@dataclass
+class PassageResult:
+    text: str
+    location: Location | None = None
+    block_index: int | None = None
+    screened: bool = False  # passed stage 0
+    cyber: bool = False
+    cyber_score: float = 0.0
+    directives: list[int] = field(default_factory=list)
+    scores: dict[int, float] = field(default_factory=dict)
+    evidence: dict[int, list[Evidence]] = field(default_factory=dict)
+    negated: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cyber": self.cyber,
+            "cyber_score": round(self.cyber_score, 3),
+            "directives": self.directives,
+            "scores": {str(d): round(s, 3) for d, s in sorted(self.scores.items())},
+            "evidence": [dict(e.to_dict(), directive=d) for d in self.directives for e in self.evidence.get(d, [])],
+            "negated": [e.to_dict() for e in self.negated],
+        }
+
+
+@dataclass
+class _Work:
+    index: int
+    text: str
+    norm: Any
+    context_norm: str
+    result: PassageResult
+    hits: list[ConceptHit] = field(default_factory=list)
+    negated: set[int] = field(default_factory=set)  # indexes into hits
+    planned: set[int] = field(default_factory=set)
+    lemmas: list[str] = field(default_factory=list)
+    features: PassageFeatures | None = None
+
+
+class Mapper:
+    def __init__(
+        self,
+        directives: DirectiveSet | None = None,
+        model: LinearModel | None = None,
+        parse_budget_chars: int = PARSE_BUDGET_CHARS,
+        use_parser: bool = True,
+    ) -> None:
+        self.ds = directives or load_directives()
+        self.model = model or load_model()
+        self.parse_budget_chars = parse_budget_chars
+        self.use_parser = use_parser
+        self.stats: dict[str, int] = {}
+
+    # ------------------------------------------------------------------ stages
+    def analyse(self, items: Sequence[tuple[str, str]], locations: Sequence[Location | None] | None = None) -> list[PassageResult]:
+        """Map passages. ``items`` are (text, context) pairs; context = section headings."""
+        work: list[_Work] = []
+        results: list[PassageResult] = []
+        for i, (text, context) in enumerate(items):
+            loc = locations[i] if locations else None
+            res = PassageResult(text=text, location=loc)
+            results.append(res)
+            norm = normalize(text)
+            context_norm = normalize(context).text if context else ""
+            if len(norm.text.strip()) < MIN_PASSAGE_CHARS:
+                continue
+            if not (self.ds.is_anchored(norm.text) or (context_norm and self.ds.is_anchored(context_norm))):
+                continue
+            res.screened = True
+            work.append(_Work(i, text, norm, context_norm, res))
+        self.stats = {"passages": len(items), "screened": len(work), "screened_chars": sum(len(w.text) for w in work)}
+        if not work:
+            return results
+        self._tokenize(work)
+        if self.use_parser:
+            self._syntax(work)
+        self._score(work)
+        return results
+
+    def _tokenize(self, work: list[_Work]) -> None:
+        from .. import nlp
+
+        for w in work:
+            w.lemmas = token_lemmas(nlp.tokenize(w.norm.text))
+            w.hits = self.ds.concept_hits(w.norm.text)
+
+    def _syntax(self, work: list[_Work]) -> None:
+        """Parse the sentences where negation or plans may change what a hit means."""
+        from .. import nlp
+
+        jobs: list[tuple[_Work, int, str, list[int]]] = []
+        budget = self.parse_budget_chars
+        for w in work:
+            if not w.hits:
+                continue
+            text = w.norm.text
+            for s, e in sentence_spans(text):
+                sent = text[s:e]
+                if not _SYNTAX_CUES.search(sent):
+                    continue
+                inside = [k for k, h in enumerate(w.hits) if s <= h.start < e]
+                if not inside or len(sent) > budget:
+                    continue
+                budget -= len(sent)
+                jobs.append((w, s, sent, inside))
+        self.stats["parsed_chars"] = self.parse_budget_chars - budget
+        self.stats["parsed_sentences"] = len(jobs)
+        if not jobs:
+            return
+        for (w, offset, sent, inside), doc in zip(jobs, nlp.parse([j[2] for j in jobs])):
+            for k in inside:
+                h = w.hits[k]
+                state = _predicate_state(doc, h.start - offset, h.end - offset)
+                if state == "negated":
+                    w.negated.add(k)
+                elif state == "planned":
+                    w.planned.add(k)
+
+    def _score(self, work: list[_Work]) -> None:
+        ctx_cache: dict[str, list[ConceptHit]] = {}
+        for w in work:
+            if w.context_norm not in ctx_cache:
+                ctx_cache[w.context_norm] = self.ds.concept_hits(w.context_norm) if w.context_norm else []
+            ctx_hits = ctx_cache[w.context_norm]
+            kept = [h for k, h in enumerate(w.hits) if k not in w.negated]
+            negated = [h for k, h in enumerate(w.hits) if k in w.negated]
+            w.features = build_features(
+                self.ds, w.norm.text, w.lemmas, kept, negated, ctx_hits,
+                bool(w.context_norm and self.ds.is_anchored(w.context_norm)),
+            )
+            self._decide(w)
+
+    def _decide(self, w: _Work) -> None:
+        res, f, m = w.result, w.features, self.model
+        assert f is not None
+        res.cyber_score = m.score("cyber", f.values)
+        res.cyber = res.cyber_score >= m.thresholds.get("cyber", 0.5)
+        res.scores = {d: m.score(f"d{d}", f.values) for d in self.ds.directives}
+        if res.cyber:
+            labels = [d for d, s in res.scores.items() if s >= m.thresholds.get(f"d{d}", 0.5)]
+            if not labels:  # a cyber passage addresses at least its most likely directive
+                labels = [max(res.scores, key=res.scores.get)]
+            res.directives = sorted(labels)
+        for k in sorted(w.negated):
+            h = w.hits[k]
+            s, e = w.norm.to_original(h.start, h.end)
+            res.negated.append(Evidence("concept", w.text[s:e], h.concept.key, s, e))
+        for d in res.directives:
+            res.evidence[d] = self._evidence(w, d)
+
+    def _evidence(self, w: _Work, d: int) -> list[Evidence]:
+        ev: list[Evidence] = []
+        for k, h in enumerate(w.hits):
+            if h.concept.directive != d or k in w.negated:
+                continue
+            s, e = w.norm.to_original(h.start, h.end)
+            ev.append(Evidence("concept", w.text[s:e], h.concept.key, s, e, h.concept.weight, k in w.planned))
+        assert w.features is not None
+        for h in w.features.context_hits:
+            if h.concept.directive == d:
+                ev.append(Evidence("context", h.term, h.concept.key, weight=h.concept.weight))
+        for name, contrib in self.model.contributions(f"d{d}", w.features.values, top=4):
+            if name.startswith(("w:", "b:")):
+                ev.append(Evidence("feature", name[2:].replace("|", " "), weight=contrib))
+        return ev
+
+    # -------------------------------------------------------------- documents
+    def map_document(self, doc: Document) -> list[PassageResult]:
+        """Map every passage-like block of a document (headings give context only)."""
+        items: list[tuple[str, str]] = []
+        locs: list[Location | None] = []
+        index: list[int] = []
+        for i, block in enumerate(doc.blocks):
+            if block.kind == BlockKind.HEADING:
+                continue
+            items.append((block.text, " ".join(block.location.section)))
+            locs.append(block.location)
+            index.append(i)
+        results = self.analyse(items, locs)
+        for res, i in zip(results, index):
+            res.block_index = i
+        return results
+
+
+def _predicate_state(doc, start: int, end: int) -> str | None:
+    """Is the measure named at [start, end) negated or only planned in this parse?"""
+    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if not toks:
+        return None
+    tok = toks[-1]
+    for _ in range(6):  # climb to the clause's predicate
+        if tok.pos_ in ("VERB", "ADJ") or tok.dep_ == "ROOT" or tok.head is tok:
+            break
+        tok = tok.head
+    pred = tok
+    if any(c.lemma_ in _NEG_LEMMAS for c in pred.children if c.pos_ == "AUX"):
+        return "negated"
+    chain = [pred] + [pred.head] if pred.head is not pred else [pred]
+    if any(t.lemma_ in _PLAN_LEMMAS or t.norm_ in _PLAN_LEMMAS for t in chain):
+        return "planned"
+    return None
