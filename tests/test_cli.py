@@ -35,13 +35,18 @@ def test_extract_jsonl_gives_text_kind_location(run_cli, good_md):
     assert rows[1]["location"]["section"] == ["情報セキュリティ"]
 
 
+def _write(path, data):
+    path.write_bytes(data)
+    return path
+
+
 @pytest.mark.parametrize(
     "make, expected_ja, expected_en",
     [
         (lambda d: d / "missing.docx", "ファイルが見つかりません", "file not found"),
         (lambda d: d, "ディレクトリです", "is a directory"),
-        (lambda d: (d / "empty.pdf").write_bytes(b"") or d / "empty.pdf", "空のファイル", "empty"),
-        (lambda d: (d / "blob.bin").write_bytes(bytes(range(256)) * 8) or d / "blob.bin", "対応していない形式", "unsupported format"),
+        (lambda d: _write(d / "empty.pdf", b""), "空のファイル", "empty"),
+        (lambda d: _write(d / "blob.bin", bytes(range(256)) * 8), "対応していない形式", "unsupported format"),
     ],
     ids=["missing", "directory", "empty", "unknown-format"],
 )
