@@ -67,7 +67,7 @@ def train(
     feature_rows: list[dict[str, float]],
     label_rows: list[set[str]],
     C: float = 1.0,
-    prune: float = 1e-4,
+    prune: float = 0.02,
 ) -> LinearModel:
     """Fit one L2 logistic regression per label (liblinear, deterministic)."""
     from sklearn.feature_extraction import DictVectorizer
@@ -88,6 +88,6 @@ def train(
         clf = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", max_iter=1000)
         clf.fit(X, y)
         coef = clf.coef_[0]
-        weights[label] = {str(names[i]): round(float(c), 4) for i, c in enumerate(coef) if abs(c) > prune}
+        weights[label] = {str(names[i]): round(float(c), 3) for i, c in enumerate(coef) if abs(c) > prune}
         bias[label] = round(float(clf.intercept_[0]), 4)
     return LinearModel(weights, bias, {label: 0.5 for label in LABELS})

@@ -33,6 +33,7 @@ _NEG_LEMMAS = frozenset({"ない", "ず", "ぬ", "ん", "無い"})
 _PLAN_LEMMAS = frozenset({"予定", "検討", "計画"})
 PARSE_BUDGET_CHARS = 4000  # ≈ 1 s of parsing on this machine
 MIN_PASSAGE_CHARS = 6
+FALLBACK_FLOOR = 0.2
 
 
 @lru_cache(maxsize=2)
@@ -204,8 +205,11 @@ class Mapper:
         res.scores = {d: m.score(f"d{d}", f.values) for d in self.ds.directives}
         if res.cyber:
             labels = [d for d, s in res.scores.items() if s >= m.thresholds.get(f"d{d}", 0.5)]
-            if not labels:  # a cyber passage addresses at least its most likely directive
-                labels = [max(res.scores, key=res.scores.get)]
+            best = max(res.scores, key=res.scores.get)
+            if not labels and res.scores[best] >= FALLBACK_FLOOR:
+                # a cyber passage usually addresses its most likely directive even when no
+                # score clears its threshold; below the floor it only *mentions* cyber
+                labels = [best]
             res.directives = sorted(labels)
         for k in sorted(w.negated):
             h = w.hits[k]

@@ -2,7 +2,8 @@
 
 1. Features for every corpus passage through the same stages as at run time
    (normalise, tokenise, concept hits, syntax on cue sentences).
-2. Fit on the train split; tune each label's threshold on the dev split (F1, 0.25–0.75).
+2. Tune each label's threshold (F1, 0.25–0.75) on out-of-fold scores of a 5-fold
+   cross-validation over train+dev, then fit the final model on train+dev.
 3. Score the untouched test split, store the scores in the model's ``meta`` and print them.
 The result is ``rules/directives/model.json``; training is deterministic (liblinear).
 """
@@ -50,10 +51,10 @@ def passage_features(mapper: Mapper, passages: list[Passage]) -> list[dict[str, 
     return rows
 
 
-def _tune(model: LinearModel, feats: list[dict[str, float]], passages: list[Passage]) -> None:
+def _tune(thresholds: dict[str, float], scores_by_label: dict[str, list[float]], passages: list[Passage]) -> None:
     for label in LABELS:
         gold = [label in _gold(p) for p in passages]
-        scores = [model.score(label, f) for f in feats]
+        scores = scores_by_label[label]
         best, best_f1 = 0.5, -1.0
         for step in range(25, 76, 5):
             thr = step / 100
@@ -63,7 +64,14 @@ def _tune(model: LinearModel, feats: list[dict[str, float]], passages: list[Pass
             f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
             if f1 > best_f1 + 1e-9:
                 best, best_f1 = thr, f1
-        model.thresholds[label] = best
+        thresholds[label] = best
+
+
+FOLDS = 5
+
+
+def _fold(pid: str) -> int:
+    return int(hashlib.sha1(("fold:" + pid).encode()).hexdigest()[:8], 16) % FOLDS
 
 
 def corpus_hash(passages: list[Passage]) -> str:
@@ -80,8 +88,17 @@ def build(out: Path | None = None, C: float = 1.0) -> tuple[LinearModel, dict]:
     mapper = Mapper(model=empty)
     feats = passage_features(mapper, passages)
     split = {name: [i for i, p in enumerate(passages) if p.split == name] for name in ("train", "dev", "test")}
-    model = train([feats[i] for i in split["train"]], [_gold(passages[i]) for i in split["train"]], C=C)
-    _tune(model, [feats[i] for i in split["dev"]], [passages[i] for i in split["dev"]])
+    fit = split["train"] + split["dev"]
+    oof: dict[str, list[float]] = {label: [0.0] * len(fit) for label in LABELS}
+    for k in range(FOLDS):
+        inner = [j for j, i in enumerate(fit) if _fold(passages[i].id) != k]
+        held = [j for j, i in enumerate(fit) if _fold(passages[i].id) == k]
+        m = train([feats[fit[j]] for j in inner], [_gold(passages[fit[j]]) for j in inner], C=C)
+        for label in LABELS:
+            for j in held:
+                oof[label][j] = m.score(label, feats[fit[j]])
+    model = train([feats[i] for i in fit], [_gold(passages[i]) for i in fit], C=C)
+    _tune(model.thresholds, oof, [passages[i] for i in fit])
     mapper.model = model
     test = [passages[i] for i in split["test"]]
     preds = mapper.analyse([(p.text, "") for p in test])
