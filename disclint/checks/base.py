@@ -1,0 +1,249 @@
+"""Registry, the per-document context every check sees, and the Check base class."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+
+from ..document import Block, BlockKind, Document
+from ..segment import sentence_spans
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .rules import Rule
+
+
+class Registry:
+    """A named table of check classes; ``register`` is a decorator."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._items: dict[str, type[Check]] = {}
+
+    def register(self, name: str) -> Callable[[type["Check"]], type["Check"]]:
+        def deco(cls: type[Check]) -> type[Check]:
+            if name in self._items and self._items[name] is not cls:
+                raise ValueError(f"{self.name}: {name!r} registered twice")
+            cls.type_name = name
+            self._items[name] = cls
+            return cls
+
+        return deco
+
+    def get(self, name: str) -> type["Check"] | None:
+        return self._items.get(name)
+
+    def names(self) -> list[str]:
+        return sorted(self._items)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._items
+
+
+CHECKS = Registry("checks")
+_BUILTIN = ("existence", "substitution", "metric", "occurrence", "pattern", "coverage", "python")
+_loaded = False
+
+
+def load_builtin_checks() -> Registry:
+    global _loaded
+    if not _loaded:
+        for mod in _BUILTIN:
+            importlib.import_module(f"{__package__}.{mod}")
+        _loaded = True
+    return CHECKS
+
+
+@dataclass
+class Hit:
+    """A raw match produced by a check, before it becomes a localised Finding.
+
+    ``start``/``end`` are offsets into the block's normalised text (``on_norm``) or its
+    original text; ``block_index`` None means the whole document.
+    """
+
+    block_index: int | None
+    start: int | None = None
+    end: int | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    on_norm: bool = True
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+TEXT_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockKind.CAPTION})
+PROSE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
+# A section counts as cyber when its heading is anchored, or when at least this share of
+# its prose blocks are cyber passages.
+CYBER_SECTION_SHARE = 0.5
+_KIND_NAMES = {k.value: k for k in BlockKind}
+
+
+class CheckContext:
+    """What checks may look at for one document: blocks, mapper output, coverage, caches.
+
+    The mapper runs lazily, once, the first time a check asks for it. ``all_in_scope``
+    (used to run rule examples) makes every block count as cyber.
+    """
+
+    def __init__(self, doc: Document, lang: str = "ja", mapper: Any = None, all_in_scope: bool = False) -> None:
+        self.doc = doc
+        self.lang = lang
+        self._mapper = mapper
+        self.all_in_scope = all_in_scope
+        self._sentences: dict[int, list[tuple[int, int]]] = {}
+        self._tokens: dict[tuple[int, int, int], Any] = {}
+
+    # ------------------------------------------------------------------ mapper
+    @property
+    def mapper(self) -> Any:
+        if self._mapper is None:
+            from ..mapper import Mapper
+
+            self._mapper = Mapper()
+        return self._mapper
+
+    @cached_property
+    def results(self) -> list[Any]:
+        return self.mapper.map_document(self.doc)
+
+    @cached_property
+    def by_block(self) -> dict[int, Any]:
+        return {r.block_index: r for r in self.results if r.block_index is not None}
+
+    @cached_property
+    def coverage(self) -> Any:
+        from ..mapper import compute_coverage
+
+        return compute_coverage(self.results, self.mapper.ds)
+
+    @property
+    def has_coverage(self) -> bool:
+        return "coverage" in self.__dict__
+
+    @cached_property
+    def cyber_blocks(self) -> frozenset[int]:
+        return frozenset(i for i, r in self.by_block.items() if r.cyber)
+
+    @cached_property
+    def cyber_sections(self) -> frozenset[tuple[str, ...]]:
+        from ..normalize import normalize
+
+        ds = self.mapper.ds
+        stats: dict[tuple[str, ...], list[int]] = {}
+        for i, b in enumerate(self.doc.blocks):
+            if b.kind in PROSE_KINDS and b.location.section:
+                s = stats.setdefault(b.location.section, [0, 0])
+                s[0] += 1
+                s[1] += i in self.cyber_blocks
+        out = set()
+        for sec, (n, c) in stats.items():
+            if c and (c / n >= CYBER_SECTION_SHARE or ds.is_anchored(normalize(sec[-1]).text)):
+                out.add(sec)
+        return frozenset(out)
+
+    def in_scope(self, i: int, scope: str) -> bool:
+        if scope == "all" or self.all_in_scope:
+            return True
+        if i in self.cyber_blocks:
+            return True
+        sec = self.doc.blocks[i].location.section
+        return bool(sec) and sec in self.cyber_sections
+
+    def blocks(self, scope: str = "cyber", kinds: Iterable[BlockKind] | None = None) -> Iterator[tuple[int, Block]]:
+        kinds = frozenset(kinds) if kinds is not None else TEXT_KINDS
+        for i, b in enumerate(self.doc.blocks):
+            if b.kind in kinds and b.text.strip() and self.in_scope(i, scope):
+                yield i, b
+
+    # ------------------------------------------------------------------ text
+    def sentences(self, i: int) -> list[tuple[int, int]]:
+        """Sentence spans of block ``i``'s normalised text."""
+        if i not in self._sentences:
+            self._sentences[i] = sentence_spans(self.doc.blocks[i].norm.text)
+        return self._sentences[i]
+
+    def sentence_at(self, i: int, pos: int) -> tuple[int, int]:
+        for s, e in self.sentences(i):
+            if s <= pos < e:
+                return s, e
+        return 0, len(self.doc.blocks[i].norm.text)
+
+    def tokens(self, i: int, start: int, end: int) -> Any:
+        key = (i, start, end)
+        if key not in self._tokens:
+            from .. import nlp
+
+            self._tokens[key] = nlp.tokenize(self.doc.blocks[i].norm.text[start:end])
+        return self._tokens[key]
+
+    @cached_property
+    def doc_year(self) -> int | None:
+        """The year the document speaks from: its date, else the latest year it reports on."""
+        date = str(self.doc.metadata.get("date") or "")
+        m = re.match(r"(\d{4})", date)
+        if m:
+            return int(m.group(1))
+        years = []
+        for b in self.doc.blocks:
+            for m in _YEAR_RE.finditer(b.norm.text):
+                tail = b.norm.text[m.end() : m.end() + 8]
+                if re.match(r"[^。]{0,6}(まで|目標|予定|を目指)", tail):
+                    continue
+                y = _to_year(m)
+                if y and 1990 <= y <= 2100:
+                    years.append(y)
+        return max(years) if years else None
+
+
+_YEAR_RE = re.compile(r"(?:(\d{4})|令和\s*(\d{1,2}|元)|平成\s*(\d{1,2}|元))\s*年")
+
+
+def _to_year(m: re.Match[str]) -> int | None:
+    if m.group(1):
+        return int(m.group(1))
+    if m.group(2):
+        return 2018 + (1 if m.group(2) == "元" else int(m.group(2)))
+    if m.group(3):
+        return 1988 + (1 if m.group(3) == "元" else int(m.group(3)))
+    return None
+
+
+def parse_kinds(value: Any) -> frozenset[BlockKind] | None:
+    if value is None:
+        return None
+    return frozenset(_KIND_NAMES[v] for v in value)
+
+
+def compile_patterns(values: Iterable[str], flags: int = 0) -> re.Pattern[str] | None:
+    values = [v for v in values if v]
+    if not values:
+        return None
+    return re.compile("|".join(f"(?:{v})" for v in values), flags)
+
+
+class Check:
+    """Base class: a check type. Subclasses declare ``OPTIONS`` (name -> default)."""
+
+    type_name = ""
+    OPTIONS: dict[str, Any] = {}
+    # Options every check accepts.
+    COMMON: dict[str, Any] = {"scope": "cyber", "kinds": None}
+
+    def __init__(self, rule: "Rule") -> None:
+        self.rule = rule
+        self.options = {**self.COMMON, **self.OPTIONS, **rule.options}
+        self.scope = self.options["scope"]
+        self.kinds = parse_kinds(self.options["kinds"])
+        self.setup()
+
+    @classmethod
+    def known_options(cls) -> set[str]:
+        return set(cls.COMMON) | set(cls.OPTIONS)
+
+    def setup(self) -> None:  # compile patterns etc.
+        pass
+
+    def run(self, ctx: CheckContext) -> Iterable[Hit]:  # pragma: no cover - abstract
+        raise NotImplementedError

@@ -1,0 +1,268 @@
+"""Functions behind the built-in ``python`` rules (``python: disclint.checks.library:name``).
+
+Each is ``func(ctx, check) -> Iterable[Hit]``; options come from ``check.options`` (with
+the defaults declared in the rule's YAML). Offsets are in the normalised text unless the
+Hit says ``on_norm=False``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from ..document import BlockKind
+from .base import PROSE_KINDS, TEXT_KINDS, CheckContext, Hit
+
+
+def _opt(check: Any, name: str, default: Any) -> Any:
+    return check.options.get(name, default)
+
+
+def _group_by_section(ctx: CheckContext, idx: Iterable[int]) -> dict[tuple[str, ...], list[int]]:
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for i in idx:
+        groups.setdefault(ctx.doc.blocks[i].location.section, []).append(i)
+    return groups
+
+
+# ---------------------------------------------------------------- relevance
+_VAGUE = re.compile(r"適切|必要に応じ|適宜|定期的|随時|努め|継続的|強化を図|万全を期|推進して")
+
+
+def boilerplate(ctx: CheckContext, check: Any) -> Iterable[Hit]:
+    """A short cyber paragraph made only of generic phrases: no number, name or term."""
+    max_chars = int(_opt(check, "max_chars", 150))
+    for i, b in ctx.blocks(check.scope, PROSE_KINDS):
+        text = b.norm.text.strip()
+        if not text or len(text) > max_chars or re.search(r"[0-9A-Za-z「『]", text):
+            continue
+        sents = [text[s:e] for s, e in ctx.sentences(i) if b.norm.text[s:e].strip()]
+        if sents and all(_VAGUE.search(s) for s in sents):
+            start = len(b.norm.text) - len(b.norm.text.lstrip())
+            yield Hit(i, start, start + len(text))
+
+
+_RISK_SECTION = re.compile(r"事業等のリスク|リスク要因|主要なリスク|リスク(について|情報)")
+
+
+def _risk_blocks(ctx: CheckContext, check: Any) -> list[int]:
+    pat = re.compile(_opt(check, "section_pattern", _RISK_SECTION.pattern))
+    out = []
+    for i, b in ctx.blocks("cyber", PROSE_KINDS):
+        if i in ctx.cyber_blocks or ctx.all_in_scope:
+            if ctx.all_in_scope or any(pat.search(h) for h in b.location.section):
+                out.append(i)
+    return out
+
+
+_THREATS = {
+    "ランサムウェア": r"ランサム|身代金",
+    "サプライチェーン攻撃": r"サプライチェーン|取引先|委託先|外部委託|業務委託|協力会社|ビジネスパートナー",
+}
+
+
+def top_threats(ctx: CheckContext, check: Any) -> Iterable[Hit]:
+    """The risk section discusses cyber risk but names neither of the top threats."""
+    idx = _risk_blocks(ctx, check)
+    if not idx:
+        return
+    text = "\n".join(ctx.doc.blocks[i].norm.text for i in idx)
+    threats = _opt(check, "threats", _THREATS)
+    missing = [name for name, rx in threats.items() if not re.search(rx, text)]
+    if missing:
+        yield Hit(idx[0], None, None, {"threats": "、".join(missing) if ctx.lang == "ja" else ", ".join(missing)}, data={"threats": missing})
+
+
+_MITIGATION = re.compile(r"対策|体制|講じ|防止|実施|整備|導入|構築")
+_RESIDUAL = re.compile(
+    r"困難|限ら|限りません|防ぎきれ|防ぎ切れ|完全に(は|防ぐことは|排除することは)|否定でき|にもかかわらず|"
+    r"しかしながら|ゼロに|残存|残余|想定を超え|可能性は(ある|あり)|場合があ"
+)
+
+
+def no_residual_risk(ctx: CheckContext, check: Any) -> Iterable[Hit]:
+    """Cyber risk text that lists measures but never says some risk remains."""
+    idx = _risk_blocks(ctx, check)
+    for sec, blocks in _group_by_section(ctx, idx).items():
+        text = "\n".join(ctx.doc.blocks[i].norm.text for i in blocks)
+        if _MITIGATION.search(text) and not _RESIDUAL.search(text):
+            yield Hit(blocks[0], None, None)
+
+
+# ---------------------------------------------------------------- comparability
+_DATES = re.compile(r"(\d{4}|令和\s*\d{1,2}|平成\s*\d{1,2})\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
+_QUANTITY = re.compile(
+    r"\d[\d,.]*\s*(%|件|回|名|人|台|社|時間|日|か月|ヶ月|カ月|億円|百万円|千円|万円|円|拠点|種類|割|倍|ポイント|システム|部署|項目|講座|時間)"
+)
+
+
+def no_quantitative_facts(ctx: CheckContext, check: Any) -> Iterable[Hit]:
+    """A cyber section of some length with no quantitative fact (count, rate, amount)."""
+    min_chars = int(_opt(check, "min_chars", 300))
+    idx = [i for i, _ in ctx.blocks(check.scope, TEXT_KINDS)]
+    for sec, blocks in _group_by_section(ctx, idx).items():
+        prose = [i for i in blocks if ctx.doc.blocks[i].kind in PROSE_KINDS and (ctx.all_in_scope or i in ctx.cyber_blocks)]
+        if not prose or sum(len(ctx.doc.blocks[i].norm.text) for i in prose) < min_chars:
+            continue
+        if any(_QUANTITY.search(_DATES.sub("", ctx.doc.blocks[i].norm.text)) for i in blocks):
+            continue
+        yield Hit(prose[0], None, None, {"section": " > ".join(sec) if sec else ""})
+
+
+_FW = re.compile(r"[０-９]+")
+_HW = re.compile(r"[0-9]+")
+
+
+def mixed_width_digits(ctx: CheckContext, check: Any) -> Iterable[Hit]:
+    """Full-width and half-width digits mixed in running text: flag the minority form."""
+    full: list[tuple[int, re.Match[str]]] = []
+    half: list[tuple[int, re.Match[str]]] = []
+    for i, b in ctx.blocks(check.scope, PROSE_KINDS):
+        full += [(i, m) for m in _FW.finditer(b.text)]
+        half += [(i, m) for m in _HW.finditer(b.text)]
+    if not full or not half:
+        return
+    minority, majority = (full, "半角") if len(full) <= len(half) else (half, "全角")
+    if ctx.lang != "ja":
+        majority = "half-width" if majority == "半角" else "full-width"
+    for i, m in minority[: int(_opt(check, "max_findings", 5))]:
+        yield Hit(i, m.start(), m.end(), {"match": m.group(0), "majority": majority}, on_norm=False)
+
+
+# ---------------------------------------------------------------- understandability
+@lru_cache(maxsize=4)
+def load_glossary(path: str | None = None) -> dict[str, dict[str, Any]]:
+    from ..resources import data_dir
+
+    p = Path(path) if path else data_dir("rules") / "glossary.yml"
+    data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    return dict(data.get("terms") or {})
+
+
+def _term_regex(term: str) -> re.Pattern[str]:
+    if re.fullmatch(r"[A-Za-z0-9/\-.]+", term):
+        return re.compile(rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z0-9])")
+    return re.compile(re.escape(term))
+
+
+def unexplained_acronym(ctx: CheckContext, check: Any) -> Iterable[Hit]:
+    """A glossary term whose first use has no long form or parenthetical note nearby."""
+    glossary = load_glossary(_opt(check, "glossary", None))
+    window = int(_opt(check, "window", 80))
+    blocks = ctx.doc.blocks
+    # the whole document in order, to know what came before the first use
+    for term, info in glossary.items():
+        rx = _term_regex(term)
+        longs = [normalize_term(x) for x in (info or {}).get("long", [])]
+        seen_long = False
+        for i, b in enumerate(blocks):
+            text = b.norm.text
+            m = rx.search(text)
+            if not m:
+                if longs and any(lf in text for lf in longs):
+                    seen_long = True
+                continue
+            before, after = text[max(0, m.start() - window) : m.start()], text[m.end() : m.end() + window]
+            explained = (
+                seen_long
+                or any(lf in before or lf in after or lf in text[: m.start()] for lf in longs)
+                or re.match(r"\s*[(:：]", text[m.end() :]) is not None  # EDR（Endpoint …）, CISO：…
+                or re.search(r"[(]\s*$", text[: m.start()]) is not None and m.start() > 1  # 長い名称（EDR）
+                or re.search(rf"[(]\s*{re.escape(term)}\s*[:：)]", after) is not None  # 「X-CSIRT」（CSIRT：…）
+            )
+            if not explained and b.kind in TEXT_KINDS and ctx.in_scope(i, check.scope):
+                yield Hit(i, m.start(), m.end(), {"match": m.group(0), "long": (info or {}).get("en") or ""})
+            break
+
+
+def normalize_term(s: str) -> str:
+    from ..normalize import normalize
+
+    return normalize(s).text
+
+
+_DESU = re.compile(r"(ます|ました|ません|ませんでした|です|でした|ましょう)[)」』]*[。.]\s*$")
+_DEARU = re.compile(r"(である|であった|だ|だった|ない|なかった|た|る|う|く|す|つ|む|ぶ|ぐ|い)[)」』]*[。.]\s*$")
+
+
+def mixed_style(ctx: CheckContext, check: Any) -> Iterable[Hit]:
+    """である調 and です・ます調 mixed within one section: flag the minority sentences."""
+    max_per = int(_opt(check, "max_per_section", 3))
+    idx = [i for i, _ in ctx.blocks(check.scope, {BlockKind.PARAGRAPH})]
+    for sec, blocks in _group_by_section(ctx, idx).items():
+        desu: list[tuple[int, int, int]] = []
+        dearu: list[tuple[int, int, int]] = []
+        for i in blocks:
+            text = ctx.doc.blocks[i].norm.text
+            if re.match(r"\s*[(]?注", text):
+                continue
+            for s, e in ctx.sentences(i):
+                sent = text[s:e]
+                if _DESU.search(sent):
+                    desu.append((i, s, e))
+                elif _DEARU.search(sent):
+                    dearu.append((i, s, e))
+        if not desu or not dearu:
+            continue
+        if len(desu) < len(dearu) or (len(desu) == len(dearu) and dearu[0] < desu[0]):
+            minority, style, other = desu, "です・ます調", "である調"
+        else:
+            minority, style, other = dearu, "である調", "です・ます調"
+        if ctx.lang != "ja":
+            style, other = ("desu/masu" if style.startswith("で") and "ます" in style else "de-aru"), ("de-aru" if "ます" in style else "desu/masu")
+        for i, s, e in minority[:max_per]:
+            sent = ctx.doc.blocks[i].norm.text[s:e]
+            st = s + len(sent) - len(sent.lstrip())
+            yield Hit(i, st, s + len(sent.rstrip()), {"style": style, "other": other, "count": len(minority)})
+
+
+# ---------------------------------------------------------------- timeliness
+_STALE = [
+    re.compile(r"10大脅威\s*(\d{4})"),
+    re.compile(r"(\d{4})\s*年?\s*版"),
+    re.compile(r"(\d{4})\s*年度?\s*(?:に実施された|に公表された|の|に)?\s*(?:調査|統計|白書|報告書|レポート|ランキング)"),
+]
+
+
+def stale_reference(ctx: CheckContext, check: Any) -> Iterable[Hit]:
+    """Statistics, surveys or threat lists dated more than ``max_age_years`` before the document."""
+    year = ctx.doc_year
+    if year is None:
+        return
+    max_age = int(_opt(check, "max_age_years", 2))
+    for i, b in ctx.blocks(check.scope):
+        text = b.norm.text
+        seen: set[int] = set()
+        for rx in _STALE:
+            for m in rx.finditer(text):
+                y = int(m.group(1))
+                if m.start() in seen or not 1990 <= y <= year or year - y <= max_age:
+                    continue
+                seen.add(m.start())
+                yield Hit(i, m.start(), m.end(), {"match": m.group(0), "year": y, "doc_year": year, "age": year - y})
+
+
+_FULL_DATE = re.compile(r"(\d{4}|令和\s*(\d{1,2}|元)|平成\s*\d{1,2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[/-]\d{1,2}[/-]\d{1,2}")
+
+
+def no_report_date(ctx: CheckContext, check: Any) -> Iterable[Hit]:
+    """Neither the file's properties nor its opening blocks give a date."""
+    if ctx.doc.metadata.get("date") or not ctx.doc.blocks:
+        return
+    head = int(_opt(check, "head_blocks", 40))
+    if any(_FULL_DATE.search(b.norm.text) for b in ctx.doc.blocks[:head]):
+        return
+    yield Hit(None)
+
+
+def no_cyber_content(ctx: CheckContext, check: Any) -> Iterable[Hit]:
+    """The document has text but the mapper found no cybersecurity passage in it."""
+    prose = [b for b in ctx.doc.blocks if b.kind in PROSE_KINDS and b.text.strip()]
+    if len(prose) < int(_opt(check, "min_blocks", 1)):
+        return
+    if not any(r.cyber for r in ctx.results):
+        yield Hit(None)

@@ -1,0 +1,193 @@
+"""Rules: YAML files that configure one check type each.
+
+Fields (see docs/rules.md): ``id``, ``extends``, ``quality``, ``level``, ``message`` and
+``explanation`` (``ja``/``en``), optional ``hint``, ``reference``, ``options``, ``scope``,
+``examples: {valid: [...], invalid: [...]}``. A malformed rule raises ConfigError.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import ConfigError
+from ..findings import Level
+from ..resources import data_dir
+
+QUALITIES = ("relevance", "truthfulness", "comparability", "understandability", "timeliness")
+QUALITY_LABELS = {
+    "relevance": {"ja": "目的適合性", "en": "relevance"},
+    "truthfulness": {"ja": "表現真正性", "en": "faithful representation"},
+    "comparability": {"ja": "比較可能性", "en": "comparability"},
+    "understandability": {"ja": "理解容易性", "en": "understandability"},
+    "timeliness": {"ja": "適時公表性", "en": "timeliness"},
+}
+_FIELDS = {"id", "extends", "quality", "level", "message", "explanation", "hint", "reference", "options", "scope", "examples", "python"}
+_REQUIRED = ("id", "extends", "quality", "level", "message", "explanation")
+
+
+@dataclass
+class Rule:
+    id: str
+    extends: str
+    quality: str
+    level: Level
+    message: dict[str, str]
+    explanation: dict[str, str]
+    hint: dict[str, str] = field(default_factory=dict)
+    reference: str = ""
+    options: dict[str, Any] = field(default_factory=dict)
+    examples: dict[str, list[Any]] = field(default_factory=dict)
+    python: str = ""
+    path: str = ""
+    enabled: bool = True
+
+    def text(self, name: str, lang: str, **params: Any) -> str:
+        entry: dict[str, str] = getattr(self, name) or {}
+        template = entry.get(lang) or entry.get("en") or entry.get("ja") or ""
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+    def with_overrides(self, level: str | None = None, options: dict[str, Any] | None = None, enabled: bool | None = None) -> "Rule":
+        new = replace(self, options=copy.deepcopy(self.options))
+        if level is not None:
+            new.level = Level(level)
+        if options:
+            new.options.update(options)
+        if enabled is not None:
+            new.enabled = enabled
+        return new
+
+    def make_check(self) -> Any:
+        from .base import load_builtin_checks
+
+        cls = load_builtin_checks().get(self.extends)
+        assert cls is not None
+        return cls(self)
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "quality": self.quality,
+            "extends": self.extends,
+            "level": self.level.value,
+            "enabled": self.enabled,
+            "reference": self.reference,
+            "options": self.options,
+        }
+        for name in ("message", "explanation", "hint"):
+            value = getattr(self, name)
+            if value:
+                out[name] = value.get(lang, value.get("en", "")) if lang else value
+        return out
+
+
+def rules_dir() -> Path:
+    return data_dir("rules")
+
+
+def _bilingual(data: dict[str, Any], name: str, where: str, required: bool) -> dict[str, str]:
+    value = data.get(name)
+    if value is None and not required:
+        return {}
+    if isinstance(value, str):
+        return {"ja": value, "en": value}
+    if not isinstance(value, dict) or not all(isinstance(value.get(k), str) for k in ("ja", "en")):
+        raise ConfigError("config.rule_invalid", path=where, reason=f"'{name}' needs 'ja' and 'en' strings")
+    return {"ja": value["ja"], "en": value["en"]}
+
+
+def parse_rule(data: Any, where: str) -> Rule:
+    from .base import load_builtin_checks
+
+    if not isinstance(data, dict):
+        raise ConfigError("config.rule_invalid", path=where, reason="not a mapping")
+    unknown = set(data) - _FIELDS
+    if unknown:
+        raise ConfigError("config.rule_invalid", path=where, reason=f"unknown fields: {', '.join(sorted(unknown))}")
+    for name in _REQUIRED:
+        if name not in data:
+            raise ConfigError("config.rule_invalid", path=where, reason=f"missing '{name}'")
+    registry = load_builtin_checks()
+    cls = registry.get(str(data["extends"]))
+    if cls is None:
+        raise ConfigError("config.rule_invalid", path=where, reason=f"unknown check type '{data['extends']}' (known: {', '.join(registry.names())})")
+    if data["quality"] not in QUALITIES:
+        raise ConfigError("config.rule_invalid", path=where, reason=f"unknown quality '{data['quality']}'")
+    rid = str(data["id"])
+    if not rid.startswith(data["quality"] + "."):
+        raise ConfigError("config.rule_invalid", path=where, reason=f"id '{rid}' must start with '{data['quality']}.'")
+    try:
+        level = Level(data["level"])
+    except ValueError:
+        raise ConfigError("config.rule_invalid", path=where, reason=f"bad level '{data['level']}'") from None
+    options = dict(data.get("options") or {})
+    if "scope" in data:
+        options["scope"] = data["scope"]
+    if options.get("scope", "cyber") not in ("cyber", "all"):
+        raise ConfigError("config.rule_invalid", path=where, reason="scope must be 'cyber' or 'all'")
+    bad = set(options) - cls.known_options()
+    if bad and "*" not in cls.known_options():
+        raise ConfigError("config.rule_invalid", path=where, reason=f"unknown options for {data['extends']}: {', '.join(sorted(bad))}")
+    examples = data.get("examples") or {}
+    if not isinstance(examples, dict) or set(examples) - {"valid", "invalid"}:
+        raise ConfigError("config.rule_invalid", path=where, reason="examples must be {valid: [...], invalid: [...]}")
+    rule = Rule(
+        id=rid,
+        extends=str(data["extends"]),
+        quality=str(data["quality"]),
+        level=level,
+        message=_bilingual(data, "message", where, True),
+        explanation=_bilingual(data, "explanation", where, True),
+        hint=_bilingual(data, "hint", where, False),
+        reference=str(data.get("reference") or ""),
+        options=options,
+        examples={k: list(v or []) for k, v in examples.items()},
+        python=str(data.get("python") or ""),
+        path=where,
+    )
+    try:
+        rule.make_check()  # compiles patterns, resolves python functions
+    except ConfigError:
+        raise
+    except Exception as exc:
+        raise ConfigError("config.rule_invalid", path=where, reason=f"{type(exc).__name__}: {exc}") from None
+    return rule
+
+
+def load_rule_file(path: Path) -> Rule:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError("config.rule_invalid", path=str(path), reason=str(exc).splitlines()[0]) from None
+    return parse_rule(data, str(path))
+
+
+@lru_cache(maxsize=8)
+def _load_dir(directory: str) -> tuple[Rule, ...]:
+    root = Path(directory)
+    rules: list[Rule] = []
+    for quality in QUALITIES:
+        for path in sorted((root / quality).glob("*.yml")):
+            rules.append(load_rule_file(path))
+    return tuple(rules)
+
+
+def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
+    """The built-in rules plus rules from ``extra_dirs`` (same layout), in a stable order."""
+    rules = list(_load_dir(str(rules_dir())))
+    for d in extra_dirs:
+        rules.extend(_load_dir(str(Path(d).resolve())))
+    seen: dict[str, str] = {}
+    for r in rules:
+        if r.id in seen:
+            raise ConfigError("config.rule_invalid", path=r.path, reason=f"duplicate rule id '{r.id}' (also in {seen[r.id]})")
+        seen[r.id] = r.path
+    return [r.with_overrides() for r in rules]
