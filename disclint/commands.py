@@ -15,33 +15,150 @@ from .i18n import t
 def register_commands(cli: click.Group, lang: str, H: dict[str, str]) -> None:
     register_mapper_commands(cli, lang, H)
 
+    _register_lint(cli, lang, H)
+    _register_rules(cli, lang)
+
+
+_LINT_HELP = {
+    "format": {"ja": "出力形式（text / json / sarif / github）", "en": "output format (text / json / sarif / github)"},
+    "output": {"ja": "結果をこのファイルに書き出す（入力ファイルは上書きしない）", "en": "write the report to this file (never an input file)"},
+    "force": {"ja": "-o の出力先が既にあれば上書きする", "en": "overwrite the -o file if it exists"},
+    "config": {"ja": "設定ファイル（省略時は .disclint.toml / pyproject.toml / setup.cfg を上位へ探索）", "en": "config file (default: search .disclint.toml / pyproject.toml / setup.cfg upward)"},
+    "select": {"ja": "実行するルール（ID またはプレフィックス、カンマ区切り可。例: truthfulness）", "en": "rules to run (ids or prefixes, comma-separated, e.g. truthfulness)"},
+    "ignore": {"ja": "除外するルール（ID またはプレフィックス）", "en": "rules to skip (ids or prefixes)"},
+    "baseline": {"ja": "このベースラインに記録済みの指摘を表示しない", "en": "hide findings recorded in this baseline"},
+    "write_baseline": {"ja": "現在の指摘をベースラインとして書き出す", "en": "record the current findings as a baseline"},
+    "rules": {"ja": "ルールの一覧を表示します（ID・品質・重要度・説明）。", "en": "List the rules (id, quality, level, description)."},
+    "fail_level": {
+        "ja": "この重要度以上の指摘があれば終了コード 1（既定: 設定ファイル、なければ error）",
+        "en": "exit 1 when a finding at or above this level exists (default: config, else error)",
+    },
+}
+
+
+def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
+    L = {k: v[lang] for k, v in _LINT_HELP.items()}
+
     @cli.command("lint", help=H["lint"])
     @click.argument("files", nargs=-1, required=True)
-    @click.option("--fail-level", type=click.Choice(FAIL_LEVELS), default="error", show_default=True, help=H["fail_level"])
+    @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text", show_default=True, help=L["format"])
+    @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help=L["output"])
+    @click.option("--force", is_flag=True, help=L["force"])
+    @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help=L["config"])
+    @click.option("--select", multiple=True, help=L["select"])
+    @click.option("--ignore", multiple=True, help=L["ignore"])
+    @click.option("--fail-level", type=click.Choice(FAIL_LEVELS), default=None, help=L["fail_level"])
+    @click.option("--baseline", type=click.Path(dir_okay=False), default=None, help=L["baseline"])
+    @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, help=L["write_baseline"])
     @limit_options(lang)
     @click.pass_obj
-    def lint(ctx: RunContext, files: tuple[str, ...], fail_level: str, **kw: Any) -> None:
-        from .lint import lint_document
+    def lint(ctx: RunContext, files: tuple[str, ...], fmt: str, output: str | None, force: bool, config_path: str | None,
+             select: tuple[str, ...], ignore: tuple[str, ...], fail_level: str | None, baseline: str | None,
+             write_baseline: str | None, **kw: Any) -> None:
+        from pathlib import Path
 
+        from . import __version__
+        from .config import config_for
+        from .errors import ConfigError
+        from .lint import lint as run_lint
+        from .report import FileReport, render
+        from .report.baseline import apply_baseline, load_baseline, write_baseline as save_baseline
+
+        def fatal(message: str) -> None:
+            click.echo(f"disclint: {message}", err=True)
+            sys.exit(EXIT_ERROR)
+
+        inputs = {Path(f).resolve() for f in files}
+        for target in (output, write_baseline):
+            if target and Path(target).resolve() in inputs:
+                fatal(t("output.same_as_input", ctx.lang, path=target))
+        if output and Path(output).exists() and not force:
+            fatal(t("output.exists", ctx.lang, path=output))
         limits = make_limits(kw)
-        all_findings: list[Finding] = []
-        n_files = 0
+        configs: dict[str, Any] = {}
+        try:
+            def cfg_for(path: str):
+                base = config_for(path, config_path)
+                key = base.source or ""
+                if key not in configs:
+                    configs[key] = base.with_cli(select, ignore, fail_level)
+                    configs[key].rules()  # validate now: a config error is fatal, once
+                return configs[key]
+
+            first = cfg_for(files[0])
+            remaining = None
+            baseline_path = baseline or first.baseline
+            if baseline_path and not write_baseline:
+                remaining = load_baseline(baseline_path)
+        except ConfigError as exc:
+            fatal(exc.message(ctx.lang))
+        reports: list[FileReport] = []
+        threshold = fail_level
         for doc in iter_documents(ctx, files, limits):
-            findings = guarded(ctx, doc.path, lambda d=doc: lint_document(d, lang=ctx.lang))
-            if findings is None:
+            try:
+                cfg = cfg_for(doc.path)
+            except ConfigError as exc:
+                fatal(exc.message(ctx.lang))
+            result = guarded(ctx, doc.path, lambda d=doc, c=cfg: run_lint(d, config=c, lang=ctx.lang))
+            if result is None:
                 continue
-            n_files += 1
-            all_findings.extend(findings)
-            for f in findings:
-                click.echo(f"{doc.path}:{f.location.short(ctx.lang)}: {f.level.value}: {f.message} [{f.rule}]")
+            threshold = threshold or cfg.fail_level
+            findings, hidden = result.findings, 0
+            if remaining is not None:
+                findings, hidden = apply_baseline(findings, remaining)
+            reports.append(FileReport(doc.path, findings, result.coverage, hidden))
+        all_findings = [f for r in reports for f in r.findings]
+        if write_baseline:
+            n = save_baseline(write_baseline, all_findings)
+            click.echo(t("lint.baseline_written", ctx.lang, path=write_baseline, count=n), err=True)
+        text = render(fmt, reports, rules=first.rules(), lang=ctx.lang, version=__version__)
+        if output:
+            Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        else:
+            click.echo(text, nl=not text.endswith("\n"))
         counts = {lv: sum(1 for f in all_findings if f.level.value == lv) for lv in ("error", "warning", "info")}
-        click.echo(
-            t("cli.summary", ctx.lang, files=n_files, findings=len(all_findings), errors=counts["error"], warnings=counts["warning"], infos=counts["info"])
-        )
+        summary = t("cli.summary", ctx.lang, files=len(reports), findings=len(all_findings), errors=counts["error"], warnings=counts["warning"], infos=counts["info"])
+        click.echo(summary, err=fmt != "text" or bool(output))
         if ctx.failed:
             click.echo(f"disclint: {t('cli.failed_files', ctx.lang, count=len(ctx.failed))}", err=True)
             sys.exit(EXIT_ERROR)
-        sys.exit(EXIT_FINDINGS if any(level_at_least(f.level, fail_level) for f in all_findings) else EXIT_OK)
+        threshold = threshold or "error"
+        sys.exit(EXIT_FINDINGS if any(level_at_least(f.level, threshold) for f in all_findings) else EXIT_OK)
+
+
+def _register_rules(cli: click.Group, lang: str) -> None:
+    L = {k: v[lang] for k, v in _LINT_HELP.items()}
+
+    @cli.command("rules", help=L["rules"])
+    @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help=L["format"])
+    @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help=L["config"])
+    @click.option("--select", multiple=True, help=L["select"])
+    @click.option("--ignore", multiple=True, help=L["ignore"])
+    @click.pass_obj
+    def rules_cmd(ctx: RunContext, fmt: str, config_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+        import json
+        from pathlib import Path
+
+        from .checks.rules import QUALITY_LABELS
+        from .config import config_for
+        from .errors import ConfigError
+
+        try:
+            rules = config_for(Path.cwd() / "_", config_path).with_cli(select, ignore).rules()
+        except ConfigError as exc:
+            click.echo(f"disclint: {exc.message(ctx.lang)}", err=True)
+            sys.exit(EXIT_ERROR)
+        if fmt == "json":
+            click.echo(json.dumps({"version": "1.0", "rules": [r.to_dict(ctx.lang) for r in rules]}, ensure_ascii=False, indent=2))
+            sys.exit(EXIT_OK)
+        current = None
+        for r in rules:
+            if r.quality != current:
+                current = r.quality
+                click.echo(f"{QUALITY_LABELS[r.quality][ctx.lang]} ({r.quality})" if ctx.lang == "ja" else r.quality)
+            state = "" if r.enabled else ("（無効）" if ctx.lang == "ja" else " (disabled)")
+            click.echo(f"  {r.id:<46} {r.level.value:<8} {r.text('message', ctx.lang).split('（')[0][:70]}{state}")
+        sys.exit(EXIT_OK)
 
 
 def _read_jsonl(ctx: RunContext, source: str) -> list[dict[str, Any]]:

@@ -98,6 +98,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "埋め込まれた別形式の文書（altChunk）{count} 件は読んでいません",
         "en": "{count} embedded documents (altChunk) were not read",
     },
+    # --- configuration and lint (rule engine, reporters) ---
+    "config.not_found": {"ja": "設定ファイルが見つかりません: {path}", "en": "config file not found: {path}"},
+    "config.unreadable": {"ja": "設定ファイルを読めません: {path}（{reason}）", "en": "cannot read the config file {path} ({reason})"},
+    "config.syntax": {"ja": "設定ファイルの書式が不正です: {path}（{reason}）", "en": "syntax error in the config file {path} ({reason})"},
+    "config.unknown_key": {
+        "ja": "{path}: 不明な設定項目 '{key}' です（'{hint}' のことですか？）",
+        "en": "{path}: unknown setting '{key}' (did you mean '{hint}'?)",
+    },
+    "config.unknown_rule": {
+        "ja": "{path}: 不明なルールまたはプレフィックス '{rule}' です（'{hint}' のことですか？ disclint rules で一覧を表示）",
+        "en": "{path}: unknown rule or prefix '{rule}' (did you mean '{hint}'? see disclint rules)",
+    },
+    "config.unknown_option": {"ja": "{path}: ルール {rule} にオプション '{option}' はありません", "en": "{path}: rule {rule} has no option '{option}'"},
+    "config.bad_value": {"ja": "{path}: '{key}' の値が不正です: {value}", "en": "{path}: bad value for '{key}': {value}"},
+    "config.rule_invalid": {"ja": "ルール定義が不正です: {path}（{reason}）", "en": "invalid rule file {path} ({reason})"},
+    "config.baseline_invalid": {"ja": "ベースラインファイルが不正です: {path}（{reason}）", "en": "invalid baseline file {path} ({reason})"},
+    "lint.coverage_title": {
+        "ja": "網羅状況（サイバーセキュリティ経営ガイドライン Ver3.0 指示1〜10）",
+        "en": "Coverage (Cyber Security Management Guidelines Ver3.0, directives 1-10)",
+    },
+    "lint.no_findings": {"ja": "指摘はありません", "en": "no findings"},
+    "lint.baseline_hidden": {"ja": "ベースラインにより {count} 件を非表示", "en": "{count} findings hidden by the baseline"},
+    "lint.baseline_written": {"ja": "ベースライン {path} に {count} 件を書き込みました", "en": "wrote {count} findings to the baseline {path}"},
+    "lint.document": {"ja": "文書全体", "en": "whole document"},
     # --- CLI ---
     "cli.error_prefix": {"ja": "エラー", "en": "error"},
     "cli.summary": {
