@@ -1,0 +1,110 @@
+"""Every rule runs its own examples; rule files are validated; docs/rules.md is fresh."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from disclint.checks import QUALITIES, load_rules
+from disclint.checks.examples import document_from_example, run_example
+from disclint.checks.rules import parse_rule
+from disclint.errors import ConfigError
+
+REPO = Path(__file__).resolve().parent.parent
+RULES = load_rules()
+CASES = [(r.id, kind, n) for r in RULES for kind in ("invalid", "valid") for n in range(len(r.examples.get(kind, [])))]
+BY_ID = {r.id: r for r in RULES}
+
+
+def test_at_least_30_rules_over_all_five_qualities():
+    assert len(RULES) >= 30
+    assert {r.quality for r in RULES} == set(QUALITIES)
+    assert {r.extends for r in RULES} >= {"existence", "substitution", "metric", "occurrence", "pattern", "coverage", "python"}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_every_rule_has_examples_and_texts(rule):
+    assert rule.examples.get("invalid"), f"{rule.id} has no invalid examples"
+    assert rule.examples.get("valid"), f"{rule.id} has no valid examples"
+    for lang in ("ja", "en"):
+        assert rule.message[lang] and rule.explanation[lang]
+    assert rule.reference
+
+
+@pytest.mark.parametrize("rule_id,kind,n", CASES)
+def test_rule_examples(rule_id, kind, n):
+    rule = BY_ID[rule_id]
+    example = rule.examples[kind][n]
+    findings = run_example(rule, example)
+    if kind == "invalid":
+        assert findings, f"{rule_id}: no finding for invalid example {example!r}"
+    else:
+        assert not findings, f"{rule_id}: unexpected {[f.message for f in findings]} for valid example {example!r}"
+    doc = document_from_example(example)
+    for f in findings:
+        assert f.rule == rule_id and f.quality == rule.quality
+        assert "{" not in f.message, f.message  # all placeholders filled
+        if f.start is not None:
+            assert 0 <= f.start < f.end <= len(doc.blocks[f.block_index].text)
+            assert doc.blocks[f.block_index].text[f.start:f.end] == f.excerpt
+
+
+def test_offsets_point_into_original_text_through_normalisation():
+    # full-width letters and digits are normalised for matching; the finding must point at the original
+    rule = BY_ID["timeliness.superseded-guideline"]
+    text = "当社は「サイバーセキュリティ経営ガイドライン　Ｖｅｒ２．０」を参考にしております。"
+    (f,) = run_example(rule, text)
+    assert f.excerpt == "経営ガイドライン　Ｖｅｒ２．０"
+    assert text[f.start:f.end] == f.excerpt
+
+
+def test_hedged_absolute_claims_are_not_flagged():
+    rule = BY_ID["truthfulness.absolute-claim"]
+    for good in ["被害の発生を完全に防ぐことは困難である。", "攻撃を完全に防止できるものではありません。", "完全に防ぐことはできないため、早期の検知に努めております。"]:
+        assert not run_example(rule, good), good
+    assert run_example(rule, "当社は万全の対策を講じております。")
+
+
+def test_english_messages():
+    (f,) = run_example(BY_ID["truthfulness.placeholder"], "受講率は●●%です。", lang="en")
+    assert f.message == 'leftover placeholder "●●"'
+
+
+def test_rule_without_examples_field_is_loaded_but_fails_the_examples_test():
+    rule = parse_rule({"id": "truthfulness.x", "extends": "existence", "quality": "truthfulness", "level": "info",
+                       "message": {"ja": "x", "en": "x"}, "explanation": {"ja": "x", "en": "x"}, "options": {"tokens": ["x"]}}, "mem")
+    assert not rule.examples.get("invalid")
+
+
+@pytest.mark.parametrize("bad,reason", [
+    ({"extends": "nope"}, "unknown check type"),
+    ({"level": "fatal"}, "bad level"),
+    ({"quality": "beauty"}, "unknown quality"),
+    ({"options": {"tokens": ["x"], "colour": 1}}, "unknown options"),
+    ({"id": "relevance.x"}, "must start with"),
+    ({"options": {"patterns": ["("]}}, "error"),
+])
+def test_malformed_rules_raise_config_error(bad, reason):
+    data = {"id": "truthfulness.x", "extends": "existence", "quality": "truthfulness", "level": "info",
+            "message": {"ja": "x", "en": "x"}, "explanation": {"ja": "x", "en": "x"}, "options": {"tokens": ["x"]}}
+    data.update(bad)
+    with pytest.raises(ConfigError) as exc:
+        parse_rule(data, "rules/x.yml")
+    assert reason in exc.value.message("en")
+
+
+def test_docs_rules_md_is_not_stale():
+    r = subprocess.run([sys.executable, str(REPO / "tools" / "gen_rules_doc.py"), "--check"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+
+
+def test_rules_command_lists_every_rule(run_cli):
+    import json
+
+    r = run_cli("rules", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    ids = [x["id"] for x in json.loads(r.stdout)["rules"]]
+    assert ids == [x.id for x in RULES]
+    r = run_cli("rules")
+    assert "表現真正性 (truthfulness)" in r.stdout and "truthfulness.absolute-claim" in r.stdout
