@@ -63,6 +63,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "input.jsonl_invalid": {"ja": "{line} 行目が JSON として不正です（{reason}）", "en": "line {line} is not valid JSON ({reason})"},
     "input.jsonl_no_text": {"ja": "{line} 行目に文字列の \"text\" がありません", "en": "line {line} has no string \"text\""},
+    "input.corrupt_gzip": {"ja": "gzip として壊れています（{reason}）", "en": "corrupt gzip file ({reason})"},
+    "input.json_invalid": {"ja": "JSON として壊れています（{reason}）", "en": "invalid JSON ({reason})"},
     "limit.file_size": {"ja": "ファイルサイズが上限 {limit_mb} MB を超えます", "en": "file size exceeds the limit of {limit_mb} MB"},
     "limit.pages": {"ja": "ページ数 {pages} が上限 {limit} を超えます", "en": "{pages} pages exceed the limit of {limit}"},
     "limit.chars": {"ja": "文字数が上限 {limit} を超えます", "en": "the text exceeds the limit of {limit} characters"},
@@ -86,6 +88,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "p.{page}: the extracted text is unreadable (broken font map?); page skipped",
     },
     "note.encoding": {"ja": "文字コード {encoding} として読みました", "en": "decoded as {encoding}"},
+    "note.xbrl_prior_skipped": {
+        "ja": "前期のコンテキストのテキストブロック {count} 件は当期分と重複するため読み飛ばしました",
+        "en": "skipped {count} prior-period text blocks that duplicate current-period ones",
+    },
     "note.docx_tracked_changes": {
         "ja": "変更履歴 {count} 件を「すべて承諾」した状態で読みました",
         "en": "read {count} tracked changes as accepted",
