@@ -100,7 +100,7 @@ def _suggest(name: str, ids: set[str]) -> str:
 def _apply(rule: Rule, s: dict[str, Any], enabled: bool, where: str) -> Rule:
     level = s.get("level")
     if level is not None and level not in ("error", "warning", "info"):
-        raise ConfigError("config.bad_value", path=where, key=f"rules.{rule.id}.level", value=level)
+        raise ConfigError("config.bad_value", path=where, setting=f"rules.{rule.id}.level", value=level)
     options = dict(s.get("options") or {})
     if options:
         from .checks import load_builtin_checks
@@ -117,7 +117,7 @@ def _apply(rule: Rule, s: dict[str, Any], enabled: bool, where: str) -> Rule:
         try:
             new.make_check()
         except Exception as exc:
-            raise ConfigError("config.bad_value", path=where, key=f"rules.{rule.id}", value=f"{type(exc).__name__}: {exc}") from None
+            raise ConfigError("config.bad_value", path=where, setting=f"rules.{rule.id}", value=f"{type(exc).__name__}: {exc}") from None
     return new
 
 
@@ -169,11 +169,11 @@ def _scalar(v: str) -> Any:
 
 def parse_config(data: dict[str, Any], source: str) -> Config:
     if not isinstance(data, dict):
-        raise ConfigError("config.bad_value", path=source, key="disclint", value=type(data).__name__)
+        raise ConfigError("config.bad_value", path=source, setting="disclint", value=type(data).__name__)
     unknown = set(data) - _TOP_KEYS
     if unknown:
         key = sorted(unknown)[0]
-        raise ConfigError("config.unknown_key", path=source, key=key, hint=_suggest_key(key, _TOP_KEYS))
+        raise ConfigError("config.unknown_key", path=source, setting=key, hint=_suggest_key(key, _TOP_KEYS))
     base = Path(source).parent
     cfg = Config(source=source)
     for key in ("select", "ignore", "rule-dirs"):
@@ -181,29 +181,29 @@ def parse_config(data: dict[str, Any], source: str) -> Config:
         if isinstance(value, str):
             value = _split([value])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError("config.bad_value", path=source, key=key, value=value)
+            raise ConfigError("config.bad_value", path=source, setting=key, value=value)
         if key == "rule-dirs":
             cfg.rule_dirs = [str((base / v).resolve()) for v in value]
         else:
             setattr(cfg, key, value)
     fl = data.get("fail-level")
     if fl is not None and fl not in FAIL_LEVELS:
-        raise ConfigError("config.bad_value", path=source, key="fail-level", value=fl)
+        raise ConfigError("config.bad_value", path=source, setting="fail-level", value=fl)
     cfg.fail_level = fl
     if data.get("baseline") is not None:
         cfg.baseline = str((base / str(data["baseline"])).resolve())
     rules = data.get("rules", {}) or {}
     if not isinstance(rules, dict):
-        raise ConfigError("config.bad_value", path=source, key="rules", value=type(rules).__name__)
+        raise ConfigError("config.bad_value", path=source, setting="rules", value=type(rules).__name__)
     for rid, s in rules.items():
         if not isinstance(s, dict):
-            raise ConfigError("config.bad_value", path=source, key=f"rules.{rid}", value=s)
+            raise ConfigError("config.bad_value", path=source, setting=f"rules.{rid}", value=s)
         opts = dict(s.get("options") or {})
         opts.update({k: v for k, v in s.items() if k not in _RULE_KEYS})
         entry: dict[str, Any] = {"options": opts}
         if "enabled" in s:
             if not isinstance(s["enabled"], bool):
-                raise ConfigError("config.bad_value", path=source, key=f"rules.{rid}.enabled", value=s["enabled"])
+                raise ConfigError("config.bad_value", path=source, setting=f"rules.{rid}.enabled", value=s["enabled"])
             entry["enabled"] = s["enabled"]
         if "level" in s:
             entry["level"] = s["level"]

@@ -109,15 +109,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "config.unreadable": {"ja": "設定ファイルを読めません: {path}（{reason}）", "en": "cannot read the config file {path} ({reason})"},
     "config.syntax": {"ja": "設定ファイルの書式が不正です: {path}（{reason}）", "en": "syntax error in the config file {path} ({reason})"},
     "config.unknown_key": {
-        "ja": "{path}: 不明な設定項目 '{key}' です（'{hint}' のことですか？）",
-        "en": "{path}: unknown setting '{key}' (did you mean '{hint}'?)",
+        "ja": "{path}: 不明な設定項目 '{setting}' です（'{hint}' のことですか？）",
+        "en": "{path}: unknown setting '{setting}' (did you mean '{hint}'?)",
     },
     "config.unknown_rule": {
         "ja": "{path}: 不明なルールまたはプレフィックス '{rule}' です（'{hint}' のことですか？ disclint rules で一覧を表示）",
         "en": "{path}: unknown rule or prefix '{rule}' (did you mean '{hint}'? see disclint rules)",
     },
     "config.unknown_option": {"ja": "{path}: ルール {rule} にオプション '{option}' はありません", "en": "{path}: rule {rule} has no option '{option}'"},
-    "config.bad_value": {"ja": "{path}: '{key}' の値が不正です: {value}", "en": "{path}: bad value for '{key}': {value}"},
+    "config.bad_value": {"ja": "{path}: '{setting}' の値が不正です: {value}", "en": "{path}: bad value for '{setting}': {value}"},
     "config.rule_invalid": {"ja": "ルール定義が不正です: {path}（{reason}）", "en": "invalid rule file {path} ({reason})"},
     "config.baseline_invalid": {"ja": "ベースラインファイルが不正です: {path}（{reason}）", "en": "invalid baseline file {path} ({reason})"},
     "lint.coverage_title": {
