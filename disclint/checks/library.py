@@ -105,6 +105,8 @@ def no_quantitative_facts(ctx: CheckContext, check: Any) -> Iterable[Hit]:
     min_chars = int(_opt(check, "min_chars", 300))
     idx = [i for i, _ in ctx.blocks(check.scope, TEXT_KINDS)]
     for sec, blocks in _group_by_section(ctx, idx).items():
+        if not ctx.all_in_scope and sec not in ctx.cyber_sections:
+            continue
         prose = [i for i in blocks if ctx.doc.blocks[i].kind in PROSE_KINDS and (ctx.all_in_scope or i in ctx.cyber_blocks)]
         if not prose or sum(len(ctx.doc.blocks[i].norm.text) for i in prose) < min_chars:
             continue
