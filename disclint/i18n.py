@@ -87,6 +87,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "p.{page}: 抽出した文字が判読できません（フォントの対応表が不正の可能性）。このページは読み飛ばしました",
         "en": "p.{page}: the extracted text is unreadable (broken font map?); page skipped",
     },
+    "note.pdf_redecoded": {
+        "ja": "p.{page}: フォントの文字対応表（ToUnicode）を PDFium が解釈できないため、pdfminer で文字を復元しました",
+        "en": "p.{page}: PDFium could not map the font to Unicode; the text was decoded with pdfminer instead",
+    },
     "note.encoding": {"ja": "文字コード {encoding} として読みました", "en": "decoded as {encoding}"},
     "note.xbrl_prior_skipped": {
         "ja": "前期のコンテキストのテキストブロック {count} 件は当期分と重複するため読み飛ばしました",
