@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -21,7 +22,7 @@ from disclint import readers
 from disclint.document import BlockKind
 from disclint.errors import InputError, LimitExceeded
 from disclint.readers import Limits
-from disclint.readers.pdf import classify_page_text, fix_radicals, read_pdf
+from disclint.readers.pdf import _join_lines, classify_page_text, fix_radicals, read_pdf
 
 FONT = "HeiseiMin-W3"
 VFONT = "HeiseiMin-W3-V"
@@ -341,6 +342,20 @@ def test_wrapped_table_cell_continues_in_its_cell(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("offset", [0.0, 7.5], ids=["on-a-line", "between-lines"])
+def test_a_name_beside_its_paragraph_does_not_split_it(tmp_path, offset):
+    text = "石垣禎信氏は、企業経営者としての豊富な経験と幅広い見識を有しており、独立した立場から取締役会の意思決定の妥当性を確保するための助言をいただけるものと判断し、社外取締役として選任しております。"
+
+    def draw(p: Page) -> None:
+        lines = wrap("\u3000" + text, 30, 30)
+        for i, s in enumerate(lines):
+            p.text(170, 780 - 15 * i, s, 10, 300 if i < len(lines) - 1 else None)
+        p.text(80, 780 - 15 - offset, "石垣禎信")
+
+    doc = read(build_pdf(tmp_path / "officers.pdf", [draw]))
+    assert sorted(texts(doc)) == sorted(["石垣禎信", text])
+
+
 # --------------------------------------------------------------------------- direction
 
 
@@ -434,6 +449,13 @@ def test_too_many_pages_exceed_the_limit(tmp_path):
         read(path, max_pages=2)
     assert info.value.code == "limit.pages" and info.value.params == {"pages": 3, "limit": 2}
     assert "3" in info.value.message("ja") and "2" in info.value.message("ja")
+
+
+def test_too_many_characters_exceed_the_limit_before_layout(tmp_path):
+    path = build_pdf(tmp_path / "chars.pdf", [lambda p: p.text(72, 700, "あ" * 40)] * 2)
+    with pytest.raises(LimitExceeded) as info:
+        read(path, max_chars=50)
+    assert info.value.code == "limit.chars"
 
 
 def _image_page(p: Page) -> None:
@@ -551,6 +573,21 @@ def test_page_text_classification():
     assert classify_page_text("\x03\x01\x02\ue000\ue001abc")[0] == "garbled"
     # PDFium's own judgement: half of the sampled characters had no Unicode mapping
     assert classify_page_text("3HQČåQtSURVWĜHGN\\QD~þWHFK", map_errors=20, checked=25) == ("garbled", 0.8)
+
+
+@given(st.lists(st.text(alphabet="情報セキュリティ対策の強化。、ＩＴ", min_size=1, max_size=12), min_size=2, max_size=6))
+def test_joining_japanese_lines_never_adds_characters(parts):
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = _join_lines(joined, part)
+    assert joined == "".join(parts)
+
+
+def test_joining_latin_words_adds_one_space_but_not_inside_numbers_or_after_hyphens():
+    assert _join_lines("Create Exciting", "Future") == "Create Exciting Future"
+    assert _join_lines("売上高は1,2", "34百万円") == "売上高は1,234百万円"
+    assert _join_lines("infor-", "mation") == "infor-mation"
+    assert _join_lines("CISO", "は") == "CISOは"
 
 
 def test_radical_look_alikes_become_ordinary_kanji():

@@ -1,63 +1,72 @@
 """PDF reader: pypdfium2 for text and geometry; pdfplumber only to re-decode broken pages.
 
-Library choice (measured on this 2-core machine with the real 117-page 有価証券報告書 of
-ＴＩＳ株式会社, 122,712 characters, 1.4 MB):
+Library choice, measured on this 2-core machine with the real 117-page 有価証券報告書 of
+ＴＩＳ株式会社 (122,712 characters, 1.4 MB; CPU shared with other jobs, so ±20 %):
 
 - pypdfium2 (PDFium, C++): opening the file and building the text page of every page takes
-  0.27 s; reading every character with its box through the raw API 0.56 s; the whole
-  :func:`read_pdf` (layout, headers, paragraphs, headings) ≈ 0.8–0.9 s, i.e. ~140 pages/s.
-- pdfplumber (pdfminer.six, pure Python): ≈ 19 pages/s, so ≈ 6 s for the same file before
-  any layout work of ours; too slow to be the main path.
+  0.27 s; reading every character with its box through the raw API 0.5 s; the whole
+  :func:`read_pdf` (layout, running headers, paragraphs, headings) 0.85–0.95 s, i.e.
+  120–140 pages/s (``benchmarks/bench_pdf.py``).
+- pdfplumber (pdfminer.six, pure Python): ``extract_text`` alone takes 6.8 s (17 pages/s)
+  on the same file, before any layout work of ours: too slow to be the main path.
 
-So every page goes through pypdfium2: one call per character gives its code point and its
-*loose* box (the em box from the font metrics, which is what line and column geometry need).
-Everything else - lines, table rows, columns, paragraphs, headings, running headers - is
-computed here from those boxes.
+So every page goes through pypdfium2: the page text in one call, then one call per
+character for its *loose* box (the em box from the font metrics, which is what line and
+column geometry need). Lines, table rows, columns, paragraphs, headings and running headers
+are all computed here from those boxes.
 
 pdfplumber is used for one thing only: when PDFium reports that most characters of a page
 have no Unicode mapping (``FPDFText_HasUnicodeMapError``: a font without a usable ToUnicode
 map), PDFium returns the raw character codes as text (mojibake such as ``3HQČåQt…`` for the
 Czech sample ``issue-791-non-unicode-cmap.pdf``). pdfminer.six decodes some of these fonts
-correctly (``Peněžní prostředky…`` for that sample) and prints ``(cid:NNN)`` for the others,
-which :func:`classify_page_text` recognises; such a page is skipped with a note.
+correctly (``Peněžní prostředky…`` for that sample; note ``note.pdf_redecoded``) and prints
+``(cid:NNN)`` for the others, which :func:`classify_page_text` recognises: such a page is
+skipped with ``note.pdf_cid_page``.
 
-Vertical text (縦書き): PDFium's character boxes are enough. A run of characters whose
-boxes are stacked top to bottom is vertical; the page is rotated by 90° so that columns
-become lines (right-most first) and the ordinary horizontal layout runs on it. pdfplumber's
-``extract_text(line_dir="rtl", char_dir="ttb", ...)`` reads ``jo.pdf`` column by column
-across the upper and lower tier (段) of the page, interleaving two different passages;
-the gutter detection used for two-column pages separates the tiers here.
+Vertical text (縦書き) needs no pdfplumber either: a run of characters whose boxes are stacked
+top to bottom is vertical; it is turned by 90° so that columns become lines (right-most
+first) and the ordinary layout runs on it. On ``jo.pdf`` (two tiers, 上段/下段), pdfplumber's
+``extract_text(line_dir="rtl", char_dir="ttb", line_dir_render="ttb", char_dir_render="ltr")``
+puts the column of the upper tier and the column of the lower tier on one output line,
+interleaving two passages; here the tier gap is found like a column gutter and the upper
+tier is read before the lower one, which is the order of the poem.
 
 Layout rules, in order:
 
 1. Characters outside the crop box are invisible and dropped; characters are grouped by
-   writing direction (text rotated by 90/180/270°, vertical CJK) and each group is turned
-   so that it reads left to right.
+   writing direction (page /Rotate, text rotated by 90/180/270°, vertical CJK) and each
+   group is turned so that it reads left to right.
 2. Lines are characters whose boxes overlap vertically; a horizontal gap of more than
-   1.2 em (not bridged by space characters) splits a line into fragments (table cells).
+   1.2 em, unless space characters fill it, splits a line into fragments (table cells).
+   A fragment holding only a list marker (``•``, ``①``, ``(1)``) is kept with its text.
 3. Running headers/footers: lines among the three top-most/bottom-most lines of a page,
    in the outer 12 % of its height, whose text with digits replaced repeats on at least
-   three pages, and bare page numbers (``- 18 -``, ``18``, ``（18）``, ``18/117``) there.
+   three pages, and bare page numbers (``- 18 -``, ``18``, ``（18）``, ``18 / 117``) there.
 4. Columns: a vertical gutter with no characters between two text-like sides (mostly
-   letters, lines of 6+ characters, the left side flush with the gutter) splits the page
-   into columns, read left column first; lines crossing the gutter split it into bands.
+   letters, wide, single-fragment lines of 10+ characters, the left side flush with the
+   gutter) splits the page into columns, read left column first; lines crossing the gutter
+   split it into bands (a recursive XY cut).
 5. Paragraphs: a line continues the previous one when the previous one reaches the right
-   edge of its column, the font size and line pitch match, the new line is not indented
-   (a first-line indent of the previous line, or a hanging indent after a list marker, is
-   fine) and does not start with a list marker or heading number. Lines are joined with
-   no space, except between two Latin words. A paragraph may continue on the next page or
-   in the next column; it keeps the page where it starts.
+   edge of its column (or of its table cell; or stops short only because the next line
+   starts with a Latin word that did not fit), the font size and line pitch match, the
+   new line is not indented (a first-line indent of the previous line, or a hanging indent
+   after a list marker, is fine) and does not start with a list marker or heading number.
+   Lines are joined with no space, except between two Latin words. A paragraph may go on
+   in the next column or on the next page (only if the last line is full and does not end
+   with 「。」); it keeps the page where it starts.
 6. Lines with several fragments are table rows (one TABLE_CELL block per row, cells joined
-   with `` | ``); a following line aligned with the last cell, when that cell reached the
-   right edge, continues it (``沿革``-style wrapped cells). A row whose last cell continues
-   the open paragraph (a name to the left of its paragraph) gives a separate label block.
+   with `` | ``, ``Location.table``/``row`` set); a following line aligned with a cell that
+   reached its right edge continues that cell (``沿革``-style wrapped cells), and a label
+   wrapped or centred in the first cell joins it. A name to the left of a paragraph (役員
+   profiles) becomes a block of its own without splitting the paragraph.
 7. Headings: a one-line paragraph (two for large type) without 「。」 that starts with a
-   有報 numbering (``第一部【…】``, ``第２【…】``, ``４【…】``, ``【…】``, ``１．``,
-   ``(6)``, ``①``, ``ア．``) or is set at least 1.2× the body size. Numbering kinds have a
-   fixed rank, so the heading path (``Location.section``, outermost first, including the
-   heading itself for a heading block) stays right even when levels are skipped. Runs of
-   two or more same-rank candidates of rank ``１．`` or lower with nothing in between are
-   lists, not headings.
+   有報 numbering (``第一部【…】``, ``第２【…】``, ``４【…】``, ``【…】``, ``１．``, ``(6)``,
+   ``①``, ``ア．``) or is set at least 1.2× the body size. ``第N部``, ``第N`` and ``N【…】``
+   are a fixed skeleton; the other kinds nest in the order they appear (the notes to the
+   financial statements put ``１．`` under ``【注記事項】`` and ``(1)`` under ``１．``).
+   ``Location.section`` is the heading path, outermost first, and includes the heading
+   itself for a heading block. Two or more same-kind numbered candidates in a row with
+   nothing in between are a list (LIST_ITEM), not headings.
 """
 
 from __future__ import annotations
@@ -71,7 +80,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -1476,7 +1485,7 @@ def read_pdf(path: Path, limits: Limits) -> Document:
             meta_raw = doc.get_metadata_dict(skip_empty=True)
         except Exception:  # pragma: no cover - metadata is optional
             meta_raw = {}
-        pages, notes, counts = _read_pages(doc, path, n_pages)
+        pages, notes, counts = _read_pages(doc, path, n_pages, limits)
     finally:
         doc.close()
 
@@ -1518,17 +1527,24 @@ def read_pdf(path: Path, limits: Limits) -> Document:
     return Document(path=str(path), format="pdf", blocks=blocks, metadata=metadata, notes=notes)
 
 
-def _read_pages(doc: pdfium.PdfDocument, path: Path, n_pages: int):
+def _read_pages(doc: pdfium.PdfDocument, path: Path, n_pages: int, limits: Limits):
     pages: list[_Page] = []
     notes: list[ReaderNote] = []
     counts = {"text": 0, "garbled": 0, "image": 0}
+    total_chars = 0
     for number in range(1, n_pages + 1):
         try:
             page = doc[number - 1]
         except pdfium.PdfiumError as exc:
             raise InputError("input.pdf_corrupt", reason=f"page {number}: {exc}") from exc
         try:
-            chars, stats = _pdfium_chars(page, number)
+            try:
+                chars, stats = _pdfium_chars(page, number)
+            except pdfium.PdfiumError as exc:
+                raise InputError("input.pdf_corrupt", reason=f"page {number}: {exc}") from exc
+            total_chars += len(chars)
+            if total_chars > limits.max_chars:
+                raise LimitExceeded("limit.chars", limit=limits.max_chars)
             rotation = page.get_rotation() % 360
             kind, ratio = _classify_chars(chars, stats)
             if kind == "garbled":
@@ -1635,7 +1651,3 @@ def _doc_stats(lines: list[_Line]) -> tuple[float, dict[float, float]]:
     pitches = {s: c.most_common(1)[0][0] for s, c in pitch_counts.items() if c}
     return body, pitches
 
-
-def iter_text(doc: Document) -> Iterable[str]:  # pragma: no cover - debugging helper
-    for b in doc.blocks:
-        yield f"[{b.kind.value}{b.level or ''}] p.{b.location.page} {' > '.join(b.location.section)}\n    {b.text}"
