@@ -274,15 +274,19 @@ def test_running_header_and_page_numbers_are_dropped_and_a_paragraph_continues_o
     assert texts(doc)[-1] == "最後のページの本文です。"
 
 
-def test_a_line_repeated_in_the_body_is_not_taken_for_a_header(tmp_path):
+def test_a_line_repeated_at_the_top_at_other_heights_is_body_text_not_a_header(tmp_path):
     def page(n: int):
         def draw(p: Page) -> None:
-            p.text(72, 500, "該当事項はありません。")
+            p.text(200, 815, "ＴＥＳＴ株式会社", 8)  # a real running header: same place on every page
+            # in the top margin zone (top 12 %) on every page, but each time at another height
+            p.text(72, 805 - 14 * n, f"({n}) 第{n}の項目")
+            p.text(72, 790 - 14 * n, "該当事項はありません。")
+            p.text(W / 2, 30, str(n))
 
         return draw
 
     doc = read(build_pdf(tmp_path / "repeat.pdf", [page(1), page(2), page(3)]))
-    assert texts(doc) == ["該当事項はありません。"] * 3
+    assert texts(doc) == ["(1) 第1の項目", "該当事項はありません。", "(2) 第2の項目", "該当事項はありません。", "(3) 第3の項目", "該当事項はありません。"]
 
 
 # --------------------------------------------------------------------------- columns, tables
