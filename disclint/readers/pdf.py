@@ -76,6 +76,7 @@ import itertools
 import math
 import re
 import statistics
+import threading
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -194,6 +195,8 @@ _LONE_MARKER_RE = re.compile(
     rf"^(?:[•・●○◆◇■□▪▫◎★☆※＊‣◦▶▷►→➢➔✓❖\-–]|[(（]?[{_NUM}]{{1,2}}[)）.．]|[①-⑳㉑-㉟❶-❿]"
     r"|[(（][ア-ンａ-ｚa-z][)）]|[ア-ン][.．])$"
 )
+
+_PDFIUM_LOCK = threading.Lock()
 
 # --------------------------------------------------------------------------- data
 
@@ -526,12 +529,20 @@ def _page_codes(tp, n: int) -> list[int]:
     return [get_unicode(tp, i) for i in range(n)]
 
 
-def _plumber_chars(path: Path, number: int, rotation: int):
-    """Characters of one page decoded by pdfminer.six (fallback for broken ToUnicode maps)."""
-    import pdfplumber  # lazy: only for broken pages
+class _Redecoder:
+    """pdfminer.six (through pdfplumber), opened once per file and only when a page needs it."""
 
-    with pdfplumber.open(str(path)) as pdf:
-        page = pdf.pages[number - 1]
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.pdf = None
+
+    def chars(self, number: int, rotation: int):
+        """Characters of one page as (x0, x1, y0, y1, text, ws, q) in the display frame."""
+        if self.pdf is None:
+            import pdfplumber  # lazy: only for broken pages
+
+            self.pdf = pdfplumber.open(str(self.path))
+        page = self.pdf.pages[number - 1]
         try:
             w, h = float(page.width), float(page.height)
             to_display, (width, height) = _display_transform(rotation, (0.0, 0.0, w, h))
@@ -548,13 +559,16 @@ def _plumber_chars(path: Path, number: int, rotation: int):
                 radicals += n_fix
                 xa, ya = to_display(float(c["x0"]), h - float(c["bottom"]))
                 xb, yb = to_display(float(c["x1"]), h - float(c["top"]))
-                x0, x1 = min(xa, xb), max(xa, xb)
-                y0, y1 = min(ya, yb), max(ya, yb)
-                # pdfminer boxes of a (cid:N) glyph hold the whole placeholder string
-                chars.append((x0, x1, y0, y1, fixed, fixed.isspace(), q))
+                # the box of a (cid:N) glyph holds the whole placeholder string
+                chars.append((min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb), fixed, fixed.isspace(), q))
             return chars, {"radicals": radicals, "height": height, "width": width}
         finally:
             page.close()
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+            self.pdf = None
 
 
 def _page_has_graphics(page: pdfium.PdfPage) -> bool:
@@ -1498,6 +1512,12 @@ def _clean(value: Any) -> str:
 def read_pdf(path: Path, limits: Limits) -> Document:
     """Read a PDF into a Document (one Block per paragraph, heading or table row)."""
     path = Path(path)
+    with _PDFIUM_LOCK:  # PDFium is not thread-safe; layout below runs outside the lock
+        pages, notes, counts, n_pages, meta_raw = _read_document(path, limits)
+    return _build_document(path, pages, notes, counts, n_pages, meta_raw)
+
+
+def _read_document(path: Path, limits: Limits):
     doc = _open(path)
     try:
         try:
@@ -1515,7 +1535,10 @@ def read_pdf(path: Path, limits: Limits) -> Document:
         pages, notes, counts = _read_pages(doc, path, n_pages, limits)
     finally:
         doc.close()
+    return pages, notes, counts, n_pages, meta_raw
 
+
+def _build_document(path: Path, pages: list[_Page], notes: list[ReaderNote], counts: dict[str, int], n_pages: int, meta_raw: dict) -> Document:
     if counts["text"] == 0:
         if counts["garbled"]:
             raise InputError("input.pdf_garbled", pages=n_pages)
@@ -1555,56 +1578,61 @@ def read_pdf(path: Path, limits: Limits) -> Document:
 
 
 def _read_pages(doc: pdfium.PdfDocument, path: Path, n_pages: int, limits: Limits):
+    """Characters of every page, classified; text pages grouped into rows (no layout yet)."""
     pages: list[_Page] = []
     notes: list[ReaderNote] = []
-    counts = {"text": 0, "garbled": 0, "image": 0}
-    total_chars = 0
-    for number in range(1, n_pages + 1):
+    counts = {"text": 0, "garbled": 0, "image": 0, "chars": 0}
+    redecoder = _Redecoder(path)
+    try:
+        for number in range(1, n_pages + 1):
+            pages.append(_read_page(doc, number, limits, notes, counts, redecoder))
+    finally:
+        redecoder.close()
+    return pages, notes, counts
+
+
+def _read_page(
+    doc: pdfium.PdfDocument, number: int, limits: Limits, notes: list[ReaderNote], counts: dict[str, int], redecoder: _Redecoder
+) -> _Page:
+    try:
+        page = doc[number - 1]
+    except pdfium.PdfiumError as exc:
+        raise InputError("input.pdf_corrupt", reason=f"page {number}: {exc}") from exc
+    try:
         try:
-            page = doc[number - 1]
+            chars, stats = _pdfium_chars(page, number)
         except pdfium.PdfiumError as exc:
             raise InputError("input.pdf_corrupt", reason=f"page {number}: {exc}") from exc
-        try:
-            try:
-                chars, stats = _pdfium_chars(page, number)
-            except pdfium.PdfiumError as exc:
-                raise InputError("input.pdf_corrupt", reason=f"page {number}: {exc}") from exc
-            total_chars += len(chars)
-            if total_chars > limits.max_chars:
-                raise LimitExceeded("limit.chars", limit=limits.max_chars)
+        counts["chars"] += len(chars)
+        if counts["chars"] > limits.max_chars:
+            raise LimitExceeded("limit.chars", limit=limits.max_chars)
+        kind, ratio = _classify_chars(chars, stats)
+        if kind == "garbled":
             rotation = page.get_rotation() % 360
-            kind, ratio = _classify_chars(chars, stats)
-            if kind == "garbled":
-                chars, stats, kind, ratio = _fallback(path, number, rotation, chars, stats)
-                if kind == "ok":
-                    notes.append(ReaderNote("note.pdf_redecoded", page=number))
-            if kind == "empty":
-                if _page_has_graphics(page):
-                    notes.append(ReaderNote("note.pdf_no_text_page", page=number))
-                    counts["image"] += 1
-                pages.append(_Page(number, stats["height"]))
-                continue
+            chars, stats, kind, ratio = _fallback(redecoder, number, rotation, chars, stats)
+            if kind == "ok":
+                notes.append(ReaderNote("note.pdf_redecoded", page=number))
+        result = _Page(number, stats["height"])
+        if kind == "empty":
+            if _page_has_graphics(page):
+                notes.append(ReaderNote("note.pdf_no_text_page", page=number))
+                counts["image"] += 1
+            return result
+        if kind in ("cid", "garbled"):
             if kind == "cid":
                 notes.append(ReaderNote("note.pdf_cid_page", page=number, params={"ratio": ratio}))
-                counts["garbled"] += 1
-                pages.append(_Page(number, stats["height"]))
-                continue
-            if kind == "garbled":
+            else:
                 notes.append(ReaderNote("note.pdf_garbled_page", page=number))
-                counts["garbled"] += 1
-                pages.append(_Page(number, stats["height"]))
-                continue
-            counts["text"] += 1
-            if stats.get("radicals"):
-                notes.append(ReaderNote("note.pdf_radicals", page=number, params={"count": stats["radicals"]}))
-            pg = _Page(number, stats["height"])
-            vertical = _group_chars(chars, pg)
-            if vertical:
-                notes.append(ReaderNote("note.pdf_vertical_page", page=number))
-            pages.append(pg)
-        finally:
-            page.close()
-    return pages, notes, counts
+            counts["garbled"] += 1
+            return result
+        counts["text"] += 1
+        if stats.get("radicals"):
+            notes.append(ReaderNote("note.pdf_radicals", page=number, params={"count": stats["radicals"]}))
+        if _group_chars(chars, result):
+            notes.append(ReaderNote("note.pdf_vertical_page", page=number))
+        return result
+    finally:
+        page.close()
 
 
 def _classify_chars(chars: list[tuple], stats: dict) -> tuple[str, float]:
@@ -1612,13 +1640,12 @@ def _classify_chars(chars: list[tuple], stats: dict) -> tuple[str, float]:
     return classify_page_text(text, stats.get("map_errors", 0), stats.get("checked", 0))
 
 
-def _fallback(path: Path, number: int, rotation: int, chars, stats):
+def _fallback(redecoder: _Redecoder, number: int, rotation: int, chars, stats):
     """Re-decode a page whose fonts PDFium cannot map to Unicode with pdfminer.six."""
     try:
-        pchars, pstats = _plumber_chars(path, number, rotation)
+        pchars, pstats = redecoder.chars(number, rotation)
     except Exception:  # pdfminer failing on a broken page is no reason to stop
         return chars, stats, "garbled", 1.0
-    pstats.setdefault("height", stats["height"])
     kind, ratio = _classify_chars(pchars, {})
     if kind == "empty":
         kind = "garbled"
