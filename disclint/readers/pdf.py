@@ -71,8 +71,10 @@ Layout rules, in order:
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import itertools
+import logging
 import math
 import re
 import statistics
@@ -91,7 +93,7 @@ from ..errors import InputError, LimitExceeded
 from ..normalize import _RADICAL_SUPPLEMENT
 from . import Limits, register
 
-__all__ = ["read_pdf", "classify_page_text"]
+__all__ = ["read_pdf", "classify_page_text", "fix_radicals"]
 
 # --------------------------------------------------------------------------- constants
 
@@ -529,6 +531,18 @@ def _page_codes(tp, n: int) -> list[int]:
     return [get_unicode(tp, i) for i in range(n)]
 
 
+@contextlib.contextmanager
+def _quiet_pdfminer():
+    """pdfminer logs warnings about broken files; the user gets our note instead."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 class _Redecoder:
     """pdfminer.six (through pdfplumber), opened once per file and only when a page needs it."""
 
@@ -567,8 +581,14 @@ class _Redecoder:
 
     def close(self) -> None:
         if self.pdf is not None:
-            self.pdf.close()
-            self.pdf = None
+            pdf, self.pdf = self.pdf, None
+            try:
+                with _quiet_pdfminer():
+                    pdf.close()
+            except Exception:  # pdfplumber walks all pages on close; a broken one may raise
+                stream = getattr(pdf, "stream", None)
+                if stream is not None:
+                    stream.close()
 
 
 def _page_has_graphics(page: pdfium.PdfPage) -> bool:
@@ -1643,7 +1663,8 @@ def _classify_chars(chars: list[tuple], stats: dict) -> tuple[str, float]:
 def _fallback(redecoder: _Redecoder, number: int, rotation: int, chars, stats):
     """Re-decode a page whose fonts PDFium cannot map to Unicode with pdfminer.six."""
     try:
-        pchars, pstats = redecoder.chars(number, rotation)
+        with _quiet_pdfminer():
+            pchars, pstats = redecoder.chars(number, rotation)
     except Exception:  # pdfminer failing on a broken page is no reason to stop
         return chars, stats, "garbled", 1.0
     kind, ratio = _classify_chars(pchars, {})
