@@ -174,6 +174,15 @@ def test_latin_words_split_by_a_wrap_keep_one_space_and_paragraph_breaks_are_kep
     ]
 
 
+def test_short_lines_stay_separate_even_when_the_next_starts_with_a_latin_word(tmp_path):
+    def draw(p: Page) -> None:
+        for i, s in enumerate(["Test", "Horizontal", "Layout"]):
+            p.text(72, 700 - 27 * i, s, 11)
+
+    doc = read(build_pdf(tmp_path / "short.pdf", [draw]))
+    assert texts(doc) == ["Test", "Horizontal", "Layout"]
+
+
 def test_first_line_indent_and_short_last_line_separate_paragraphs_without_blank_lines(tmp_path):
     a = "当社は情報セキュリティ基本方針を定め、全ての役員及び従業員に周知しております。基本方針は毎年見直しております。"
     b = "また、最高情報セキュリティ責任者を任命し、取締役会に四半期ごとに報告しております。"

@@ -158,6 +158,7 @@ _HEADING_RULES: tuple[tuple[str, int | None, re.Pattern[str]], ...] = (
     ("circled_bracket", None, re.compile(r"^[①-⑳㉑-㉟]\s*【[^】]+】$")),
     ("circled", None, re.compile(r"^[①-⑳㉑-㉟]\s*\S")),
     ("kana", None, re.compile(r"^(?:[(（][ア-ン][)）]|[ア-ン][．.])\s*\S")),
+    ("roman", None, re.compile(r"^[(（][ⅰ-ⅿⅠ-Ⅿ][)）]\s*\S")),
     ("latin", None, re.compile(r"^(?:[(（][a-zａ-ｚ][)）]|[a-zａ-ｚ][.．])\s*\S")),
 )
 _BIG_FONT = ("big", 1)  # an unnumbered heading in large type ranks with 第N部
@@ -1292,6 +1293,8 @@ class _Assembler:
         """``a`` stops short only because the Latin word that starts ``b`` did not fit."""
         if not btext or not btext[0].isascii() or not btext[0].isalnum() or b.col_key != a.col_key:
             return False
+        if a.x1 - a.col_x0 < 8 * a.size:
+            return False  # a short line is not a line of running text
         f = b.frags[-1] if btext is b.frags[-1].text else b.frags[0]
         end = 0
         while end < len(f.text) and f.text[end].isascii() and not f.text[end].isspace():
