@@ -6,12 +6,24 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.disclint-installed
 
-.PHONY: demo test venv bench model fixtures clean
+.PHONY: demo test venv sysdeps bench model fixtures clean
+
+# Debian packages some tests drive for real: LibreOffice (docx/PDF round trips), Japanese fonts,
+# Chromium and its driver (HTML report in a real browser). Installed when missing and when we
+# may (root with apt-get); otherwise those tests skip and say why.
+SYSDEPS_BIN := soffice chromium chromedriver
+SYSDEPS_PKG := libreoffice-writer-nogui fonts-noto-cjk chromium chromium-driver
+sysdeps:
+	@missing=""; for b in $(SYSDEPS_BIN); do command -v $$b >/dev/null 2>&1 || missing=1; done; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing $(SYSDEPS_PKG)"; \
+	  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSDEPS_PKG) >/dev/null; \
+	fi; true
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip setuptools wheel
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,survey]'
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -19,7 +31,7 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/disclint lint --fail-level none corpus/samples/sample_draft.docx
 
-test: $(STAMP)
+test: $(STAMP) sysdeps
 	$(BIN)/python -m pytest -q
 
 # Rebuild the directive model from corpus/ (deterministic) and print its test-split scores.
