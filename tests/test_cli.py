@@ -72,3 +72,41 @@ def test_lint_exit_code_2_for_bad_file_and_summary(run_cli, tmp_path, good_md):
 def test_usage_error_is_exit_2(run_cli):
     r = run_cli("extract", "--format", "xml", "x.docx")
     assert r.returncode == 2
+
+
+def test_mixed_batch_of_malformed_real_files(run_cli, tmp_path, good_md):
+    """Each bad file gets exactly one line naming it; the good file is still read; exit 2."""
+    import docx
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    real_docx = tmp_path / "real.docx"
+    d = docx.Document()
+    d.add_paragraph("当社は情報セキュリティ委員会を設置しています。")
+    d.save(real_docx)
+    truncated = _write(tmp_path / "truncated.docx", real_docx.read_bytes()[:600])
+
+    pdfmetrics.registerFont(UnicodeCIDFont("HeiseiMin-W3"))
+    secret = tmp_path / "secret.pdf"
+    c = canvas.Canvas(str(secret), encrypt="pw")
+    c.setFont("HeiseiMin-W3", 12)
+    c.drawString(72, 700, "機密の開示草案")
+    c.save()
+
+    xxe = _write(
+        tmp_path / "xxe.xbrl",
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+        b'<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance">&e;</xbrli:xbrl>',
+    )
+    bad = [truncated, secret, xxe]
+    before = {p: p.read_bytes() for p in bad}
+    r = run_cli("extract", "--format", "jsonl", *bad, good_md)
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    for path, cause in ((truncated, "docx"), (secret, "暗号化"), (xxe, "DTD")):
+        mine = [l for l in lines if l.startswith(f"disclint: {path}: ")]
+        assert len(mine) == 1 and cause in mine[0], r.stderr
+    assert "Traceback" not in r.stderr
+    assert any(json.loads(l)["text"] == "情報セキュリティ" for l in r.stdout.splitlines())
+    assert {p: p.read_bytes() for p in bad} == before  # inputs never written
