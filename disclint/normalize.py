@@ -10,8 +10,10 @@ Later stages (findings, Word comments) map spans back through :meth:`NormalizedT
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Sequence
 
 # Characters whose NFKC form loses meaning in a disclosure.
 _KEEP_RANGES = (
@@ -82,8 +84,8 @@ def _is_combining(ch: str) -> bool:
 @dataclass(frozen=True)
 class NormalizedText:
     text: str
-    starts: tuple[int, ...]  # starts[i]: index in the original of the cluster behind char i
-    ends: tuple[int, ...]  # ends[i]: end (exclusive) of that cluster
+    starts: Sequence[int]  # starts[i]: index in the original of the cluster behind char i
+    ends: Sequence[int]  # ends[i]: end (exclusive) of that cluster
     original_length: int
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -96,7 +98,36 @@ class NormalizedText:
         return (o_start, self.ends[min(end, len(self.ends)) - 1])
 
 
+_CHAR_CACHE: dict[str, str] = {}
+_SLOW_CHARS = re.compile("[\u0300-\u036f\u3099\u309a\uff9e\uff9f\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _char_result(ch: str) -> str:
+    r = _CHAR_CACHE.get(ch)
+    if r is None:
+        if _kept(ch):
+            r = ch
+        elif ch in _RADICAL_SUPPLEMENT:
+            r = _RADICAL_SUPPLEMENT[ch]
+        else:
+            r = unicodedata.normalize("NFKC", ch)
+        if len(_CHAR_CACHE) < 100_000:
+            _CHAR_CACHE[ch] = r
+    return r
+
+
 def normalize(text: str) -> NormalizedText:
+    # Fast path (almost all text): no combining marks or zero-width characters, and every
+    # character normalises to exactly one character, so the offset map is the identity.
+    if not _SLOW_CHARS.search(text) and not any(unicodedata.combining(c) for c in set(text)):
+        table = {ord(c): _char_result(c) for c in set(text)}
+        if all(len(r) == 1 for r in table.values()):
+            n = len(text)
+            return NormalizedText(text.translate(table), range(n), range(1, n + 1), n)
+    return _normalize_slow(text)
+
+
+def _normalize_slow(text: str) -> NormalizedText:
     out_chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

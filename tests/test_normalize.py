@@ -69,3 +69,12 @@ def test_any_span_maps_to_a_span_of_the_original(text, data):
     assert 0 <= s < e <= len(text)
     # normalising the mapped original span reproduces at least the requested text
     assert n.text[a:b] in normalize(text[s:e]).text
+
+
+@given(st.text())
+def test_fast_path_equals_the_cluster_by_cluster_path(text):
+    from disclint.normalize import _normalize_slow
+
+    fast, slow = normalize(text), _normalize_slow(text)
+    assert fast.text == slow.text
+    assert list(fast.starts) == list(slow.starts) and list(fast.ends) == list(slow.ends)

@@ -27,8 +27,10 @@ from .definitions import ConceptHit, DirectiveSet, load_directives
 from .features import PassageFeatures, build_features, token_lemmas
 from .model import LinearModel
 
-# Surface cues that make a sentence worth parsing: negation and plans.
-_SYNTAX_CUES = re.compile(r"ない|なく|ず[、。,]|ずに|ません|未実施|未導入|未整備|予定|検討|今後|計画して")
+# Surface cues that make a sentence worth parsing: negation can take evidence away, so only
+# sentences with a negation cue are parsed. Plans (予定, 検討) only mark evidence as planned,
+# which the parse also reports when the sentence is parsed anyway.
+_SYNTAX_CUES = re.compile(r"ない|なく|ず[、。,]|ずに|ません|未実施|未導入|未整備")
 _NEG_LEMMAS = frozenset({"ない", "ず", "ぬ", "ん", "無い"})
 _PLAN_LEMMAS = frozenset({"予定", "検討", "計画"})
 PARSE_BUDGET_CHARS = 4000  # ≈ 1 s of parsing on this machine
@@ -123,15 +125,19 @@ class Mapper:
         """Map passages. ``items`` are (text, context) pairs; context = section headings."""
         work: list[_Work] = []
         results: list[PassageResult] = []
+        contexts: dict[str, tuple[str, bool]] = {}  # many blocks share one heading path
         for i, (text, context) in enumerate(items):
             loc = locations[i] if locations else None
             res = PassageResult(text=text, location=loc)
             results.append(res)
-            norm = normalize(text)
-            context_norm = normalize(context).text if context else ""
-            if len(norm.text.strip()) < MIN_PASSAGE_CHARS:
+            if len(text.strip()) < MIN_PASSAGE_CHARS:
                 continue
-            if not (self.ds.is_anchored(norm.text) or (context_norm and self.ds.is_anchored(context_norm))):
+            if context not in contexts:
+                c_norm = normalize(context).text if context else ""
+                contexts[context] = (c_norm, bool(c_norm) and self.ds.is_anchored(c_norm))
+            context_norm, context_anchored = contexts[context]
+            norm = normalize(text)
+            if not (context_anchored or self.ds.is_anchored(norm.text)):
                 continue
             res.screened = True
             work.append(_Work(i, text, norm, context_norm, res))
