@@ -139,3 +139,17 @@ def test_eval_command_prints_metrics(run_cli, tmp_path):
     r = run_cli("eval", "--format", "json", gold)
     rep = json.loads(r.stdout)
     assert rep["per_directive"]["5"]["tp"] == 1 and rep["micro"]["fp"] == 0
+
+
+def test_make_model_reproduces_the_shipped_model(tmp_path):
+    """`make model` is deterministic and the shipped model matches the corpus and code."""
+    pytest.importorskip("sklearn")
+    from disclint.mapper.training import build
+    from disclint.resources import data_dir
+
+    out = tmp_path / "model.json"
+    build(out)
+    shipped = json.loads((data_dir("rules") / "directives" / "model.json").read_text(encoding="utf-8"))
+    rebuilt = json.loads(out.read_text(encoding="utf-8"))
+    assert rebuilt["meta"]["corpus_sha256_16"] == shipped["meta"]["corpus_sha256_16"], "corpus changed: run make model"
+    assert rebuilt == shipped, "model.json is stale: run make model"
