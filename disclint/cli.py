@@ -196,6 +196,10 @@ def build_cli(lang: str) -> click.Group:
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     lang = _detect_lang(args)
+    if lang == "ja":
+        from .click_ja import install
+
+        install()
     cli = build_cli(lang)
     try:
         cli.main(args=args, prog_name="disclint", standalone_mode=True)

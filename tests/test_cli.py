@@ -25,6 +25,15 @@ def test_help_is_japanese_by_default_and_english_on_request(run_cli):
     assert "リンター" not in en.stdout
 
 
+def test_click_usage_and_errors_are_localised(run_cli):
+    ja = run_cli("extract", "--format", "xml", "x.docx")
+    en = run_cli("--lang", "en", "extract", "--format", "xml", "x.docx")
+    assert ja.returncode == en.returncode == 2
+    assert "使い方:" in ja.stderr and "エラー:" in ja.stderr and "いずれでもありません" in ja.stderr
+    assert "Usage:" in en.stderr and "is not one of" in en.stderr
+    assert "使い方:" in run_cli("--help").stdout
+
+
 def test_extract_jsonl_gives_text_kind_location(run_cli, good_md):
     r = run_cli("extract", "--format", "jsonl", good_md)
     assert r.returncode == 0, r.stderr
