@@ -17,6 +17,9 @@ def register_commands(cli: click.Group, lang: str, H: dict[str, str]) -> None:
 
     _register_lint(cli, lang, H)
     _register_rules(cli, lang)
+    from .survey import register_survey_commands
+
+    register_survey_commands(cli, lang, H)
 
 
 _LINT_HELP = {

@@ -144,6 +144,65 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "内部エラー: {reason}（不具合です。--debug で詳細を表示）",
         "en": "internal error: {reason} (a bug; use --debug for details)",
     },
+    # --- survey (disclint survey run / report) ---
+    "survey.input_not_found": {"ja": "入力が見つかりません: {path}", "en": "input not found: {path}"},
+    "survey.no_inputs": {
+        "ja": "調べる文書がありません（pdf, docx, html, xbrl, zip のファイル、フォルダ、またはマニフェスト CSV を指定してください）",
+        "en": "no documents to survey (give pdf, docx, html, xbrl or zip files, folders, or a manifest CSV)",
+    },
+    "survey.manifest_unreadable": {"ja": "マニフェストを読めません: {path}（{reason}）", "en": "cannot read the manifest {path} ({reason})"},
+    "survey.manifest_encoding": {"ja": "マニフェストの文字コードが UTF-8 でも CP932 でもありません: {path}", "en": "the manifest is neither UTF-8 nor CP932: {path}"},
+    "survey.manifest_syntax": {"ja": "マニフェストの CSV 書式が不正です: {path}（{reason}）", "en": "invalid CSV in the manifest {path} ({reason})"},
+    "survey.manifest_empty": {"ja": "マニフェストが空です: {path}", "en": "the manifest is empty: {path}"},
+    "survey.manifest_no_path": {
+        "ja": "マニフェストに path 列がありません: {path}（見出し行: {columns}）",
+        "en": "the manifest has no path column: {path} (header: {columns})",
+    },
+    "survey.manifest_columns": {
+        "ja": "マニフェスト {path} の {line} 行目の列数 {got} が見出し行の {expected} より多いです",
+        "en": "line {line} of the manifest {path} has {got} columns, more than the {expected} of the header",
+    },
+    "survey.manifest_no_file": {"ja": "マニフェスト {path} の {line} 行目に path がありません", "en": "line {line} of the manifest {path} has no path"},
+    "survey.manifest_bad_year": {
+        "ja": "マニフェスト {path} の {line} 行目の年度 '{value}' を解釈できません（例: 2024, 2025年3月期）",
+        "en": "line {line} of the manifest {path}: cannot read the fiscal year '{value}' (e.g. 2024, 2025年3月期)",
+    },
+    "survey.run_dir_is_input": {"ja": "結果の出力先が入力と同じです: {path}", "en": "the run directory is an input: {path}"},
+    "survey.run_dir_not_dir": {"ja": "結果の出力先がディレクトリではありません: {path}", "en": "the run directory is not a directory: {path}"},
+    "survey.run_dir_not_survey": {
+        "ja": "結果の出力先 {path} は空でなく、survey の結果（survey.sqlite）もありません。新しいディレクトリを指定してください",
+        "en": "the run directory {path} is not empty and holds no survey results (survey.sqlite); give a new directory",
+    },
+    "survey.run_dir_create": {"ja": "結果の出力先を作れません: {path}（{reason}）", "en": "cannot create the run directory {path} ({reason})"},
+    "survey.worker_crashed": {
+        "ja": "この文書の処理中にワーカープロセスが 2 回異常終了しました（メモリ不足など）",
+        "en": "a worker process died twice while processing this document (out of memory?)",
+    },
+    "survey.ruleset_changed": {
+        "ja": "注意: 以前の実行とバージョンまたはルールセットが異なります（{old} → {new}）。処理済みの文書は再処理しません（--retry-errors はエラーのみ再処理）",
+        "en": "note: the version or rule set differs from earlier runs ({old} -> {new}); finished documents are not redone",
+    },
+    "survey.no_scheduler": {"ja": "--engine dask には --scheduler tcp://HOST:PORT が必要です", "en": "--engine dask needs --scheduler tcp://HOST:PORT"},
+    "survey.scheduler_without_dask": {"ja": "--scheduler は --engine dask と一緒に指定してください", "en": "--scheduler is only used with --engine dask"},
+    "survey.no_dask": {
+        "ja": "Dask（dask[distributed]）がインストールされていません（pip install 'disclint[survey]'）",
+        "en": "Dask (dask[distributed]) is not installed (pip install 'disclint[survey]')",
+    },
+    "survey.engine_failed": {"ja": "実行エンジンを開始できません（{reason}）", "en": "cannot start the engine ({reason})"},
+    "survey.run_summary": {
+        "ja": "入力 {inputs} 件: 処理 {processed} 件（うちエラー {errors} 件）、処理済みのため省略 {skipped} 件、{seconds} 秒。結果: {path}",
+        "en": "{inputs} inputs: {processed} processed ({errors} errors), {skipped} skipped as already done, {seconds} s. Results: {path}",
+    },
+    "survey.report_no_run": {"ja": "survey の結果（survey.sqlite）がありません: {path}", "en": "no survey results (survey.sqlite) in {path}"},
+    "survey.report_bad_db": {"ja": "survey の結果を読めません: {path}（{reason}）", "en": "cannot read the survey results {path} ({reason})"},
+    "survey.report_out_exists": {
+        "ja": "出力先 {path} は既に存在し、空ではありません（新しいディレクトリを指定してください）",
+        "en": "the output directory {path} exists and is not empty (give a new directory)",
+    },
+    "survey.report_out_is_run": {"ja": "レポートの出力先が RUN_DIR と同じです: {path}", "en": "the report directory is the run directory: {path}"},
+    "survey.report_no_documents": {"ja": "集計できる文書がありません（すべてエラー、または未処理）: {path}", "en": "no surveyed documents to report on (all failed or none done): {path}"},
+    "survey.report_compare_unknown": {"ja": "--compare の証券コード {codes} の文書がありません", "en": "no documents for the --compare securities codes {codes}"},
+    "survey.report_written": {"ja": "レポート {files} ファイルを書き出しました: {path}", "en": "wrote {files} report files to {path}"},
 }
 
 

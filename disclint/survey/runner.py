@@ -1,0 +1,129 @@
+"""``disclint survey run``: inputs -> tasks -> engine -> one SQLite transaction per document."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .. import __version__
+from .inputs import SurveyError, Task, collect, hash_tasks
+from .store import DB_NAME, Store
+
+
+@dataclass
+class RunSummary:
+    run_id: int
+    inputs: int
+    distinct: int
+    skipped: int
+    processed: int
+    errors: int
+    seconds: float
+    error_lines: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # (path, key, params)
+    workers: list[dict[str, Any]] = field(default_factory=list)  # per-result worker stats
+    status: str = "finished"
+
+
+def prepare_run_dir(run_dir: Path, inputs: tuple[str, ...]) -> None:
+    """RUN_DIR is new, empty, or an earlier survey run (resumed); never an input."""
+    resolved = run_dir.resolve()
+    for raw in inputs:
+        p = Path(raw).resolve()
+        if p == resolved or (p.is_file() and p.parent == resolved and p.name == DB_NAME):
+            raise SurveyError("survey.run_dir_is_input", path=str(run_dir))
+    if run_dir.exists():
+        if not run_dir.is_dir():
+            raise SurveyError("survey.run_dir_not_dir", path=str(run_dir))
+        if any(run_dir.iterdir()) and not (run_dir / DB_NAME).exists():
+            raise SurveyError("survey.run_dir_not_survey", path=str(run_dir))
+    else:
+        try:
+            run_dir.mkdir(parents=True)
+        except OSError as exc:
+            raise SurveyError("survey.run_dir_create", path=str(run_dir), reason=exc.strerror or type(exc).__name__) from exc
+
+
+def task_key(task: Task) -> str:
+    return task.sha256 or "path:" + os.path.abspath(task.path)
+
+
+def run_survey(
+    inputs: tuple[str, ...],
+    run_dir: Path,
+    engine: Any,
+    options: dict[str, Any],
+    *,
+    retry_errors: bool = False,
+    progress: Any = None,
+    on_error: Callable[[str, str, dict[str, Any]], None] | None = None,
+    on_note: Callable[[str, dict[str, Any]], None] | None = None,
+) -> RunSummary:
+    from .worker import ruleset_id
+
+    t0 = time.monotonic()
+    prepare_run_dir(run_dir, inputs)
+    tasks = collect(inputs, exclude=run_dir)
+    if not tasks:
+        raise SurveyError("survey.no_inputs")
+    hash_tasks(tasks)
+    ruleset, rule_ids = ruleset_id(options)
+    store = Store(run_dir)
+    try:
+        previous = store.previous_rulesets()
+        if previous and (__version__, ruleset) not in previous and on_note:
+            old = sorted(previous)[-1]
+            on_note("survey.ruleset_changed", {"old": f"{old[0]}/{old[1]}", "new": f"{__version__}/{ruleset}"})
+        run_id = store.start_run(__version__, ruleset, rule_ids, engine.name, getattr(engine, "workers", 0),
+                                 {k: v for k, v in options.items()} | {"retry_errors": retry_errors, "argv": sys.argv[1:]})
+        done = store.done_keys(include_errors=not retry_errors)
+        todo: dict[str, dict[str, Any]] = {}
+        skipped = 0
+        for task in tasks:
+            key = task_key(task)
+            if key in done and task.sha256:
+                skipped += 1
+                store.add_path(key, task.path)
+                store.update_meta(key, task.meta)
+                continue
+            if key in todo:  # same content under another path: surveyed once
+                todo[key]["meta"] = {**task.meta, **todo[key]["meta"]}
+                continue
+            d = task.to_dict()
+            d["key"] = key
+            if task.error:
+                d["error"] = task.error
+            todo[key] = d
+        summary = RunSummary(run_id, len(tasks), len(todo) + skipped, skipped, 0, 0, 0.0)
+        if progress is not None:
+            progress.total = len(todo)
+            progress.enabled = progress.enabled and len(todo) > 0
+        status = "interrupted"
+        try:
+            for result in engine.run(list(todo.values()), options):
+                store.save(result, run_id, __version__, ruleset)
+                summary.processed += 1
+                doc = result["document"]
+                ok = doc.get("status") == "ok"
+                if not ok:
+                    summary.errors += 1
+                    summary.error_lines.append((doc["path"], doc.get("error_code") or "", doc.get("error_params") or {}))
+                    if on_error:
+                        on_error(doc["path"], doc.get("error_code") or "", doc.get("error_params") or {})
+                if "worker" in result:
+                    summary.workers.append(result["worker"])
+                if progress is not None:
+                    progress.update(ok)
+            status = "finished"
+        finally:
+            summary.status = status
+            summary.seconds = time.monotonic() - t0
+            store.finish_run(run_id, status, inputs=len(tasks), processed=summary.processed, skipped=skipped, errors=summary.errors)
+            if progress is not None:
+                progress.close()
+    finally:
+        store.close()
+    return summary

@@ -1,0 +1,291 @@
+"""One document -> one result dict: the pure function both engines run.
+
+State is per process and lazy: the first task (or :func:`init`, the pool initializer / Dask
+worker plugin) loads the mapper (GiNZA tokenizer, directive data, model) and the rules once;
+later tasks reuse them. Nothing is written here: the parent stores the returned dict.
+
+Timeout: in the main thread of a process (the local engine's pool workers) a SIGALRM timer
+interrupts the document wherever it is; in other threads (Dask runs tasks in a thread pool)
+the deadline is checked between the stages and between rules. Either way the document is
+recorded as an error ``limit.timeout`` and the worker goes on with the next one.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import socket
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..errors import DisclintError
+from .inputs import fiscal_year_from, normalize_code
+
+QUALITIES = ("relevance", "truthfulness", "comparability", "understandability", "timeliness")
+PENALTY = {"error": 10.0, "warning": 5.0, "info": 1.0}
+STATUS_POINTS = {"covered": 1.0, "weak": 0.5, "missing": 0.0}
+DOC_TYPES = ("有価証券報告書", "統合報告書", "コーポレート・ガバナンス", "サステナビリティ", "CSR", "情報セキュリティ報告書", "アニュアルレポート")
+
+
+class _Timeout(BaseException):
+    """Raised by the SIGALRM handler; a BaseException so that no ``except Exception`` eats it."""
+
+
+class _State:
+    def __init__(self, options: dict[str, Any]) -> None:
+        from ..config import config_for
+        from ..lint import shared_mapper
+        from ..readers import Limits
+
+        self.key = _options_key(options)
+        cfg = config_for(Path.cwd() / "_", options.get("config")).with_cli(tuple(options.get("select", ())), tuple(options.get("ignore", ())))
+        self.rules = [r for r in cfg.rules() if r.enabled]
+        self.mapper = shared_mapper()
+        self.mapper.map_document  # noqa: B018 - loaded now, not in the first document's time
+        self.limits = Limits(**options.get("limits", {}))
+        self.lang = options.get("lang", "ja")
+        self.timeout = float(options.get("timeout") or 0)
+        self.tasks = 0
+        self.rss_start_mb = rss_mb()
+        self.worker = f"{socket.gethostname()}:{os.getpid()}"
+        _warm_up(self.mapper)
+
+
+_STATE: _State | None = None
+_LOCK = threading.Lock()
+
+
+def _options_key(options: dict[str, Any]) -> tuple:
+    return (options.get("config"), tuple(options.get("select", ())), tuple(options.get("ignore", ())),
+            tuple(sorted(options.get("limits", {}).items())), options.get("lang"), options.get("timeout"))
+
+
+def _warm_up(mapper: Any) -> None:
+    """Load the GiNZA model now (Mapper loads it lazily on the first candidate passage)."""
+    try:
+        mapper.analyse([("当社は情報セキュリティ基本方針を定めております。", "")])
+    except Exception:  # pragma: no cover - warm-up is best effort
+        pass
+
+
+def init(options: dict[str, Any]) -> None:
+    """Pool initializer / worker plugin: load the model and rules once for this process."""
+    state(options)
+
+
+def state(options: dict[str, Any]) -> _State:
+    global _STATE
+    with _LOCK:
+        if _STATE is None or _STATE.key != _options_key(options):
+            _STATE = _State(options)
+        return _STATE
+
+
+def rss_mb() -> float:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:  # pragma: no cover - not Linux
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise _Timeout()
+
+
+class _Deadline:
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds if seconds > 0 else None
+        self.signal = False
+
+    def __enter__(self) -> "_Deadline":
+        if self.end is not None and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+            self._old = signal.signal(signal.SIGALRM, _on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            self.signal = True
+        return self
+
+    def check(self) -> None:
+        if self.end is not None and time.monotonic() > self.end:
+            raise _Timeout()
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.signal:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._old)
+
+
+def merge_metadata(manifest: dict[str, Any], doc_meta: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Manifest values win; empty fields come from the document (XBRL DEI, PDF cover)."""
+    out: dict[str, Any] = {}
+    source: dict[str, str] = {}
+    found = {
+        "company": doc_meta.get("company") or None,
+        "securities_code": normalize_code(doc_meta.get("securities_code")) or None,
+        "fiscal_year": fiscal_year_from(doc_meta.get("fiscal_year_end")),
+        "document_type": _doc_type(doc_meta),
+        "industry": doc_meta.get("industry") or None,
+    }
+    for k, v in found.items():
+        if manifest.get(k) not in (None, ""):
+            out[k], source[k] = manifest[k], "manifest"
+        elif v not in (None, ""):
+            out[k], source[k] = v, "document"
+    return out, source
+
+
+def _doc_type(meta: dict[str, Any]) -> str | None:
+    title = str(meta.get("title") or "")
+    for t in DOC_TYPES:
+        if t in title:
+            return t if t != "コーポレート・ガバナンス" else "コーポレート・ガバナンス報告書"
+    return meta.get("document_type") or None
+
+
+def quality_rows(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for q in QUALITIES:
+        fs = [f for f in findings if f.get("quality") == q]
+        n = {lv: sum(1 for f in fs if f["level"] == lv) for lv in PENALTY}
+        score = max(0.0, 100.0 - sum(PENALTY[lv] * c for lv, c in n.items()))
+        rows.append({"quality": q, "errors": n["error"], "warnings": n["warning"], "infos": n["info"], "findings": len(fs), "score": score})
+    return rows
+
+
+def _finding_dict(f: Any) -> dict[str, Any]:
+    loc = f.location
+    return {
+        "rule": f.rule, "level": f.level.value, "quality": f.quality, "message": f.message,
+        "page": getattr(loc, "page", None), "section": " > ".join(getattr(loc, "section", ()) or ()),
+        "block_index": f.block_index, "start": f.start, "end": f.end, "excerpt": f.excerpt[:500],
+    }
+
+
+def _order(f: Any) -> tuple:
+    return (-1 if f.block_index is None else f.block_index, f.start or 0, -f.level.rank, f.rule, f.message)
+
+
+def process(task: dict[str, Any], options: dict[str, Any]) -> dict[str, Any]:
+    """Survey one document. Never raises for a bad document: errors are part of the result."""
+    st = state(options)
+    st.tasks += 1
+    t_start = time.perf_counter()
+    cpu_start = time.process_time()
+    timings: dict[str, float] = {}
+    key = task.get("key") or task["sha256"]
+    document: dict[str, Any] = {"sha256": task.get("sha256"), "path": task["path"], "size": task.get("size")}
+    result: dict[str, Any] = {"key": key, "document": document, "coverage": [], "quality": [], "findings": [], "timings": timings}
+    manifest = dict(task.get("meta") or {})
+    deadline = _Deadline(st.timeout)
+    try:
+        with deadline:
+            _run(task, st, deadline, result, manifest, timings)
+    except _Timeout:
+        _error(result, manifest, "limit.timeout", {"seconds": st.timeout})
+    except DisclintError as exc:
+        _error(result, manifest, exc.code, exc.params)
+    except MemoryError:
+        _error(result, manifest, "cli.internal_error", {"reason": "MemoryError"})
+    except RecursionError:
+        _error(result, manifest, "cli.internal_error", {"reason": "RecursionError"})
+    except Exception as exc:  # a bug must not stop the survey
+        _error(result, manifest, "cli.internal_error", {"reason": f"{type(exc).__name__}: {exc}".splitlines()[0][:200]})
+    timings["total"] = time.perf_counter() - t_start
+    timings["cpu"] = time.process_time() - cpu_start  # this process's CPU time (all its threads)
+    document["seconds"] = timings["total"]
+    document["worker"] = st.worker
+    result["worker"] = {"id": st.worker, "pid": os.getpid(), "tasks": st.tasks, "rss_start_mb": round(st.rss_start_mb, 1),
+                        "rss_mb": round(rss_mb(), 1), "peak_rss_mb": round(peak_rss_mb(), 1)}
+    return result
+
+
+def _error(result: dict[str, Any], manifest: dict[str, Any], code: str, params: dict[str, Any]) -> None:
+    from ..i18n import t
+
+    doc = result["document"]
+    meta, source = merge_metadata(manifest, {})
+    doc.update(meta)
+    doc.update(status="error", error_code=code, error_params={k: (v if isinstance(v, (int, float, str)) else str(v)) for k, v in params.items()},
+               error_message=t(code, "en", **params), meta_source=",".join(f"{k}={v}" for k, v in sorted(source.items())))
+    result["coverage"], result["quality"], result["findings"] = [], [], []
+
+
+def _run(task: dict[str, Any], st: _State, deadline: _Deadline, result: dict[str, Any], manifest: dict[str, Any], timings: dict[str, float]) -> None:
+    from ..checks import CheckContext
+    from ..lint import hit_to_finding
+    from ..readers import read
+
+    if task.get("error"):
+        code, params = task["error"]
+        raise DisclintError(code, **params)
+    t0 = time.perf_counter()
+    doc = read(task["path"], st.limits)
+    timings["read"] = time.perf_counter() - t0
+    deadline.check()
+    t0 = time.perf_counter()
+    ctx = CheckContext(doc, lang=st.lang, mapper=st.mapper)
+    results = ctx.results
+    coverage = ctx.coverage
+    timings["map"] = time.perf_counter() - t0
+    deadline.check()
+    t0 = time.perf_counter()
+    findings = []
+    for rule in st.rules:
+        deadline.check()
+        for hit in rule.make_check().run(ctx):
+            findings.append(hit_to_finding(rule, ctx, hit))
+    findings.sort(key=_order)
+    timings["rules"] = time.perf_counter() - t0
+
+    cov_rows = []
+    for d, c in coverage.directives.items():
+        cov_rows.append({"kind": "directive", "item": str(d), "status": c.status, "best_score": round(c.best_score, 4), "passages": len(c.passages), "concepts": list(c.concepts)})
+    for k, c in coverage.principles.items():
+        cov_rows.append({"kind": "principle", "item": k, "status": c.status, "best_score": round(c.best_score, 4), "passages": len(c.passages), "concepts": list(c.concepts)})
+    fdicts = [_finding_dict(f) for f in findings]
+    qrows = quality_rows(fdicts)
+    meta, source = merge_metadata(manifest, doc.metadata)
+    d = result["document"]
+    d.update(meta)
+    d.update(
+        format=doc.format, title=doc.metadata.get("title"), status="ok",
+        meta_source=",".join(f"{k}={v}" for k, v in sorted(source.items())),
+        chars=doc.char_count, blocks=len(doc.blocks), pages=doc.metadata.get("pages"),
+        cyber_passages=sum(1 for r in results if r.cyber), findings=len(fdicts),
+        coverage_score=round(100.0 * sum(STATUS_POINTS[c.status] for c in coverage.directives.values()) / max(1, len(coverage.directives)), 2),
+        quality_score=round(sum(q["score"] for q in qrows) / len(qrows), 2),
+        metadata={k: v for k, v in doc.metadata.items() if isinstance(v, (str, int, float))},
+    )
+    result["coverage"], result["quality"], result["findings"] = cov_rows, qrows, fdicts
+
+
+def ruleset_id(options: dict[str, Any]) -> tuple[str, list[str]]:
+    """A short hash of the active rules (ids, levels, options), the directive data and the model."""
+    import hashlib
+    import json
+
+    from ..config import config_for
+    from ..resources import data_dir
+
+    cfg = config_for(Path.cwd() / "_", options.get("config")).with_cli(tuple(options.get("select", ())), tuple(options.get("ignore", ())))
+    rules = [r for r in cfg.rules() if r.enabled]
+    h = hashlib.sha256()
+    h.update(json.dumps([[r.id, r.level.value, r.options] for r in rules], sort_keys=True, default=str).encode())
+    directives = data_dir("rules") / "directives"
+    for p in sorted(directives.glob("*")):
+        if p.is_file():
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16], [r.id for r in rules]
+
+
+__all__ = ["init", "process", "ruleset_id", "merge_metadata", "quality_rows", "__version__"]
