@@ -1,0 +1,14 @@
+"""Drafting disclosure sections from a company profile (``disclint init`` / ``disclint draft``).
+
+Facts come only from the profile (:mod:`.profile`); a missing fact is shown as a visible
+placeholder ``【要記入: …】`` that ``disclint lint`` reports (rule ``truthfulness.placeholder``).
+"""
+
+from .doctypes import DOC_TYPES, DocType
+from .profile import Profile, ProfileError, empty_profile, init_text, load_profile, validate
+from .render import INSERT_HEADING, Draft, DraftError, render_draft
+
+__all__ = [
+    "DOC_TYPES", "DocType", "Draft", "DraftError", "INSERT_HEADING", "Profile", "ProfileError",
+    "empty_profile", "init_text", "load_profile", "render_draft", "validate",
+]

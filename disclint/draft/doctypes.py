@@ -1,0 +1,80 @@
+"""The document types a draft can be written for: tone, structure and section order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: directive titles of guideline Ver3.0, short (used in help and messages)
+DIRECTIVE_SHORT = {
+    1: ("対応方針", "policy"),
+    2: ("管理体制", "risk-management structure"),
+    3: ("予算・人材", "budget and people"),
+    4: ("リスクの把握と計画", "risks and plan"),
+    5: ("保護・検知の仕組み", "protection and detection"),
+    6: ("PDCA", "PDCA"),
+    7: ("インシデント対応", "incident response"),
+    8: ("事業継続・復旧", "continuity and recovery"),
+    9: ("サプライチェーン", "supply chain"),
+    10: ("情報の収集・共有・開示", "information sharing and disclosure"),
+}
+
+ALL_DIRECTIVES = tuple(range(1, 11))
+
+
+@dataclass(frozen=True)
+class DocType:
+    id: str
+    name_ja: str
+    name_en: str
+    tone: str  # dearu / desumasu / oru (see tone.py)
+    terse: bool = False  # short sections: the facts, little narrative
+    risk_first: bool = False  # each section opens with the risk, then the measures
+    narrative: bool = False  # longer explanations for general readers
+    yuho: bool = False  # 有価証券報告書: 「当連結会計年度」, 「当社グループ」
+    #: pillar headings and the directives under each (None: a flat list of sections)
+    groups: tuple[tuple[str, tuple[int, ...]], ...] | None = None
+    section_numbers: str = ""  # "circled": ①②③ before each section heading
+    group_numbers: str = ""  # "paren": (1)(2) before each pillar heading
+
+    def order(self, directives: list[int] | tuple[int, ...]) -> list[tuple[str | None, list[int]]]:
+        """The chosen directives in document order, grouped by pillar when the type has pillars."""
+        chosen = set(directives)
+        if not self.groups:
+            return [(None, [d for d in ALL_DIRECTIVES if d in chosen])]
+        out = []
+        for heading, ds in self.groups:
+            inside = [d for d in ds if d in chosen]
+            if inside:
+                out.append((heading, inside))
+        return out
+
+    def to_template(self) -> dict[str, object]:
+        return {
+            "id": self.id, "name": self.name_ja, "tone": self.tone, "terse": self.terse,
+            "risk_first": self.risk_first, "narrative": self.narrative, "yuho": self.yuho,
+        }
+
+
+DOC_TYPES: dict[str, DocType] = {
+    d.id: d
+    for d in (
+        DocType("yuho-risk", "有価証券報告書 事業等のリスク", "annual securities report: business risks", "dearu",
+                risk_first=True, yuho=True, section_numbers="circled"),
+        DocType("yuho-sustainability", "有価証券報告書 サステナビリティに関する考え方及び取組", "annual securities report: sustainability",
+                "oru", yuho=True,
+                groups=(("ガバナンス", (1, 2)), ("リスク管理", (4, 7, 8, 9)), ("戦略", (3, 5, 10)), ("指標及び目標", (6,))),
+                section_numbers="circled", group_numbers="paren"),
+        DocType("integrated", "統合報告書", "integrated report", "desumasu", narrative=True),
+        DocType("csr", "CSR/サステナビリティ報告書", "CSR / sustainability report", "desumasu", narrative=True),
+        DocType("cg", "コーポレート・ガバナンス報告書", "corporate governance report", "oru", terse=True),
+        DocType("security-report", "情報セキュリティ報告書", "information security report", "desumasu"),
+    )
+}
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"
+
+
+def doc_type_help(lang: str) -> str:
+    if lang == "ja":
+        return "、".join(f"{d.id}（{d.name_ja}）" for d in DOC_TYPES.values())
+    return ", ".join(f"{d.id} ({d.name_ja}: {d.name_en})" for d in DOC_TYPES.values())

@@ -1,0 +1,351 @@
+"""Render a draft: profile + document type + directives -> blocks (headings, paragraphs, lists, tables).
+
+Templates (Jinja2, sandboxed, ``StrictUndefined``) are looked up per section, the most
+specific name first, each name in the user's ``--templates`` directory before ours:
+
+1. ``<doc_type>/dNN.md.j2``  then ``common/dNN.md.j2``  (one section per directive)
+2. ``<doc_type>/_intro.md.j2`` then ``common/_intro.md.j2`` (title and lead paragraphs) and
+   ``<doc_type>/_outro.md.j2`` then ``common/_outro.md.j2`` (closing paragraphs)
+
+A section template writes a small markdown subset: ``# 見出し`` (the section heading,
+first line), ``## 小見出し``, ``- 箇条書き``, ``| 表 | … |`` rows, and paragraphs
+separated by blank lines (lines of one paragraph are joined without spaces). The text is
+written in である調; the document type's tone rewrites sentence endings (tone.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..errors import DisclintError
+from ..resources import data_dir
+from .doctypes import ALL_DIRECTIVES, CIRCLED, DIRECTIVE_SHORT, DOC_TYPES, DocType
+from .formats import f_adv, f_date, f_join, f_num, f_pct, f_quote, fiscal_label, placeholder
+from .profile import Fact, Profile
+from .tone import apply_tone
+
+INSERT_HEADING = "追加案（disclint による下書き）"
+PLACEHOLDER_RE = re.compile(r"【要記入: [^】]*】")
+
+
+class DraftError(DisclintError):
+    """A template cannot be found, parsed or rendered (one line, with the template name)."""
+
+
+#: terms explained at their first use in a draft (our own short notes); the first use of
+#: each gets its note in brackets, either where a template calls ``term("EDR")`` or, for the
+#: terms no template explained, by :func:`explain_terms` after rendering
+GLOSSARY = {
+    "CISO": "Chief Information Security Officer：最高情報セキュリティ責任者",
+    "CSIRT": "Computer Security Incident Response Team：インシデント対応チーム",
+    "SOC": "Security Operation Center：セキュリティ監視センター",
+    "EDR": "Endpoint Detection and Response：端末の不審な挙動を検知し対応する仕組み",
+    "XDR": "Extended Detection and Response：端末やネットワークをまたいで検知し対応する仕組み",
+    "SIEM": "Security Information and Event Management：ログを集めて分析する仕組み",
+    "ISMS": "情報セキュリティマネジメントシステム",
+    "TLPT": "Threat-Led Penetration Testing：脅威ベースのペネトレーションテスト",
+    "BCP": "事業継続計画",
+    "IT-BCP": "情報システムの事業継続計画",
+    "ISAC": "Information Sharing and Analysis Center：業界ごとの情報共有組織",
+    "JPCERT/CC": "一般社団法人JPCERTコーディネーションセンター",
+    "NISC": "内閣サイバーセキュリティセンター",
+    "IPA": "独立行政法人情報処理推進機構",
+    "CSF": "Cybersecurity Framework：サイバーセキュリティフレームワーク",
+    "MFA": "多要素認証",
+    "RTO": "目標復旧時間",
+    "RPO": "目標復旧時点",
+    "KPI": "重要業績評価指標",
+}
+
+
+def _term_re(term: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z0-9])")
+
+
+_TERM_RES = {t: _term_re(t) for t in GLOSSARY}
+
+
+# ----------------------------------------------------------------------------- model
+@dataclass
+class Block:
+    kind: str  # heading / paragraph / bullet / table
+    text: str = ""
+    level: int = 0  # headings: 1 = document title
+    rows: tuple[tuple[str, ...], ...] = ()
+    directive: int | None = None  # the section it belongs to (None: title, intro, pillar)
+
+
+@dataclass
+class Draft:
+    doc_type: DocType
+    directives: list[int]
+    blocks: list[Block] = field(default_factory=list)
+    missing_mode: bool = False
+
+    def headings_path(self) -> list[list[str]]:
+        """For each block, the heading texts above it (outermost first; a heading includes itself)."""
+        stack: list[tuple[int, str]] = []
+        out = []
+        for b in self.blocks:
+            if b.kind == "heading":
+                while stack and stack[-1][0] >= b.level:
+                    stack.pop()
+                stack.append((b.level, b.text))
+            out.append([t for _, t in stack])
+        return out
+
+    def passages(self, directive: int | None = None) -> list[tuple[str, str]]:
+        """(text, context) pairs as the mapper sees them: table cells one by one, headings as context."""
+        out = []
+        for b, path in zip(self.blocks, self.headings_path()):
+            if b.kind == "heading" or (directive is not None and b.directive != directive):
+                continue
+            ctx = " ".join(path)
+            if b.kind == "table":
+                out.extend((cell, ctx) for row in b.rows for cell in row if cell)
+            else:
+                out.append((b.text, ctx))
+        return out
+
+    def text(self) -> str:
+        parts = []
+        for b in self.blocks:
+            parts.append(b.text if b.kind != "table" else "\n".join("".join(r) for r in b.rows))
+        return "\n".join(parts)
+
+    def placeholders(self) -> list[str]:
+        return PLACEHOLDER_RE.findall(self.text())
+
+
+# ----------------------------------------------------------------------------- markdown subset
+_HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
+_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def parse_section(text: str, base_level: int, directive: int | None, tone: str) -> list[Block]:
+    """Markdown subset -> blocks; ``#`` is ``base_level``, ``##`` one deeper, …"""
+    blocks: list[Block] = []
+    para: list[str] = []
+    table: list[tuple[str, ...]] = []
+
+    def flush() -> None:
+        if para:
+            blocks.append(Block("paragraph", apply_tone("".join(para), tone), directive=directive))
+            para.clear()
+        if table:
+            blocks.append(Block("table", rows=tuple(table), directive=directive))
+            table.clear()
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith("|"):
+            if para:
+                flush()
+            if not _RULE.match(line):
+                table.append(tuple(c.strip() for c in line.strip("|").split("|")))
+            continue
+        if table:
+            flush()
+        if not line:
+            flush()
+            continue
+        m = _HEADING.match(line)
+        if m:
+            flush()
+            blocks.append(Block("heading", m.group(2), base_level + len(m.group(1)) - 1, directive=directive))
+        elif line.startswith("- "):
+            flush()
+            blocks.append(Block("bullet", apply_tone(line[2:].strip(), tone), directive=directive))
+        else:
+            para.append(line)
+    flush()
+    return blocks
+
+
+# ----------------------------------------------------------------------------- environment
+def template_dirs(user_dir: str | Path | None = None) -> list[Path]:
+    dirs = []
+    if user_dir:
+        dirs.append(Path(user_dir))
+    dirs.append(data_dir("templates"))
+    return dirs
+
+
+def make_env(user_dir: str | Path | None = None):
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    if user_dir is not None and not Path(user_dir).is_dir():
+        raise DraftError("draft.templates_not_dir", path=str(user_dir))
+    loader = ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs(user_dir)])
+    env = SandboxedEnvironment(
+        loader=loader, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        autoescape=False, keep_trailing_newline=True,
+    )
+    env.filters.update(num=f_num, pct=f_pct, date=f_date, join=f_join, quote=f_quote, adv=f_adv)
+    env.globals.update(ph=placeholder)
+    return env
+
+
+class _Helpers:
+    """Per-draft helpers: deterministic variants and first-use explanations of terms."""
+
+    def __init__(self, seed: str) -> None:
+        self.seed = seed
+        self.seen: set[str] = set()
+
+    def choose(self, key: str, n: int) -> int:
+        digest = hashlib.sha256(f"{self.seed}\x1f{key}".encode("utf-8")).digest()
+        return int.from_bytes(digest[:4], "big") % max(1, int(n))
+
+    def pick(self, key: str, *options: str) -> str:
+        return options[self.choose(key, len(options))] if options else ""
+
+    def term(self, name: str) -> str:
+        if name in self.seen or name not in GLOSSARY:
+            return name
+        self.seen.add(name)
+        return f"{name}（{GLOSSARY[name]}）"
+
+    def explain(self, text: str) -> str:
+        """Give each glossary term not yet explained its note at its first use in ``text``."""
+        for name, rx in _TERM_RES.items():
+            if name in self.seen:
+                continue
+            m = rx.search(text)
+            if not m:
+                continue
+            self.seen.add(name)
+            if re.match(r"\s*[（(:：]", text[m.end():]) or re.search(r"[（(][A-Za-z\-]*$", text[: m.start()]):
+                continue  # already explained where it stands: 「EDR（…）」, 「事業継続計画（IT-BCP）」
+            text = text[: m.end()] + f"（{GLOSSARY[name]}）" + text[m.end():]
+        return text
+
+
+def explain_terms(blocks: list[Block], helpers: _Helpers) -> None:
+    for b in blocks:
+        if b.kind in ("paragraph", "bullet"):
+            b.text = helpers.explain(b.text)
+        elif b.kind == "table":
+            b.rows = tuple(tuple(helpers.explain(c) for c in row) for row in b.rows)
+
+
+def _context(profile: Profile, dt: DocType, helpers: _Helpers, missing_mode: bool) -> dict[str, Any]:
+    p = profile.facts()
+    group = profile.data["company"]["group"]
+    fy = profile.data["fiscal_year"]
+    if dt.yuho:
+        co = "当社グループ" if group is not False else "当社"
+        period = "当連結会計年度" if group is not False else "当事業年度"
+    else:
+        co = "当社グループ" if group else "当社"
+        label = fiscal_label(fy["start"], fy["end"], profile.calendar)
+        period = label or placeholder("対象の事業年度")
+    fy_label = fiscal_label(fy["start"], fy["end"], profile.calendar)
+    return {
+        "p": p,
+        "doc": dt.to_template(),
+        "co": co,  # how the company refers to itself
+        "period": period,  # 「当連結会計年度」 or 「2024年度」
+        "asof": f"{period}末現在" if dt.yuho else f"{period}末時点",
+        "fy": fy_label or placeholder("対象の事業年度"),
+        "company": Fact(profile.data["company"]["name"], "会社名", "str", "company.name"),
+        "missing_mode": missing_mode,
+        "choose": helpers.choose,
+        "pick": helpers.pick,
+        "term": helpers.term,
+    }
+
+
+def _render(env, names: list[str], ctx: dict[str, Any]) -> tuple[str, str]:
+    from jinja2 import TemplateError, TemplateNotFound, TemplatesNotFound, TemplateSyntaxError
+
+    try:
+        tpl = env.select_template(names)
+    except (TemplateNotFound, TemplatesNotFound):
+        raise DraftError("draft.template_missing", name=" / ".join(names)) from None
+    except TemplateSyntaxError as exc:
+        raise DraftError("draft.template_error", name=exc.name or names[0], line=exc.lineno, reason=exc.message) from None
+    try:
+        return tpl.name or names[0], tpl.render(ctx)
+    except TemplateError as exc:
+        line = _template_line(exc, tpl.filename)
+        raise DraftError("draft.template_error", name=tpl.name, line=line, reason=str(exc).splitlines()[0][:200]) from None
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
+        line = _template_line(exc, tpl.filename)
+        raise DraftError("draft.template_error", name=tpl.name, line=line, reason=f"{type(exc).__name__}: {exc}"[:200]) from None
+
+
+def _template_line(exc: BaseException, filename: str | None) -> str:
+    tb = exc.__traceback__
+    line = "?"
+    while tb is not None:
+        if filename and tb.tb_frame.f_code.co_filename == filename:
+            line = str(tb.tb_lineno)
+        tb = tb.tb_next
+    return line
+
+
+def seed_for(profile: Profile, variant: int | None) -> str:
+    return f"{profile.company_name}#{variant or 0}"
+
+
+def render_draft(
+    profile: Profile,
+    doc_type: str,
+    directives: Iterable[int] | None = None,
+    *,
+    templates: str | Path | None = None,
+    variant: int | None = None,
+    missing_mode: bool = False,
+) -> Draft:
+    """Draft the sections for ``directives`` (default all ten) in the style of ``doc_type``.
+
+    ``missing_mode``: the draft adds to an existing document (``--missing-from``): the title
+    becomes :data:`INSERT_HEADING` and the intro leaves out its lead paragraphs.
+    """
+    dt = DOC_TYPES[doc_type]
+    chosen = sorted(set(directives or ALL_DIRECTIVES))
+    env = make_env(templates)
+    helpers = _Helpers(seed_for(profile, variant))
+    ctx = _context(profile, dt, helpers, missing_mode)
+    draft = Draft(dt, chosen, missing_mode=missing_mode)
+
+    _, intro = _render(env, [f"{dt.id}/_intro.md.j2", "common/_intro.md.j2"], ctx)
+    intro_blocks = parse_section(intro, 1, None, dt.tone)
+    explain_terms(intro_blocks, helpers)
+    if missing_mode:
+        intro_blocks = [b for b in intro_blocks if b.kind == "heading"]
+        if intro_blocks and intro_blocks[0].level == 1:
+            intro_blocks[0] = Block("heading", INSERT_HEADING, 1)
+        else:
+            intro_blocks.insert(0, Block("heading", INSERT_HEADING, 1))
+    draft.blocks.extend(intro_blocks)
+    base = max((b.level for b in intro_blocks if b.kind == "heading"), default=1) + 1
+
+    groups = dt.order(chosen)
+    for gi, (group, ds) in enumerate(groups):
+        level = base
+        if group is not None:
+            prefix = f"({gi + 1}) " if dt.group_numbers == "paren" else ""
+            draft.blocks.append(Block("heading", prefix + group, base))
+            level = base + 1
+        for si, d in enumerate(ds):
+            name, text = _render(env, [f"{dt.id}/d{d:02d}.md.j2", f"common/d{d:02d}.md.j2"], dict(ctx, directive=d))
+            blocks = parse_section(text, level, d, dt.tone)
+            explain_terms(blocks, helpers)
+            if not blocks or blocks[0].kind != "heading":
+                blocks.insert(0, Block("heading", DIRECTIVE_SHORT[d][0], level, directive=d))
+            if dt.section_numbers == "circled":
+                blocks[0].text = f"{CIRCLED[si]} {blocks[0].text}"
+            draft.blocks.extend(blocks)
+    if not missing_mode:
+        _, outro = _render(env, [f"{dt.id}/_outro.md.j2", "common/_outro.md.j2"], ctx)
+        outro_blocks = [b for b in parse_section(outro, base, None, dt.tone) if b.kind != "heading"]
+        explain_terms(outro_blocks, helpers)
+        draft.blocks.extend(outro_blocks)
+    return draft
