@@ -1,0 +1,620 @@
+"""``disclint survey report``: RUN_DIR/survey.sqlite -> CSV, XLSX and an HTML dashboard.
+
+The unit of the company views is the *company-year*: every surveyed document of one company
+(securities code, else company name, else file) for one fiscal year, merged: a directive is
+covered when any of those documents covers it (a company may disclose in its 有報 and in an
+integrated report). ``--year`` picks the fiscal year of the company views; by default each
+company's latest year. Industry and trend views count company-years.
+
+Shares: ``covered`` = share of company-years covering a directive; the heatmap and trend
+use that share; radar values are covered = 1, weak = 0.5, missing = 0 (averaged for an
+industry). Charts are drawn with matplotlib (Agg) in the Japanese font bundled with
+matplotlib-fontja (IPAexGothic) and embedded as base64 PNG: the HTML needs no other file.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import html
+import io
+import json
+import sqlite3
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .inputs import SurveyError
+from .store import DB_NAME
+from .worker import QUALITIES, STATUS_POINTS
+
+DIRECTIVES = [str(d) for d in range(1, 11)]
+PRINCIPLES = ("leadership", "supply_chain", "communication")
+RANK = {"covered": 2, "weak": 1, "missing": 0}
+
+T = {
+    "title": {"ja": "サイバーセキュリティ開示 調査レポート", "en": "Cybersecurity disclosure survey"},
+    "documents": {"ja": "文書", "en": "documents"},
+    "companies": {"ja": "会社", "en": "companies"},
+    "industries": {"ja": "業種", "en": "industries"},
+    "years": {"ja": "年度", "en": "fiscal years"},
+    "errors": {"ja": "エラー", "en": "errors"},
+    "company": {"ja": "会社名", "en": "company"},
+    "code": {"ja": "証券コード", "en": "securities code"},
+    "industry": {"ja": "業種", "en": "industry"},
+    "fiscal_year": {"ja": "年度", "en": "fiscal year"},
+    "document_type": {"ja": "書類", "en": "document type"},
+    "coverage_score": {"ja": "網羅スコア", "en": "coverage score"},
+    "quality_score": {"ja": "品質スコア", "en": "quality score"},
+    "findings": {"ja": "指摘数", "en": "findings"},
+    "share_title": {"ja": "各指示を開示している会社の割合", "en": "Share of companies disclosing each directive"},
+    "covered": {"ja": "記載あり", "en": "covered"},
+    "weak": {"ja": "記載が弱い", "en": "weak"},
+    "missing": {"ja": "記載なし", "en": "missing"},
+    "heatmap_title": {"ja": "業種 × 指示（記載ありの会社の割合）", "en": "Industry × directive (share of companies covering it)"},
+    "trend_title": {"ja": "年度ごとの推移（記載ありの会社の割合）", "en": "Change over fiscal years (share of companies covering each directive)"},
+    "radar_title": {"ja": "会社の比較（記載あり = 1、弱い = 0.5、なし = 0）", "en": "Company comparison (covered = 1, weak = 0.5, missing = 0)"},
+    "radar_industry_title": {"ja": "業種平均の比較", "en": "Industry averages"},
+    "industry_avg": {"ja": "業種平均", "en": "industry average"},
+    "all_avg": {"ja": "全社平均", "en": "all companies"},
+    "unknown_industry": {"ja": "（業種不明）", "en": "(unknown industry)"},
+    "share": {"ja": "割合", "en": "share"},
+    "directive": {"ja": "指示", "en": "D"},
+    "legend": {"ja": "指示の一覧（サイバーセキュリティ経営ガイドライン Ver3.0）", "en": "Directives (Cyber Security Management Guidelines Ver3.0)"},
+    "table_company": {"ja": "会社 × 指示", "en": "Company × directive"},
+    "table_quality": {"ja": "品質スコア（MIC 開示の手引きの 5 つの品質、100 点満点）", "en": "Quality scores (the five qualities of the MIC guide, out of 100)"},
+    "table_errors": {"ja": "処理できなかった文書", "en": "Documents that could not be processed"},
+    "generated": {"ja": "disclint {version}、ルールセット {ruleset}、実行 {runs} 回", "en": "disclint {version}, rule set {ruleset}, {runs} runs"},
+    "year_note": {"ja": "会社別の表とグラフ: {year}", "en": "Per-company views: {year}"},
+    "latest": {"ja": "会社ごとの最新年度", "en": "each company's latest fiscal year"},
+    "n": {"ja": "社数", "en": "n"},
+    "path": {"ja": "ファイル", "en": "file"},
+    "error": {"ja": "エラー", "en": "error"},
+    "status": {"ja": "状態", "en": "status"},
+    "format": {"ja": "形式", "en": "format"},
+    "pages": {"ja": "ページ", "en": "pages"},
+    "chars": {"ja": "文字数", "en": "characters"},
+    "seconds": {"ja": "処理秒", "en": "seconds"},
+    "rule": {"ja": "ルール", "en": "rule"},
+    "quality": {"ja": "品質", "en": "quality"},
+    "level": {"ja": "重要度", "en": "level"},
+    "count": {"ja": "件数", "en": "count"},
+    "docs_with": {"ja": "該当文書数", "en": "documents"},
+}
+QUALITY_LABELS = {
+    "relevance": {"ja": "目的適合性", "en": "relevance"},
+    "truthfulness": {"ja": "表現真正性", "en": "faithful representation"},
+    "comparability": {"ja": "比較可能性", "en": "comparability"},
+    "understandability": {"ja": "理解容易性", "en": "understandability"},
+    "timeliness": {"ja": "適時公表性", "en": "timeliness"},
+}
+
+
+@dataclass
+class Written:
+    files: list[Path] = field(default_factory=list)
+    notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    glyph_warnings: list[str] = field(default_factory=list)  # matplotlib "Glyph … missing" (must stay empty)
+
+
+@dataclass
+class CompanyYear:
+    company_id: str
+    company: str
+    code: str
+    industry: str
+    fiscal_year: int | None
+    docs: list[str] = field(default_factory=list)
+    directives: dict[str, str] = field(default_factory=dict)
+    principles: dict[str, str] = field(default_factory=dict)
+    quality: dict[str, float] = field(default_factory=dict)
+    quality_findings: dict[str, int] = field(default_factory=dict)
+    findings: int = 0
+
+    @property
+    def coverage_score(self) -> float:
+        return round(100.0 * sum(STATUS_POINTS[self.directives.get(d, "missing")] for d in DIRECTIVES) / len(DIRECTIVES), 1)
+
+    def value(self, d: str) -> float:
+        return STATUS_POINTS[self.directives.get(d, "missing")]
+
+
+class Data:
+    """Everything the report needs, read once from the database."""
+
+    def __init__(self, run_dir: Path, lang: str) -> None:
+        db = run_dir / DB_NAME
+        if not db.is_file():
+            raise SurveyError("survey.report_no_run", path=str(run_dir))
+        try:
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+            conn.row_factory = sqlite3.Row
+            self.docs = [dict(r) for r in conn.execute("SELECT * FROM documents ORDER BY securities_code, company, fiscal_year, path")]
+            cov = conn.execute("SELECT key, kind, item, status FROM coverage").fetchall()
+            qual = conn.execute("SELECT key, quality, score, findings FROM quality").fetchall()
+            self.rule_counts = [dict(r) for r in conn.execute(
+                "SELECT key, rule, level, quality, COUNT(*) AS n FROM findings GROUP BY key, rule, level, quality ORDER BY key, rule")]
+            self.runs = [dict(r) for r in conn.execute("SELECT * FROM runs ORDER BY id")]
+            conn.close()
+        except sqlite3.Error as exc:
+            raise SurveyError("survey.report_bad_db", path=str(db), reason=str(exc)) from exc
+        self.lang = lang
+        self.ok = [d for d in self.docs if d["status"] == "ok"]
+        self.failed = [d for d in self.docs if d["status"] != "ok"]
+        self.coverage: dict[str, dict[tuple[str, str], str]] = {}
+        for r in cov:
+            self.coverage.setdefault(r["key"], {})[(r["kind"], r["item"])] = r["status"]
+        self.quality: dict[str, dict[str, tuple[float, int]]] = {}
+        for r in qual:
+            self.quality.setdefault(r["key"], {})[r["quality"]] = (r["score"], r["findings"])
+        self.company_years = self._company_years()
+
+    def unknown(self) -> str:
+        return T["unknown_industry"][self.lang]
+
+    def _company_years(self) -> list[CompanyYear]:
+        groups: dict[tuple[str, int | None], CompanyYear] = {}
+        for d in self.ok:
+            cid = d["securities_code"] or d["company"] or Path(d["path"]).stem
+            key = (cid, d["fiscal_year"])
+            cy = groups.get(key)
+            if cy is None:
+                cy = groups[key] = CompanyYear(cid, d["company"] or "", d["securities_code"] or "", d["industry"] or "", d["fiscal_year"])
+            cy.company = cy.company or d["company"] or ""
+            cy.industry = cy.industry or d["industry"] or ""
+            cy.docs.append(d["key"])
+            cov = self.coverage.get(d["key"], {})
+            for item in DIRECTIVES:
+                s = cov.get(("directive", item), "missing")
+                cy.directives[item] = max(s, cy.directives.get(item, "missing"), key=RANK.get)
+            for item in PRINCIPLES:
+                s = cov.get(("principle", item), "missing")
+                cy.principles[item] = max(s, cy.principles.get(item, "missing"), key=RANK.get)
+            cy.findings += d["findings"] or 0
+        for cy in groups.values():
+            for q in QUALITIES:
+                vals = [self.quality.get(k, {}).get(q) for k in cy.docs]
+                vals = [v for v in vals if v is not None]
+                cy.quality[q] = round(sum(v[0] for v in vals) / len(vals), 1) if vals else 0.0
+                cy.quality_findings[q] = sum(v[1] for v in vals)
+            cy.industry = cy.industry or self.unknown()
+        return sorted(groups.values(), key=lambda c: (c.code or "~", c.company, c.fiscal_year or 0))
+
+    def selected(self, year: int | None) -> list[CompanyYear]:
+        """One company-year per company: ``year`` if given, else the latest."""
+        best: dict[str, CompanyYear] = {}
+        for cy in self.company_years:
+            if year is not None and cy.fiscal_year != year:
+                continue
+            cur = best.get(cy.company_id)
+            if cur is None or (cy.fiscal_year or 0) > (cur.fiscal_year or 0):
+                best[cy.company_id] = cy
+        return sorted(best.values(), key=lambda c: (c.code or "~", c.company))
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _label(key: str, lang: str) -> str:
+    return T[key][lang]
+
+
+def _dlabel(d: str, lang: str) -> str:
+    return f"指示{d}" if lang == "ja" else f"D{d}"
+
+
+def _plabel(p: str, lang: str) -> str:
+    from ..mapper import load_directives
+
+    pr = load_directives().principles[p]
+    return pr.title if lang == "ja" else pr.title_en
+
+
+def _status(s: str, lang: str) -> str:
+    return T[s][lang]
+
+
+def tables(data: Data, year: int | None) -> dict[str, tuple[list[str], list[list[Any]]]]:
+    L = data.lang
+    lab = lambda k: _label(k, L)  # noqa: E731
+    out: dict[str, tuple[list[str], list[list[Any]]]] = {}
+    sel = data.selected(year)
+    head = [lab("company"), lab("code"), lab("industry"), lab("fiscal_year")]
+    out["company_coverage"] = (
+        head + [_dlabel(d, L) for d in DIRECTIVES] + [_plabel(p, L) for p in PRINCIPLES] + [lab("coverage_score")],
+        [[c.company, c.code, c.industry, c.fiscal_year] + [_status(c.directives[d], L) for d in DIRECTIVES]
+         + [_status(c.principles[p], L) for p in PRINCIPLES] + [c.coverage_score] for c in sel],
+    )
+    out["company_years"] = (
+        out["company_coverage"][0] + [lab("findings")],
+        [[c.company, c.code, c.industry, c.fiscal_year] + [_status(c.directives[d], L) for d in DIRECTIVES]
+         + [_status(c.principles[p], L) for p in PRINCIPLES] + [c.coverage_score, c.findings] for c in data.company_years],
+    )
+    out["quality"] = (
+        head + [QUALITY_LABELS[q][L] for q in QUALITIES] + [f"{QUALITY_LABELS[q][L]} {lab('findings')}" for q in QUALITIES],
+        [[c.company, c.code, c.industry, c.fiscal_year] + [c.quality[q] for q in QUALITIES] + [c.quality_findings[q] for q in QUALITIES]
+         for c in data.company_years],
+    )
+    by_key = {d["key"]: d for d in data.ok}
+    out["findings"] = (
+        head + [lab("path"), lab("rule"), lab("quality"), lab("level"), lab("count")],
+        [[by_key[r["key"]]["company"], by_key[r["key"]]["securities_code"], by_key[r["key"]]["industry"], by_key[r["key"]]["fiscal_year"],
+          by_key[r["key"]]["path"], r["rule"], QUALITY_LABELS.get(r["quality"] or "", {}).get(L, r["quality"]), r["level"], r["n"]]
+         for r in data.rule_counts if r["key"] in by_key],
+    )
+    totals: dict[tuple[str, str, str], list[int]] = {}
+    for r in data.rule_counts:
+        t = totals.setdefault((r["rule"], r["quality"] or "", r["level"]), [0, 0])
+        t[0] += 1
+        t[1] += r["n"]
+    out["rules"] = (
+        [lab("rule"), lab("quality"), lab("level"), lab("docs_with"), lab("count")],
+        [[k[0], QUALITY_LABELS.get(k[1], {}).get(L, k[1]), k[2], v[0], v[1]] for k, v in sorted(totals.items(), key=lambda kv: -kv[1][1])],
+    )
+    out["industry"] = (
+        [lab("industry"), lab("n")] + [_dlabel(d, L) for d in DIRECTIVES] + [lab("coverage_score")],
+        [[ind, len(cs)] + [round(sum(c.directives[d] == "covered" for c in cs) / len(cs), 3) for d in DIRECTIVES]
+         + [round(sum(c.coverage_score for c in cs) / len(cs), 1)] for ind, cs in _by_industry(sel).items()],
+    )
+    out["trend"] = (
+        [lab("fiscal_year"), lab("n")] + [_dlabel(d, L) for d in DIRECTIVES] + [lab("coverage_score")],
+        [[y, len(cs)] + [round(sum(c.directives[d] == "covered" for c in cs) / len(cs), 3) for d in DIRECTIVES]
+         + [round(sum(c.coverage_score for c in cs) / len(cs), 1)] for y, cs in _by_year(data.company_years).items()],
+    )
+    out["documents"] = (
+        [lab("path"), lab("company"), lab("code"), lab("industry"), lab("fiscal_year"), lab("document_type"), lab("format"), lab("status"),
+         lab("error"), lab("pages"), lab("chars"), lab("findings"), lab("coverage_score"), lab("quality_score")]
+        + [_dlabel(d, L) for d in DIRECTIVES] + [QUALITY_LABELS[q][L] for q in QUALITIES] + [lab("seconds"), "sha256"],
+        [[d["path"], d["company"], d["securities_code"], d["industry"], d["fiscal_year"], d["document_type"], d["format"], d["status"],
+          _error_text(d, L), d["pages"], d["chars"], d["findings"], d["coverage_score"], d["quality_score"]]
+         + [_status(data.coverage.get(d["key"], {}).get(("directive", x), "missing"), L) if d["status"] == "ok" else "" for x in DIRECTIVES]
+         + [data.quality.get(d["key"], {}).get(q, ("", 0))[0] for q in QUALITIES] + [round(d["seconds"] or 0, 2), d["sha256"]]
+         for d in data.docs],
+    )
+    out["errors"] = (
+        [lab("path"), lab("company"), lab("code"), "error_code", lab("error")],
+        [[d["path"], d["company"], d["securities_code"], d["error_code"], _error_text(d, L)] for d in data.failed],
+    )
+    return out
+
+
+def _error_text(d: dict[str, Any], lang: str) -> str:
+    if d["status"] == "ok":
+        return ""
+    from ..i18n import t
+
+    try:
+        params = json.loads(d["error_params"] or "{}")
+    except ValueError:
+        params = {}
+    return t(d["error_code"] or "", lang, **params) if d["error_code"] else (d["error_message"] or "")
+
+
+def _by_industry(cys: list[CompanyYear]) -> dict[str, list[CompanyYear]]:
+    out: dict[str, list[CompanyYear]] = {}
+    for c in cys:
+        out.setdefault(c.industry, []).append(c)
+    return dict(sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+
+def _by_year(cys: list[CompanyYear]) -> dict[int, list[CompanyYear]]:
+    out: dict[int, list[CompanyYear]] = {}
+    for c in cys:
+        if c.fiscal_year is not None:
+            out.setdefault(c.fiscal_year, []).append(c)
+    return dict(sorted(out.items()))
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
+    with path.open("x", encoding="utf-8-sig", newline="") as fh:  # BOM: Excel opens it as UTF-8
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+
+
+SHEET_NAMES = {
+    "company_coverage": {"ja": "会社×指示", "en": "company x directive"},
+    "company_years": {"ja": "会社×年度", "en": "company-years"},
+    "quality": {"ja": "品質スコア", "en": "quality scores"},
+    "findings": {"ja": "指摘（文書別）", "en": "findings by document"},
+    "rules": {"ja": "指摘（ルール別）", "en": "findings by rule"},
+    "industry": {"ja": "業種×指示", "en": "industry x directive"},
+    "trend": {"ja": "年度推移", "en": "trend"},
+    "documents": {"ja": "文書", "en": "documents"},
+    "errors": {"ja": "エラー", "en": "errors"},
+}
+FILLS = {"covered": "C6EFCE", "weak": "FFEB9C", "missing": "F4CCCC"}
+
+
+def write_xlsx(path: Path, views: dict[str, tuple[list[str], list[list[Any]]]], lang: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    fills = {T[k][lang]: PatternFill("solid", fgColor=v) for k, v in FILLS.items()}
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, (header, rows) in views.items():
+        ws = wb.create_sheet(SHEET_NAMES[name][lang][:31])
+        ws.append(header)
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            ws.append([_xlsx_value(v) for v in row])
+        ws.freeze_panes = "A2"
+        if rows:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                fill = fills.get(cell.value) if isinstance(cell.value, str) else None
+                if fill is not None:
+                    cell.fill = fill
+        for i, h in enumerate(header, 1):
+            width = max([len(str(h))] + [len(str(r[i - 1])) for r in rows[:200] if i - 1 < len(r) and r[i - 1] is not None])
+            ws.column_dimensions[get_column_letter(i)].width = min(60, max(8, width * 1.6 if lang == "ja" else width + 2))
+    wb.save(path)
+
+
+def _xlsx_value(v: Any) -> Any:
+    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
+        return "'" + v  # never a formula from document text
+    return v
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def setup_matplotlib() -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    try:
+        import matplotlib_fontja  # noqa: F401 - sets the Japanese font (IPAexGothic)
+    except ImportError:  # pragma: no cover - the survey extra installs it
+        pass
+    return plt
+
+
+def font_path() -> str:
+    """The file of the font matplotlib uses for text (the bundled IPAexGothic when available)."""
+    plt = setup_matplotlib()
+    from matplotlib import font_manager
+
+    return font_manager.findfont(font_manager.FontProperties(family=plt.rcParams["font.family"]))
+
+
+def _png(fig: Any) -> str:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    return base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def chart_share(data: Data, sel: list[CompanyYear]) -> Any:
+    plt = setup_matplotlib()
+    L = data.lang
+    fig, ax = plt.subplots(figsize=(8, 4.2))
+    labels = [_dlabel(d, L) for d in DIRECTIVES]
+    n = max(1, len(sel))
+    cov = [sum(c.directives[d] == "covered" for c in sel) / n for d in DIRECTIVES]
+    weak = [sum(c.directives[d] == "weak" for c in sel) / n for d in DIRECTIVES]
+    ax.bar(labels, cov, color="#2e7d32", label=T["covered"][L])
+    ax.bar(labels, weak, bottom=cov, color="#f9a825", label=T["weak"][L])
+    ax.set_ylim(0, 1)
+    ax.set_ylabel(T["share"][L])
+    ax.set_title(f"{T['share_title'][L]}（n={len(sel)}）" if L == "ja" else f"{T['share_title'][L]} (n={len(sel)})")
+    ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+    ax.legend(loc="upper right")
+    return fig
+
+
+def chart_heatmap(data: Data, sel: list[CompanyYear]) -> Any:
+    plt = setup_matplotlib()
+    L = data.lang
+    groups = _by_industry(sel)
+    names = list(groups)
+    matrix = [[sum(c.directives[d] == "covered" for c in cs) / len(cs) for d in DIRECTIVES] for cs in groups.values()]
+    fig, ax = plt.subplots(figsize=(9, 0.38 * len(names) + 1.6))
+    im = ax.imshow(matrix or [[0] * 10], cmap="Greens", vmin=0, vmax=1, aspect="auto")
+    ax.set_xticks(range(10), [_dlabel(d, L) for d in DIRECTIVES])
+    ax.set_yticks(range(len(names)), [f"{n}（{len(groups[n])}）" if L == "ja" else f"{n} ({len(groups[n])})" for n in names])
+    for i, row in enumerate(matrix):
+        for j, v in enumerate(row):
+            ax.text(j, i, f"{v:.0%}", ha="center", va="center", fontsize=7, color="white" if v > 0.6 else "black")
+    ax.set_title(T["heatmap_title"][L])
+    fig.colorbar(im, ax=ax, fraction=0.03, format=plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+    return fig
+
+
+def chart_trend(data: Data) -> Any:
+    plt = setup_matplotlib()
+    L = data.lang
+    years = _by_year(data.company_years)
+    fig, ax = plt.subplots(figsize=(8, 4.4))
+    xs = list(years)
+    cmap = plt.get_cmap("tab10")
+    for k, d in enumerate(DIRECTIVES):
+        ys = [sum(c.directives[d] == "covered" for c in cs) / len(cs) for cs in years.values()]
+        ax.plot(xs, ys, marker="o", color=cmap(k), label=_dlabel(d, L))
+    ax.set_xticks(xs, [str(x) for x in xs])
+    ax.set_ylim(0, 1)
+    ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+    ax.set_xlabel(T["fiscal_year"][L])
+    ax.set_title(T["trend_title"][L])
+    ax.legend(ncol=5, fontsize=8, loc="upper left", bbox_to_anchor=(0, -0.15))
+    return fig
+
+
+def chart_radar(series: list[tuple[str, list[float]]], title: str, lang: str) -> Any:
+    import math
+
+    plt = setup_matplotlib()
+    angles = [2 * math.pi * i / 10 for i in range(10)] + [0.0]
+    fig = plt.figure(figsize=(6, 6))
+    ax = fig.add_subplot(polar=True)
+    ax.set_theta_offset(math.pi / 2)
+    ax.set_theta_direction(-1)
+    ax.set_xticks(angles[:-1], [_dlabel(d, lang) for d in DIRECTIVES])
+    ax.set_ylim(0, 1)
+    ax.set_yticks([0.25, 0.5, 0.75, 1.0], ["", "0.5", "", "1"])
+    for name, vals in series:
+        v = list(vals) + [vals[0]]
+        ax.plot(angles, v, linewidth=1.8, label=name)
+        ax.fill(angles, v, alpha=0.12)
+    ax.set_title(title, pad=18)
+    ax.legend(loc="upper right", bbox_to_anchor=(1.35, 1.12), fontsize=8)
+    return fig
+
+
+def radar_series(data: Data, sel: list[CompanyYear], codes: list[str]) -> tuple[list[tuple[str, list[float]]], str, list[str]]:
+    """Series for ``--compare``: several companies, or one company against its industry average."""
+    L = data.lang
+    from .inputs import normalize_code
+
+    wanted = [normalize_code(c) for c in codes]
+    found = [c for w in wanted for c in sel if c.code == w or c.company == w]
+    missing = [w for w in wanted if not any(c.code == w or c.company == w for c in sel)]
+    series = [(f"{c.company}（{c.code} {c.fiscal_year}）" if L == "ja" else f"{c.company} ({c.code} {c.fiscal_year})", [c.value(d) for d in DIRECTIVES]) for c in found]
+    if len(found) == 1:
+        peers = [c for c in sel if c.industry == found[0].industry]
+        avg = [sum(c.value(d) for c in peers) / len(peers) for d in DIRECTIVES]
+        series.append((f"{T['industry_avg'][L]}：{found[0].industry}（n={len(peers)}）" if L == "ja" else f"{T['industry_avg'][L]}: {found[0].industry} (n={len(peers)})", avg))
+    return series, T["radar_title"][L], missing
+
+
+def industry_radar(data: Data, sel: list[CompanyYear], top: int = 4) -> list[tuple[str, list[float]]]:
+    L = data.lang
+    series = [(f"{T['all_avg'][L]}（n={len(sel)}）" if L == "ja" else f"{T['all_avg'][L]} (n={len(sel)})",
+               [sum(c.value(d) for c in sel) / max(1, len(sel)) for d in DIRECTIVES])]
+    for ind, cs in list(_by_industry(sel).items())[:top]:
+        series.append((f"{ind}（n={len(cs)}）" if L == "ja" else f"{ind} (n={len(cs)})", [sum(c.value(d) for c in cs) / len(cs) for d in DIRECTIVES]))
+    return series
+
+
+def render_charts(data: Data, sel: list[CompanyYear], codes: list[str], out_dir: Path | None = None) -> tuple[dict[str, str], list[str], list[str]]:
+    """name -> base64 PNG; also the glyph warnings matplotlib emitted (must be none)."""
+    charts: dict[str, str] = {}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        charts["share"] = _png(chart_share(data, sel))
+        charts["heatmap"] = _png(chart_heatmap(data, sel))
+        if len(_by_year(data.company_years)) >= 1:
+            charts["trend"] = _png(chart_trend(data))
+        missing: list[str] = []
+        if codes:
+            series, title, missing = radar_series(data, sel, codes)
+            if series:
+                charts["radar_compare"] = _png(chart_radar(series, title, data.lang))
+        charts["radar_industry"] = _png(chart_radar(industry_radar(data, sel), T["radar_industry_title"][data.lang], data.lang))
+    glyph = [str(w.message) for w in caught if "Glyph" in str(w.message) or "missing from" in str(w.message)]
+    if out_dir is not None:
+        (out_dir / "charts").mkdir()
+        for name, b64 in charts.items():
+            (out_dir / "charts" / f"{name}.png").write_bytes(base64.b64decode(b64))
+    return charts, glyph, missing
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+CSS = """
+body{font-family:"Hiragino Sans","Noto Sans CJK JP","Yu Gothic",Meiryo,sans-serif;margin:1.5em auto;max-width:1200px;color:#222;padding:0 1em}
+h1{font-size:1.5em;border-bottom:3px solid #2e7d32;padding-bottom:.3em}h2{font-size:1.2em;margin-top:2em;border-left:6px solid #2e7d32;padding-left:.5em}
+.cards{display:flex;gap:1em;flex-wrap:wrap}.card{background:#f3f6f3;border-radius:8px;padding:.6em 1.2em;min-width:7em}
+.card b{display:block;font-size:1.6em}table{border-collapse:collapse;font-size:.85em;margin:.5em 0}
+th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;white-space:nowrap}th{background:#eef2ee;position:sticky;top:0}
+td.covered{background:#c6efce}td.weak{background:#ffeb9c}td.missing{background:#f4cccc}td.num{text-align:right}
+.scroll{max-height:34em;overflow:auto;border:1px solid #ddd}img{max-width:100%;height:auto}.meta{color:#666;font-size:.85em}
+ol.legend{font-size:.9em;columns:2}
+"""
+
+
+def _cell(v: Any, lang: str) -> str:
+    cls = next((k for k in ("covered", "weak", "missing") if v == T[k][lang]), "num" if isinstance(v, (int, float)) else "")
+    if isinstance(v, float):
+        v = f"{v:.3f}".rstrip("0").rstrip(".") if v < 1.0001 and v != int(v) else f"{v:g}"
+    return f'<td class="{cls}">{html.escape("" if v is None else str(v))}</td>' if cls else f"<td>{html.escape('' if v is None else str(v))}</td>"
+
+
+def _table(header: list[str], rows: list[list[Any]], lang: str, limit: int = 2000) -> str:
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
+    body = "\n".join("<tr>" + "".join(_cell(v, lang) for v in r) + "</tr>" for r in rows[:limit])
+    return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+
+
+def render_html(data: Data, views: dict[str, tuple[list[str], list[list[Any]]]], charts: dict[str, str], year: int | None) -> str:
+    from .. import __version__
+    from ..mapper import load_directives
+
+    L = data.lang
+    ds = load_directives()
+    sel = data.selected(year)
+    last = data.runs[-1] if data.runs else {}
+    cards = [
+        (T["documents"][L], len(data.ok)), (T["companies"][L], len({c.company_id for c in data.company_years})),
+        (T["industries"][L], len({c.industry for c in data.company_years})), (T["years"][L], len(_by_year(data.company_years))),
+        (T["errors"][L], len(data.failed)),
+    ]
+    img = lambda name: f'<img alt="{name}" src="data:image/png;base64,{charts[name]}">' if name in charts else ""  # noqa: E731
+    legend = "".join(f"<li>{html.escape(d.title if L == 'ja' else d.title_en)}</li>" for d in ds.directives.values())
+    parts = [
+        f'<!DOCTYPE html><html lang="{L}"><head><meta charset="utf-8"><title>{T["title"][L]}</title><style>{CSS}</style></head><body>',
+        f"<h1>{T['title'][L]}</h1>",
+        '<p class="meta">' + html.escape(T["generated"][L].format(version=last.get("disclint_version") or __version__, ruleset=last.get("ruleset") or "-", runs=len(data.runs)))
+        + " / " + html.escape(T["year_note"][L].format(year=year if year is not None else T["latest"][L])) + "</p>",
+        '<div class="cards">' + "".join(f'<div class="card">{html.escape(k)}<b>{v}</b></div>' for k, v in cards) + "</div>",
+        f"<h2>{T['share_title'][L]}</h2>{img('share')}",
+        f"<h3>{T['legend'][L]}</h3><ol class=\"legend\">{legend}</ol>",
+        f"<h2>{T['heatmap_title'][L]}</h2>{img('heatmap')}",
+        f"<h2>{T['trend_title'][L]}</h2>{img('trend')}",
+    ]
+    if "radar_compare" in charts:
+        parts.append(f"<h2>{T['radar_title'][L]}</h2>{img('radar_compare')}")
+    parts.append(f"<h2>{T['radar_industry_title'][L]}</h2>{img('radar_industry')}")
+    parts.append(f"<h2>{T['table_company'][L]}（n={len(sel)}）</h2>" + _table(*views["company_coverage"], L))
+    parts.append(f"<h2>{T['table_quality'][L]}</h2>" + _table(*views["quality"], L))
+    parts.append(f"<h2>{SHEET_NAMES['industry'][L]}</h2>" + _table(*views["industry"], L))
+    parts.append(f"<h2>{SHEET_NAMES['trend'][L]}</h2>" + _table(*views["trend"], L))
+    parts.append(f"<h2>{SHEET_NAMES['rules'][L]}</h2>" + _table(*views["rules"], L))
+    if data.failed:
+        parts.append(f"<h2>{T['table_errors'][L]}</h2>" + _table(*views["errors"], L))
+    parts.append("</body></html>\n")
+    return "\n".join(parts)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def write_report(run_dir: Path, out_dir: Path, lang: str = "ja", compare: list[str] | None = None, year: int | None = None) -> Written:
+    if out_dir.resolve() == run_dir.resolve():
+        raise SurveyError("survey.report_out_is_run", path=str(out_dir))
+    data = Data(run_dir, lang)
+    if not data.ok:
+        raise SurveyError("survey.report_no_documents", path=str(run_dir))
+    if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
+        raise SurveyError("survey.report_out_exists", path=str(out_dir))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = Written()
+    views = tables(data, year)
+    for name, (header, rows) in views.items():
+        p = out_dir / f"{name}.csv"
+        write_csv(p, header, rows)
+        written.files.append(p)
+    xlsx = out_dir / "survey.xlsx"
+    write_xlsx(xlsx, views, lang)
+    written.files.append(xlsx)
+    sel = data.selected(year)
+    charts, glyph, missing = render_charts(data, sel, compare or [], out_dir)
+    written.files.extend(sorted((out_dir / "charts").glob("*.png")))
+    if missing:
+        written.notes.append(("survey.report_compare_unknown", {"codes": ", ".join(missing)}))
+    page = out_dir / "index.html"
+    page.write_text(render_html(data, views, charts, year), encoding="utf-8")
+    written.files.append(page)
+    written.glyph_warnings = glyph
+    return written
