@@ -23,9 +23,13 @@ def register_commands(cli: click.Group, lang: str, H: dict[str, str]) -> None:
 
 
 _LINT_HELP = {
-    "format": {"ja": "出力形式（text / json / sarif / github）", "en": "output format (text / json / sarif / github)"},
+    "format": {"ja": "出力形式（text / json / sarif / github / html）", "en": "output format (text / json / sarif / github / html)"},
+    "annotate": {
+        "ja": "指摘を Word のコメントにした文書のコピーをこのファイルに書き出す（入力は .docx 1 つ。入力は変更しない）",
+        "en": "write a copy of the document with every finding as a Word comment to this file (one .docx input; the input is never changed)",
+    },
     "output": {"ja": "結果をこのファイルに書き出す（入力ファイルは上書きしない）", "en": "write the report to this file (never an input file)"},
-    "force": {"ja": "-o の出力先が既にあれば上書きする", "en": "overwrite the -o file if it exists"},
+    "force": {"ja": "-o / --annotate の出力先が既にあれば上書きする", "en": "overwrite the -o / --annotate file if it exists"},
     "config": {"ja": "設定ファイル（省略時は .disclint.toml / pyproject.toml / setup.cfg を上位へ探索）", "en": "config file (default: search .disclint.toml / pyproject.toml / setup.cfg upward)"},
     "select": {"ja": "実行するルール（ID またはプレフィックス、カンマ区切り可。例: truthfulness）", "en": "rules to run (ids or prefixes, comma-separated, e.g. truthfulness)"},
     "ignore": {"ja": "除外するルール（ID またはプレフィックス）", "en": "rules to skip (ids or prefixes)"},
@@ -44,7 +48,8 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
 
     @cli.command("lint", help=H["lint"])
     @click.argument("files", nargs=-1, required=True)
-    @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text", show_default=True, help=L["format"])
+    @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]), default="text", show_default=True, help=L["format"])
+    @click.option("--annotate", "annotate", type=click.Path(dir_okay=False), default=None, help=L["annotate"])
     @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help=L["output"])
     @click.option("--force", is_flag=True, help=L["force"])
     @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help=L["config"])
@@ -57,7 +62,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
     @click.pass_obj
     def lint(ctx: RunContext, files: tuple[str, ...], fmt: str, output: str | None, force: bool, config_path: str | None,
              select: tuple[str, ...], ignore: tuple[str, ...], fail_level: str | None, baseline: str | None,
-             write_baseline: str | None, **kw: Any) -> None:
+             write_baseline: str | None, annotate: str | None = None, **kw: Any) -> None:
         from pathlib import Path
 
         from . import __version__
@@ -65,6 +70,8 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
         from .errors import ConfigError
         from .lint import lint as run_lint
         from .report import FileReport, render
+        if fmt == "html":
+            from .report import html as _html  # noqa: F401  (registers the html reporter)
         from .report.baseline import apply_baseline, load_baseline, write_baseline as save_baseline
 
         def fatal(message: str) -> None:
@@ -77,6 +84,17 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                 fatal(t("output.same_as_input", ctx.lang, path=target))
         if output and Path(output).exists() and not force:
             fatal(t("output.exists", ctx.lang, path=output))
+        if annotate:
+            from .annotate import AnnotateError, annotate_docx, check_target
+
+            if len(files) != 1:
+                fatal(t("annotate.one_file", ctx.lang))
+            if output and Path(output).resolve() == Path(annotate).resolve():
+                fatal(t("annotate.same_as_output", ctx.lang, path=annotate))
+            try:
+                check_target(files[0], annotate, force)
+            except AnnotateError as exc:
+                fatal(exc.message(ctx.lang))
         limits = make_limits(kw)
         configs: dict[str, Any] = {}
         try:
@@ -102,6 +120,8 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                 cfg = cfg_for(doc.path)
             except ConfigError as exc:
                 fatal(exc.message(ctx.lang))
+            if annotate and doc.format != "docx":
+                fatal(t("annotate.not_docx", ctx.lang, path=doc.path, format=doc.format))
             result = guarded(ctx, doc.path, lambda d=doc, c=cfg: run_lint(d, config=c, lang=ctx.lang))
             if result is None:
                 continue
@@ -109,7 +129,18 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             findings, hidden = result.findings, 0
             if remaining is not None:
                 findings, hidden = apply_baseline(findings, remaining)
-            reports.append(FileReport(doc.path, findings, result.coverage, hidden))
+            report = FileReport(doc.path, findings, result.coverage, hidden)
+            if fmt == "html":
+                from .report.html import with_document
+
+                report = with_document(report, doc, result, cfg, ctx.lang)
+            reports.append(report)
+            if annotate:
+                try:
+                    done = annotate_docx(doc.path, annotate, doc, findings, result.coverage, lang=ctx.lang, force=force)
+                except AnnotateError as exc:
+                    fatal(exc.message(ctx.lang))
+                click.echo(f"disclint: {t('annotate.written', ctx.lang, path=annotate, comments=done.comments, anchored=done.anchored)}", err=True)
         all_findings = [f for r in reports for f in r.findings]
         if write_baseline:
             n = save_baseline(write_baseline, all_findings)
@@ -201,7 +232,7 @@ def _map_text_report(doc, results, coverage, ds, lang: str) -> str:
         out.append(f"  {labels}")
         ev = []
         for d in r.directives:
-            terms = [e.text + ("（予定）" if e.planned and ja else " (planned)" if e.planned else "") for e in r.evidence.get(d, []) if e.kind == "concept"]
+            terms = [e.text + ("（予定）" if e.planned and ja else " (planned)" if e.planned else "") for e in r.evidence.get(d, []) if e.kind in ("concept", "pattern")]
             if not terms:
                 terms = [e.text for e in r.evidence.get(d, []) if e.kind == "feature"][:2]
             ev.append(f"{d}: " + " / ".join(dict.fromkeys(terms)))

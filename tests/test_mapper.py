@@ -153,3 +153,12 @@ def test_make_model_reproduces_the_shipped_model(tmp_path):
     rebuilt = json.loads(out.read_text(encoding="utf-8"))
     assert rebuilt["meta"]["corpus_sha256_16"] == shipped["meta"]["corpus_sha256_16"], "corpus changed: run make model"
     assert rebuilt == shipped, "model.json is stale: run make model"
+
+
+def test_token_patterns_give_evidence_with_offsets(mapper):
+    """Directive YAML `patterns` are spaCy Matcher patterns over lemmas: 取締役会へ報告 → 指示2."""
+    text = "情報セキュリティ委員会の審議結果は、四半期ごとに取締役会へ報告しています。"
+    res = _labels(mapper, text)
+    pats = [e for e in res.evidence.get(2, []) if e.kind == "pattern"]
+    assert pats and pats[0].concept == "d2.report_to_board"
+    assert text[pats[0].start:pats[0].end] == "取締役会へ報告"

@@ -53,6 +53,20 @@ class ConceptHit:
     end: int
 
 
+@dataclass(frozen=True)
+class TokenPattern:
+    """A spaCy Matcher pattern over Sudachi tokens (lemma, POS …) giving evidence for a directive."""
+
+    directive: int
+    name: str
+    weight: float
+    pattern: tuple[dict[str, Any], ...]
+
+    @property
+    def key(self) -> str:
+        return f"d{self.directive}.{self.name}"
+
+
 @dataclass
 class Directive:
     id: int
@@ -63,7 +77,7 @@ class Directive:
     principles: tuple[str, ...]
     description: str
     concepts: tuple[Concept, ...]
-    patterns: tuple[dict[str, Any], ...]
+    patterns: tuple[TokenPattern, ...]
     negative_cues: re.Pattern[str] | None
     examples: dict[str, list[str]] = field(default_factory=dict)
 
@@ -98,6 +112,10 @@ class DirectiveSet:
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 
+    @property
+    def patterns(self) -> list[TokenPattern]:
+        return [p for d in self.directives.values() for p in d.patterns]
+
     def is_anchored(self, norm_text: str) -> bool:
         return self.anchors.search(norm_text) is not None
 
@@ -127,7 +145,10 @@ def load_directive(path: Path) -> Directive:
         principles=tuple(data.get("principles") or ()),
         description=" ".join(str(data.get("description", "")).split()),
         concepts=concepts,
-        patterns=tuple(data.get("patterns") or ()),
+        patterns=tuple(
+            TokenPattern(did, str(p["name"]), float(p.get("weight", 1.0)), tuple(p["pattern"]))
+            for p in (data.get("patterns") or ())
+        ),
         negative_cues=_term_regex(neg) if neg else None,
         examples={k: list(v or []) for k, v in (data.get("examples") or {}).items()},
     )

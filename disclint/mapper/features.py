@@ -43,8 +43,11 @@ def build_features(
     negated: list[ConceptHit],
     context_hits: list[ConceptHit],
     context_anchored: bool,
+    patterns: list[str] = (),
 ) -> PassageFeatures:
     v: dict[str, float] = {}
+    for key in patterns:
+        v[f"p:{key}"] = 1.0
     per_directive: Counter[int] = Counter()
     seen_concepts = set()
     for h in hits:

@@ -23,7 +23,7 @@ from ..document import Block, BlockKind, Document, Location
 from ..normalize import normalize
 from ..resources import data_dir
 from ..segment import sentence_spans
-from .definitions import ConceptHit, DirectiveSet, load_directives
+from .definitions import ConceptHit, DirectiveSet, TokenPattern, load_directives
 from .features import PassageFeatures, build_features, token_lemmas
 from .model import LinearModel
 
@@ -47,7 +47,7 @@ def load_model(path: str | None = None) -> LinearModel:
 class Evidence:
     """Why a label was given: a concept term in the text, or a weighted feature."""
 
-    kind: str  # "concept", "context", "feature"
+    kind: str  # "concept", "pattern" (token pattern), "context" (heading), "feature" (model weight)
     text: str
     concept: str | None = None
     start: int | None = None  # offsets in the block's original text
@@ -100,6 +100,7 @@ class _Work:
     context_norm: str
     result: PassageResult
     hits: list[ConceptHit] = field(default_factory=list)
+    pattern_hits: list[tuple[TokenPattern, int, int]] = field(default_factory=list)  # norm offsets
     negated: set[int] = field(default_factory=set)  # indexes into hits
     planned: set[int] = field(default_factory=set)
     lemmas: list[str] = field(default_factory=list)
@@ -119,6 +120,20 @@ class Mapper:
         self.parse_budget_chars = parse_budget_chars
         self.use_parser = use_parser
         self.stats: dict[str, int] = {}
+        self._matcher = None
+        self._patterns: dict[str, TokenPattern] = {}
+
+    def _token_matcher(self, vocab):
+        """Compile the directives' token patterns once (spaCy Matcher over lemmas/POS)."""
+        if self._matcher is None:
+            from spacy.matcher import Matcher
+
+            matcher = Matcher(vocab)
+            for tp in self.ds.patterns:
+                matcher.add(tp.key, [list(tp.pattern)])
+                self._patterns[tp.key] = tp
+            self._matcher = matcher
+        return self._matcher
 
     # ------------------------------------------------------------------ stages
     def analyse(self, items: Sequence[tuple[str, str]], locations: Sequence[Location | None] | None = None) -> list[PassageResult]:
@@ -154,8 +169,17 @@ class Mapper:
         from .. import nlp
 
         for w in work:
-            w.lemmas = token_lemmas(nlp.tokenize(w.norm.text))
+            doc = nlp.tokenize(w.norm.text)
+            w.lemmas = token_lemmas(doc)
             w.hits = self.ds.concept_hits(w.norm.text)
+            matcher = self._token_matcher(doc.vocab)
+            seen = set()
+            for match_id, start, end in matcher(doc):
+                key = doc.vocab.strings[match_id]
+                if key in seen:  # one (the first) span per pattern is enough evidence
+                    continue
+                seen.add(key)
+                w.pattern_hits.append((self._patterns[key], doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
 
     def _syntax(self, work: list[_Work]) -> None:
         """Parse the sentences where negation or plans may change what a hit means."""
@@ -200,6 +224,7 @@ class Mapper:
             w.features = build_features(
                 self.ds, w.norm.text, w.lemmas, kept, negated, ctx_hits,
                 bool(w.context_norm and self.ds.is_anchored(w.context_norm)),
+                [tp.key for tp, _, _ in w.pattern_hits],
             )
             self._decide(w)
 
@@ -231,6 +256,10 @@ class Mapper:
                 continue
             s, e = w.norm.to_original(h.start, h.end)
             ev.append(Evidence("concept", w.text[s:e], h.concept.key, s, e, h.concept.weight, k in w.planned))
+        for tp, s, e in w.pattern_hits:
+            if tp.directive == d:
+                os_, oe = w.norm.to_original(s, e)
+                ev.append(Evidence("pattern", w.text[os_:oe], tp.key, os_, oe, tp.weight))
         assert w.features is not None
         for h in w.features.context_hits:
             if h.concept.directive == d:

@@ -47,7 +47,7 @@ def passage_features(mapper: Mapper, passages: list[Passage]) -> list[dict[str, 
     for w in work:
         kept = [h for k, h in enumerate(w.hits) if k not in w.negated]
         negated = [h for k, h in enumerate(w.hits) if k in w.negated]
-        rows.append(build_features(mapper.ds, w.norm.text, w.lemmas, kept, negated, [], False).values)
+        rows.append(build_features(mapper.ds, w.norm.text, w.lemmas, kept, negated, [], False, [tp.key for tp, _, _ in w.pattern_hits]).values)
     return rows
 
 
