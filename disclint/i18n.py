@@ -132,6 +132,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lint.baseline_hidden": {"ja": "ベースラインにより {count} 件を非表示", "en": "{count} findings hidden by the baseline"},
     "lint.baseline_written": {"ja": "ベースライン {path} に {count} 件を書き込みました", "en": "wrote {count} findings to the baseline {path}"},
     "lint.document": {"ja": "文書全体", "en": "whole document"},
+    # --- Word comments (lint --annotate) ---
+    "annotate.not_docx": {
+        "ja": "--annotate は Word 文書（.docx）にだけ使えます（{path} は {format} として読みました）",
+        "en": "--annotate works on Word documents (.docx) only ({path} was read as {format})",
+    },
+    "annotate.one_file": {"ja": "--annotate を使うときは入力ファイルを 1 つだけ指定してください", "en": "--annotate takes exactly one input file"},
+    "annotate.same_as_input": {
+        "ja": "コメント付き文書の出力先が入力ファイルそのものです（入力は上書きしません）: {path}",
+        "en": "the annotated copy would overwrite the input file (refused): {path}",
+    },
+    "annotate.same_as_output": {"ja": "--annotate と -o に同じファイルが指定されています: {path}", "en": "--annotate and -o name the same file: {path}"},
+    "annotate.cannot_open": {"ja": "{path} を Word 文書として開けません（{reason}）", "en": "cannot open {path} as a Word document ({reason})"},
+    "annotate.write_failed": {"ja": "コメント付き文書を書き出せません: {path}（{reason}）", "en": "cannot write the annotated copy {path} ({reason})"},
+    "annotate.written": {
+        "ja": "コメント {comments} 件を付けた文書を書き出しました: {path}（箇所に付けた指摘 {anchored} 件、文書全体のコメント 1 件）",
+        "en": "wrote {path} with {comments} comments ({anchored} findings on their text, 1 document-level comment)",
+    },
+    "annotate.hint": {"ja": "直し方: {hint}", "en": "How to fix: {hint}"},
+    "annotate.doc_title": {
+        "ja": "disclint の検査結果: 指摘 {findings} 件（エラー {errors}、警告 {warnings}、情報 {infos}）。箇所ごとの指摘はその文字に付けたコメントを見てください。",
+        "en": "disclint results: {findings} findings ({errors} errors, {warnings} warnings, {infos} info). Findings about a passage are comments on its text.",
+    },
+    "annotate.doc_findings": {"ja": "文書全体についての指摘（{count} 件）", "en": "Findings about the whole document ({count})"},
+    "annotate.doc_unanchored": {
+        "ja": "コメントを付けられない場所（脚注など）の指摘（{count} 件）",
+        "en": "Findings in places that cannot carry a comment (footnotes etc.) ({count})",
+    },
     # --- CLI ---
     "cli.error_prefix": {"ja": "エラー", "en": "error"},
     "cli.summary": {
