@@ -20,6 +20,9 @@ def register_commands(cli: click.Group, lang: str, H: dict[str, str]) -> None:
     from .survey import register_survey_commands
 
     register_survey_commands(cli, lang, H)
+    from .draft.commands import register_draft_commands
+
+    register_draft_commands(cli, lang, H)
 
 
 _LINT_HELP = {

@@ -29,6 +29,14 @@ MAX_LABEL = 18
 class ProfileError(ConfigError):
     """An invalid profile; ``message(lang)`` is one line naming the key path."""
 
+    def message(self, lang: str = "ja") -> str:
+        from ..i18n import t
+
+        params = dict(self.params)
+        if "expected" in params:
+            params["expected"] = kind_word(params["expected"], lang)
+        return t(self.code, lang, **params)
+
 
 # ----------------------------------------------------------------------------- schema
 @dataclass(frozen=True)
@@ -135,10 +143,10 @@ SCHEMA = Section(
         ),
         "risk_assessment": Section(
             {
-                "asset_inventory": F("str", "情報資産の棚卸の頻度", "情報資産の棚卸の頻度（例: 年1回）", "年1回"),
+                "asset_inventory": F("str", "情報資産の棚卸の頻度", "情報資産の棚卸の頻度（「情報資産を〈この値〉棚卸し」と続く）", "年1回"),
                 "assessment_frequency": F("str", "リスク評価の頻度", "リスクアセスメントの頻度（例: 年1回）", "年1回"),
-                "method": F("str", "リスク評価の方法", "リスク評価の方法（例: 影響度と発生可能性による評価）", "事業への影響度と発生可能性による評価"),
-                "vulnerability_assessment": F("str", "脆弱性診断の対象と頻度", "脆弱性診断の対象と頻度", "外部に公開している全システムを対象に年2回"),
+                "method": F("str", "リスク評価の方法", "リスク評価の方法（「〈この値〉により、リスクを評価」と続く）", "事業への影響度と発生可能性による評価"),
+                "vulnerability_assessment": F("str", "脆弱性診断の対象と頻度（「〈この値〉、脆弱性診断を実施している」と続く）", "脆弱性診断の対象と頻度（「〈この値〉、脆弱性診断を実施している」と続く）", "外部に公開している全システムを対象に年2回"),
                 "penetration_test": F("bool", "侵入テストの実施", "外部の専門家による侵入テストを実施しているなら true", True),
                 "plan_name": F("str", "セキュリティ計画の名称", "リスク対応の計画・ロードマップの名称", "情報セキュリティ中期計画"),
                 "plan_period": F("str", "計画の対象期間", "計画の対象期間（例: 2024〜2026年度）", "2024〜2026年度"),
@@ -165,7 +173,7 @@ SCHEMA = Section(
             {
                 "internal_audit": F("str", "内部監査の部署", "情報セキュリティの内部監査を行う部署", "内部監査室"),
                 "audit_frequency": F("str", "内部監査の頻度", "内部監査の頻度（例: 年1回）", "年1回"),
-                "external_assessment": F("str", "第三者評価の内容", "外部機関による評価（例: 外部機関による成熟度評価を年1回）", "外部機関による成熟度評価を年1回"),
+                "external_assessment": F("str", "第三者評価の内容", "外部機関による評価（「あわせて、〈この値〉受けている」と続く）", "外部機関による成熟度評価を年1回"),
                 "self_assessment": F("bool", "可視化ツールでの自己評価", "IPA の可視化ツール等で自己評価しているなら true", True),
                 "review_frequency": F("str", "対策の見直しの頻度", "対策の有効性を見直す頻度", "年1回"),
                 "kpis": Table(
@@ -204,7 +212,7 @@ SCHEMA = Section(
         "bcp": Section(
             {
                 "it_bcp": F("bool", "IT-BCPの策定", "サイバー攻撃を想定した事業継続計画（IT-BCP）を策定しているなら true", True),
-                "backup": F("str", "バックアップの方式", "バックアップの方式（例: オフラインを含む複数世代）", "ネットワークから切り離した媒体を含む複数世代"),
+                "backup": F("str", "バックアップの方式", "バックアップの方式（「〈この値〉のバックアップを取得」と続く）", "ネットワークから切り離した媒体を含む複数世代"),
                 "rto_hours": F("number", "目標復旧時間", "基幹システムの目標復旧時間（RTO、時間）", 48),
                 "rpo_hours": F("number", "目標復旧時点", "目標復旧時点（RPO、時間）", 24),
                 "recovery_drills_per_year": F("int", "復旧訓練の回数", "対象事業年度のバックアップからの復旧訓練の回数", 1),
@@ -215,11 +223,11 @@ SCHEMA = Section(
         ),
         "supply_chain": Section(
             {
-                "contractor_assessment": F("str", "委託先評価の方法と頻度", "委託先・取引先のセキュリティ評価の方法と頻度", "チェックシートによる評価を年1回"),
+                "contractor_assessment": F("str", "委託先評価の方法と頻度", "委託先・取引先のセキュリティ評価の方法と頻度（下書きでは「…については、〈この値〉実施しており」と続く）", "チェックシートによる評価を年1回"),
                 "assessed_contractors": F("int", "評価した委託先の数", "対象事業年度に評価した委託先の数（社）", 180),
                 "contract_requirements": F("bool", "契約でのセキュリティ要求", "契約で秘密保持・セキュリティ要求事項を定めているなら true", True),
                 "security_action": F("bool", "SECURITY ACTIONの推奨", "取引先に SECURITY ACTION 宣言を推奨しているなら true", True),
-                "group_audit": F("str", "グループ会社の点検", "国内外のグループ会社の対策の点検方法と頻度", "共通の基準による点検を年1回"),
+                "group_audit": F("str", "グループ会社の点検", "国内外のグループ会社の対策の点検方法と頻度（「グループ会社については、〈この値〉行っている」と続く）", "共通の基準による点検を年1回"),
             },
             "サプライチェーン（指示9）",
         ),
@@ -227,7 +235,7 @@ SCHEMA = Section(
             {
                 "isac": F("list", "加盟しているISAC", "加盟している ISAC（リスト）", ["ICT-ISAC"]),
                 "bodies": F("list", "情報共有の相手先", "情報を収集・共有している機関（リスト）", ["JPCERT/CC", "IPA"]),
-                "threat_intel": F("str", "脅威情報の活用", "脅威情報の収集と活用の方法", "外部の脅威情報サービスを契約し、CSIRTが分析して対策に反映"),
+                "threat_intel": F("str", "脅威情報の活用", "脅威情報の収集と活用の方法（「さらに、〈この値〉している」と続く）", "外部の脅威情報サービスを契約し、CSIRTが分析して対策に反映"),
                 "disclosure_channels": F("list", "開示の媒体", "取組を開示している媒体（リスト）", ["統合報告書", "当社ウェブサイト"]),
             },
             "情報の収集・共有・開示（指示10）",
@@ -542,16 +550,14 @@ _INIT_HEADER = """\
 
 
 def _yaml_scalar(value: Any) -> str:
-    import yaml
-
+    """A value as it would be written in the profile (for the examples in comments)."""
     if isinstance(value, list):
         return "[" + ", ".join(_yaml_scalar(v) for v in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return str(value)
-    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1000).strip()
-    return text[:-4].strip() if text.endswith("\n...") or text.endswith(" ...") else text.replace("\n...", "")
+    if isinstance(value, str) and value in ("%",):
+        return f'"{value}"'
+    return str(value)
 
 
 def init_text() -> str:
@@ -575,8 +581,11 @@ def init_text() -> str:
                         lines.append(f"{indent}#     {k}: {_yaml_scalar(v)}")
                 lines.append(f"{indent}{key}:")
             else:
+                comment = spec.comment
+                if spec.example is not None:
+                    comment = re.sub(r"（例: [^）]*）", "", comment)
                 example = "" if spec.example is None else f"　例: {_yaml_scalar(spec.example)}"
-                lines.append(f"{indent}# {spec.comment}{example}")
+                lines.append(f"{indent}# {comment}{example}")
                 lines.append(f"{indent}{key}:")
 
     walk(SCHEMA, "")

@@ -1,0 +1,205 @@
+"""``disclint init`` and ``disclint draft`` (registered by :func:`register_draft_commands`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..i18n import t
+from .doctypes import ALL_DIRECTIVES, DOC_TYPES, doc_type_help
+
+EXIT_OK, EXIT_ERROR = 0, 2
+
+_HELP = {
+    "init": {
+        "ja": "会社プロファイルのひな形（YAML、日本語のコメント付き）を書き出します。既存のファイルは上書きしません。",
+        "en": "Write a commented company profile (YAML, Japanese comments). Never overwrites an existing file.",
+    },
+    "init_output": {"ja": "書き出し先（既定: disclint-profile.yml）", "en": "file to write (default: disclint-profile.yml)"},
+    "init_example": {"ja": "空のひな形ではなく、すべて記入した架空の会社の例を書き出す", "en": "write the complete example of a fictional company instead of the empty form"},
+    "draft": {
+        "ja": "会社プロファイルの事実だけから、指示1〜10 に対応する開示文の下書きを作成します。"
+        "プロファイルにない事実は【要記入: …】と表示します（disclint lint がエラーとして報告）。",
+        "en": "Draft disclosure sections for directives 1-10 from the facts of a company profile only. "
+        "Missing facts are shown as 【要記入: …】 placeholders (reported as errors by disclint lint).",
+    },
+    "doc_type": {"ja": "文書の種類: ", "en": "document type: "},
+    "profile": {"ja": "会社プロファイル（disclint init で作成）。省略するとすべての事実を【要記入】にする", "en": "company profile (see disclint init); without it every fact is a placeholder"},
+    "directives": {"ja": "下書きする指示の番号（カンマ区切り、例: 1,7,8。既定: 1〜10 すべて）", "en": "directives to draft, comma-separated (e.g. 1,7,8; default: all ten)"},
+    "output": {"ja": "書き出し先（.md または .docx）。省略すると Markdown を標準出力へ", "en": "output file (.md or .docx); default: markdown on stdout"},
+    "force": {"ja": "-o の書き出し先が既にあれば上書きする（入力ファイルは常に拒否）", "en": "overwrite the -o file if it exists (never an input file)"},
+    "missing_from": {"ja": "この文書（docx / pdf など）を検査し、記載がない・弱い指示だけを下書きする", "en": "map this document (docx, pdf, …) and draft only the directives it misses or covers weakly"},
+    "insert": {"ja": "--missing-from の docx のコピーを -o に作り、末尾に下書きを追加する（元のファイルは変更しない）", "en": "write a copy of the --missing-from docx to -o with the drafted sections appended (the input is never changed)"},
+    "templates": {"ja": "独自のテンプレートのディレクトリ（同じ名前のファイルが同梱のテンプレートより優先）", "en": "directory of your own templates (a file there overrides ours of the same name)"},
+    "variant": {"ja": "文の言い回しの選択（整数。既定は会社名から決まり、同じ入力なら同じ出力）", "en": "wording variant (an integer; default derived from the company name, so output is reproducible)"},
+}
+
+
+def _fatal(message: str) -> None:
+    click.echo(f"disclint: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _profile_errors(exc: Any, lang: str) -> None:
+    """All problems of a profile, one line each, then exit 2."""
+    errors = getattr(exc, "all", None) or [exc]
+    for e in errors:
+        click.echo(f"disclint: {e.params.get('path', '')}: {e.message(lang)}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def parse_directives(value: str | None) -> list[int] | None:
+    if value is None or not value.strip():
+        return None
+    out = []
+    for part in value.replace("、", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if "-" in part:
+            a, _, b = part.partition("-")
+            if not (a.strip().isdigit() and b.strip().isdigit()):
+                raise ValueError(part)
+            out.extend(range(int(a), int(b) + 1))
+        elif part.isdigit():
+            out.append(int(part))
+        else:
+            raise ValueError(part)
+    if not out or any(d not in ALL_DIRECTIVES for d in out):
+        raise ValueError(value)
+    return sorted(set(out))
+
+
+def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> None:
+    D = {k: v[lang] for k, v in _HELP.items()}
+
+    @cli.command("init", help=D["init"])
+    @click.option("-o", "--output", default="disclint-profile.yml", show_default=True, type=click.Path(dir_okay=False), help=D["init_output"])
+    @click.option("--example", is_flag=True, help=D["init_example"])
+    @click.pass_obj
+    def init_cmd(ctx: Any, output: str, example: bool) -> None:
+        from ..resources import data_dir
+        from .profile import init_text
+
+        out = Path(output)
+        if out.exists() or out.is_symlink():
+            _fatal(f"{output}: {t('draft.init_exists', ctx.lang)}")
+        text = (data_dir("templates") / "profiles" / "example-complete.yml").read_text(encoding="utf-8") if example else init_text()
+        try:
+            with open(out, "x", encoding="utf-8") as fh:  # "x": never replace a file created meanwhile
+                fh.write(text)
+        except FileExistsError:
+            _fatal(f"{output}: {t('draft.init_exists', ctx.lang)}")
+        except OSError as exc:
+            _fatal(f"{output}: {t('draft.cannot_write', ctx.lang, reason=exc.strerror or type(exc).__name__)}")
+        click.echo(t("draft.init_written", ctx.lang, path=output), err=True)
+
+    @cli.command("draft", help=D["draft"])
+    @click.option("--doc-type", "doc_type", required=True, type=click.Choice(list(DOC_TYPES)), help=D["doc_type"] + doc_type_help(lang))
+    @click.option("--profile", "profile_path", type=click.Path(dir_okay=False), default=None, help=D["profile"])
+    @click.option("--directives", default=None, metavar="1,7,8", help=D["directives"])
+    @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help=D["output"])
+    @click.option("--force", is_flag=True, help=D["force"])
+    @click.option("--missing-from", "missing_from", type=click.Path(dir_okay=False), default=None, help=D["missing_from"])
+    @click.option("--insert", is_flag=True, help=D["insert"])
+    @click.option("--templates", "templates_dir", type=click.Path(file_okay=False), default=None, help=D["templates"])
+    @click.option("--variant", type=click.IntRange(0), default=None, help=D["variant"])
+    @click.pass_obj
+    def draft_cmd(ctx: Any, doc_type: str, profile_path: str | None, directives: str | None, output: str | None, force: bool,
+                  missing_from: str | None, insert: bool, templates_dir: str | None, variant: int | None) -> None:
+        from ..errors import DisclintError
+        from .profile import ProfileError, empty_profile, load_profile
+        from .render import render_draft
+        from .writer import insert_into_copy, same_file, to_markdown, write_docx
+
+        L = ctx.lang
+        # --- arguments that need no file access
+        try:
+            chosen = parse_directives(directives)
+        except ValueError:
+            _fatal(t("draft.bad_directives", L, value=directives))
+        fmt = None
+        if output:
+            fmt = Path(output).suffix.lower().lstrip(".")
+            if fmt not in ("md", "docx"):
+                _fatal(t("draft.bad_output_ext", L, path=output))
+        if insert:
+            if not missing_from:
+                _fatal(t("draft.insert_needs_missing_from", L))
+            if not output:
+                _fatal(t("draft.insert_needs_output", L))
+            if Path(missing_from).suffix.lower() != ".docx" or fmt != "docx":
+                _fatal(t("draft.insert_needs_docx", L))
+        if output:
+            if missing_from and same_file(output, missing_from):
+                _fatal(t("output.same_as_input", L, path=output))
+            if profile_path and same_file(output, profile_path):
+                _fatal(t("output.same_as_input", L, path=output))
+            if (Path(output).exists() or Path(output).is_symlink()) and not force:
+                _fatal(t("output.exists", L, path=output))
+
+        # --- profile
+        if profile_path:
+            try:
+                profile = load_profile(profile_path)
+            except ProfileError as exc:
+                _profile_errors(exc, L)
+        else:
+            profile = empty_profile()
+            click.echo(f"disclint: {t('draft.no_profile', L)}", err=True)
+
+        # --- which directives
+        missing_mode = False
+        if missing_from:
+            from ..mapper import compute_coverage
+            from ..readers import Limits, read
+            from ..lint import shared_mapper
+
+            try:
+                doc = read(missing_from, Limits())
+                mapper = shared_mapper()
+                coverage = compute_coverage(mapper.map_document(doc), mapper.ds)
+            except DisclintError as exc:
+                _fatal(f"{missing_from}: {exc.message(L)}")
+            status = {d: c.status for d, c in coverage.directives.items()}
+            lacking = [d for d in ALL_DIRECTIVES if status.get(d) in ("missing", "weak") and (chosen is None or d in chosen)]
+            missing = [d for d in lacking if status[d] == "missing"]
+            weak = [d for d in lacking if status[d] == "weak"]
+            none = "—"
+            click.echo(f"disclint: {missing_from}: " + t("draft.coverage_found", L, missing=_nums(missing) or none, weak=_nums(weak) or none), err=True)
+            if not lacking:
+                click.echo(f"disclint: {missing_from}: {t('draft.nothing_missing', L)}", err=True)
+                sys.exit(EXIT_OK)
+            chosen, missing_mode = lacking, True
+
+        # --- render and write
+        try:
+            draft = render_draft(profile, doc_type, chosen, templates=templates_dir, variant=variant, missing_mode=missing_mode)
+        except DisclintError as exc:
+            _fatal(exc.message(L))
+        placeholders = len(draft.placeholders())
+        try:
+            if insert:
+                insert_into_copy(missing_from, output, draft)  # type: ignore[arg-type]
+            elif fmt == "docx":
+                write_docx(draft, output)  # type: ignore[arg-type]
+            elif fmt == "md":
+                Path(output).write_text(to_markdown(draft), encoding="utf-8")  # type: ignore[arg-type]
+            else:
+                click.echo(to_markdown(draft), nl=False)
+        except OSError as exc:
+            _fatal(f"{output}: {t('draft.cannot_write', L, reason=exc.strerror or type(exc).__name__)}")
+        except Exception as exc:  # python-docx on a damaged docx: one line, no traceback
+            if ctx.debug:
+                raise
+            _fatal(f"{missing_from or output}: {t('draft.cannot_write', L, reason=type(exc).__name__ + ': ' + str(exc).splitlines()[0][:150] if str(exc) else type(exc).__name__)}")
+        where = output or "-"
+        click.echo(f"disclint: {t('draft.written', L, path=where, doc_type=doc_type, directives=_nums(draft.directives), placeholders=placeholders)}", err=True)
+        sys.exit(EXIT_OK)
+
+
+def _nums(ds: list[int]) -> str:
+    return ", ".join(str(d) for d in ds)

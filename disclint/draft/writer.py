@@ -1,0 +1,197 @@
+"""Write a draft as markdown or as a Word document with real styles; append it to a copy of a docx.
+
+Word styles: headings ``Heading 1``… (Japanese Word shows them as 見出し 1…), list items
+``List Bullet``, paragraphs ``Normal``, tables ``Table Grid`` with a repeated header row.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from .render import Block, Draft
+
+#: fixed document dates so that the same profile gives the same file
+CREATED = datetime(2025, 1, 1, 0, 0, 0)
+
+
+# ----------------------------------------------------------------------------- markdown
+def to_markdown(draft: Draft) -> str:
+    """Headings ``#``…, paragraphs, ``- `` lists and ``|`` tables, one blank line between blocks."""
+    chunks: list[str] = []
+    for b in draft.blocks:
+        if b.kind == "heading":
+            chunks.append("#" * min(b.level, 6) + " " + b.text)
+        elif b.kind == "bullet":
+            if chunks and chunks[-1].startswith("- "):
+                chunks[-1] += "\n- " + b.text
+            else:
+                chunks.append("- " + b.text)
+        elif b.kind == "table":
+            if b.rows:
+                lines = ["| " + " | ".join(b.rows[0]) + " |", "|" + "---|" * len(b.rows[0])]
+                lines += ["| " + " | ".join(r) + " |" for r in b.rows[1:]]
+                chunks.append("\n".join(lines))
+        else:
+            chunks.append(b.text)
+    return "\n\n".join(chunks) + "\n"
+
+
+# ----------------------------------------------------------------------------- docx
+def _style(document, name: str, level: int | None = None):
+    """The named paragraph style; created (with an outline level for headings) when the document lacks it."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    try:
+        return document.styles[name]
+    except KeyError:
+        pass
+    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    try:
+        style.base_style = document.styles["Normal"]
+    except KeyError:
+        pass
+    if level is not None:
+        style.font.bold = True
+        ppr = style.element.get_or_add_pPr()
+        outline = OxmlElement("w:outlineLvl")
+        outline.set(qn("w:val"), str(level - 1))
+        ppr.append(outline)
+    return style
+
+
+def _japanese_defaults(document) -> None:
+    """A4, 25 mm margins, Japanese East Asian font and language (as disclint/samples.py does)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(25)
+        section.top_margin = section.bottom_margin = Mm(25)
+    rpr_default = document.styles.element.find(qn("w:docDefaults"))
+    if rpr_default is None:
+        return
+    rpr = rpr_default.find(qn("w:rPrDefault"))
+    rpr = rpr.find(qn("w:rPr")) if rpr is not None else None
+    if rpr is None:
+        return
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
+    fonts.set(qn("w:eastAsia"), "游明朝")
+    lang = rpr.find(qn("w:lang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "ja-JP")
+
+
+def _add_table(document, rows: tuple[tuple[str, ...], ...]) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    ncols = max(len(r) for r in rows)
+    table = document.add_table(rows=len(rows), cols=ncols)
+    try:
+        table.style = document.styles["Table Grid"]
+    except KeyError:
+        pass
+    for i, row in enumerate(rows):
+        for j in range(ncols):
+            run = table.cell(i, j).paragraphs[0].add_run(row[j] if j < len(row) else "")
+            if i == 0:
+                run.bold = True
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def _add_blocks(document, blocks: list[Block], shift: int = 0) -> None:
+    for b in blocks:
+        if b.kind == "heading":
+            level = min(b.level + shift, 9)
+            document.add_paragraph(b.text, style=_style(document, f"Heading {level}", level))
+        elif b.kind == "bullet":
+            document.add_paragraph(b.text, style=_style(document, "List Bullet"))
+        elif b.kind == "table":
+            if b.rows:
+                _add_table(document, b.rows)
+        else:
+            document.add_paragraph(b.text, style=_style(document, "Normal"))
+
+
+def _atomic_save(document, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".disclint-", suffix=".docx", dir=str(out.parent))
+    os.close(fd)
+    try:
+        document.save(tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_docx(draft: Draft, out: str | Path, title: str | None = None) -> Path:
+    import docx
+
+    out = Path(out)
+    document = docx.Document()
+    _japanese_defaults(document)
+    _add_blocks(document, draft.blocks)
+    props = document.core_properties
+    first = next((b.text for b in draft.blocks if b.kind == "heading"), "")
+    props.title = title or first
+    props.author = props.last_modified_by = "disclint"
+    props.language = "ja-JP"
+    props.comments = f"disclint draft --doc-type {draft.doc_type.id}"
+    props.created = props.modified = CREATED
+    props.revision = 1
+    _atomic_save(document, out)
+    return out
+
+
+def insert_into_copy(source: str | Path, out: str | Path, draft: Draft) -> Path:
+    """Copy ``source`` (a docx) to ``out`` and append the draft there; ``source`` is only read.
+
+    The draft's first heading (:data:`~disclint.draft.render.INSERT_HEADING` in missing mode)
+    becomes a level-1 heading after the last paragraph, the sections follow below it.
+    """
+    import docx
+
+    source, out = Path(source), Path(out)
+    fd, tmp = tempfile.mkstemp(prefix=".disclint-", suffix=".docx", dir=str(out.parent if out.parent.exists() else Path.cwd()))
+    os.close(fd)
+    try:
+        shutil.copyfile(source, tmp)
+        document = docx.Document(tmp)
+        _add_blocks(document, draft.blocks)
+        document.save(tmp)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """True when ``a`` and ``b`` name the same file (symlinks and hard links included)."""
+    pa, pb = Path(a), Path(b)
+    try:
+        if pa.resolve() == pb.resolve():
+            return True
+    except OSError:
+        pass
+    try:
+        return pa.exists() and pb.exists() and os.path.samefile(pa, pb)
+    except OSError:
+        return False
