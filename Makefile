@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.disclint-installed
 
-.PHONY: demo test venv sysdeps bench model fixtures clean
+.PHONY: demo test venv sysdeps bench model fixtures clean fuzz
 
 # Debian packages some tests drive for real: LibreOffice (docx/PDF round trips), Japanese fonts,
 # Chromium and its driver (HTML report in a real browser). Installed when missing and when we
@@ -37,6 +37,14 @@ test: $(STAMP) sysdeps
 # Rebuild the directive model from corpus/ (deterministic) and print its test-split scores.
 model: $(STAMP)
 	$(BIN)/python -m disclint.mapper.training
+
+# Fuzz every reader with atheris for FUZZ_SECONDS each, one after the other (not part of CI).
+# Seeds are generated, crashes land in fuzz/.work/artifacts/<reader>/; see docs/hardening.md.
+FUZZ_SECONDS ?= 3600
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[fuzz]'
+	$(BIN)/python fuzz/make_seeds.py
+	$(BIN)/python fuzz/run_all.py --seconds $(FUZZ_SECONDS)
 
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
