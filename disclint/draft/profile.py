@@ -390,6 +390,8 @@ def _suggest(key: str, section: Section, prefix: str) -> str:
 
 
 def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     text = repr(value) if not isinstance(value, str) else f'"{value}"'
     text = " ".join(text.split())
     return text if len(text) <= 40 else text[:39] + "…"
@@ -400,15 +402,15 @@ def _check_section(section: Section, data: Any, prefix: str, errors: _Errors) ->
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        errors.add("profile.wrong_type", key=prefix.rstrip(".") or "(top)", expected="section", value=_show(data))
+        errors.add("profile.wrong_type", item=prefix.rstrip(".") or "(top)", expected="section", value=_show(data))
         data = {}
     for key in data:
         if key not in section.fields:
             hint = _suggest(str(key), section, prefix)
             if hint:
-                errors.add("profile.unknown_key", key=f"{prefix}{key}", hint=hint)
+                errors.add("profile.unknown_key", item=f"{prefix}{key}", hint=hint)
             else:
-                errors.add("profile.unknown_key_nohint", key=f"{prefix}{key}")
+                errors.add("profile.unknown_key_nohint", item=f"{prefix}{key}")
     for key, spec in section.fields.items():
         path = f"{prefix}{key}"
         value = data.get(key)
@@ -425,12 +427,12 @@ def _check_table(spec: Table, value: Any, path: str, errors: _Errors) -> list[di
     if value is None:
         return None
     if not isinstance(value, list):
-        errors.add("profile.wrong_type", key=path, expected="table", value=_show(value))
+        errors.add("profile.wrong_type", item=path, expected="table", value=_show(value))
         return None
     rows = []
     for i, row in enumerate(value):
         if not isinstance(row, dict):
-            errors.add("profile.wrong_type", key=f"{path}[{i}]", expected="section", value=_show(row))
+            errors.add("profile.wrong_type", item=f"{path}[{i}]", expected="section", value=_show(row))
             continue
         rows.append(_check_section(spec.row, row, f"{path}[{i}].", errors))
     return rows or None
@@ -487,10 +489,10 @@ def _check_field(spec: Field, value: Any, path: str, errors: _Errors) -> Any:
             value = [x.strip() for x in value] or None
     elif kind == "enum":
         if value not in spec.choices:
-            errors.add("profile.bad_choice", key=path, value=_show(value), choices=" / ".join(spec.choices))
+            errors.add("profile.bad_choice", item=path, value=_show(value), choices=" / ".join(spec.choices))
             return None
     if not ok:
-        errors.add("profile.wrong_type", key=path, expected=kind, value=_show(value))
+        errors.add("profile.wrong_type", item=path, expected=kind, value=_show(value))
         return None
     return value
 

@@ -53,7 +53,7 @@ GLOSSARY = {
     "ISAC": "Information Sharing and Analysis Center：業界ごとの情報共有組織",
     "JPCERT/CC": "一般社団法人JPCERTコーディネーションセンター",
     "NISC": "内閣サイバーセキュリティセンター",
-    "IPA": "独立行政法人情報処理推進機構",
+    "IPA": "情報処理推進機構",
     "CSF": "Cybersecurity Framework：サイバーセキュリティフレームワーク",
     "MFA": "多要素認証",
     "RTO": "目標復旧時間",
