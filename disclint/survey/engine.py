@@ -128,7 +128,7 @@ class DaskEngine:
             _register_plugin(client, options)
             window = max(4, 2 * sum(w.get("nthreads", 1) for w in client.scheduler_info().get("workers", {}).values()))
             queue = list(reversed(tasks))
-            ac = as_completed()
+            ac = as_completed(loop=client.loop)
             started: dict[Any, tuple[dict[str, Any], float]] = {}
 
             def submit() -> None:

@@ -81,6 +81,7 @@ def run_survey(
                                  {k: v for k, v in options.items()} | {"retry_errors": retry_errors, "argv": sys.argv[1:]})
         done = store.done_keys(include_errors=not retry_errors)
         todo: dict[str, dict[str, Any]] = {}
+        extra_paths: dict[str, list[str]] = {}
         skipped = 0
         for task in tasks:
             key = task_key(task)
@@ -91,6 +92,7 @@ def run_survey(
                 continue
             if key in todo:  # same content under another path: surveyed once
                 todo[key]["meta"] = {**task.meta, **todo[key]["meta"]}
+                extra_paths.setdefault(key, []).append(task.path)
                 continue
             d = task.to_dict()
             d["key"] = key
@@ -105,6 +107,8 @@ def run_survey(
         try:
             for result in engine.run(list(todo.values()), options):
                 store.save(result, run_id, __version__, ruleset)
+                for path in extra_paths.get(result["key"], ()):
+                    store.add_path(result["key"], path)
                 summary.processed += 1
                 doc = result["document"]
                 ok = doc.get("status") == "ok"
