@@ -12,7 +12,8 @@ Tables (see ``docs/survey.md`` for the columns):
 that could not be read at all), with metadata, status (ok / error), error key and message,
 counts and the coverage score; ``paths`` every path seen with that content;
 ``coverage`` status per directive (1–10) and principle; ``quality`` findings and score per
-MIC quality; ``findings`` every finding; ``timings`` seconds per stage.
+MIC quality; ``findings`` every finding; ``timings`` seconds per stage (and ``cpu``); ``workers`` the process
+that did the document, its task number and its memory (RSS at start, now, peak).
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ CREATE TABLE IF NOT EXISTS findings (
   block_index INTEGER, start INTEGER, "end" INTEGER, excerpt TEXT, PRIMARY KEY (key, seq)
 );
 CREATE TABLE IF NOT EXISTS timings (key TEXT, stage TEXT, seconds REAL, PRIMARY KEY (key, stage));
+CREATE TABLE IF NOT EXISTS workers (
+  key TEXT PRIMARY KEY, worker TEXT, pid INTEGER, tasks INTEGER, rss_start_mb REAL, rss_mb REAL, peak_rss_mb REAL
+);
 CREATE INDEX IF NOT EXISTS documents_company ON documents (securities_code, fiscal_year);
 """
 
@@ -64,7 +68,7 @@ DOC_COLUMNS = (
     "blocks", "pages", "cyber_passages", "findings", "coverage_score", "quality_score", "seconds", "run_id",
     "worker", "finished_at", "disclint_version", "ruleset", "metadata",
 )
-CHILD_TABLES = ("paths", "coverage", "quality", "findings", "timings")
+CHILD_TABLES = ("paths", "coverage", "quality", "findings", "timings", "workers")
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -145,6 +149,10 @@ class Store:
                           [(key, i, f["rule"], f["level"], f.get("quality"), f["message"], f.get("page"), f.get("section"),
                             f.get("block_index"), f.get("start"), f.get("end"), f.get("excerpt")) for i, f in enumerate(result.get("findings", []))])
             c.executemany("INSERT INTO timings VALUES (?,?,?)", [(key, k, v) for k, v in result.get("timings", {}).items()])
+            w = result.get("worker")
+            if w:  # memory of the process that did this document (its n-th task), for benchmarks
+                c.execute("INSERT INTO workers VALUES (?,?,?,?,?,?,?)",
+                          (key, w.get("id"), w.get("pid"), w.get("tasks"), w.get("rss_start_mb"), w.get("rss_mb"), w.get("peak_rss_mb")))
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")

@@ -50,9 +50,9 @@ class _State:
         self.lang = options.get("lang", "ja")
         self.timeout = float(options.get("timeout") or 0)
         self.tasks = 0
-        self.rss_start_mb = rss_mb()
         self.worker = f"{socket.gethostname()}:{os.getpid()}"
         _warm_up(self.mapper)
+        self.rss_start_mb = rss_mb()  # after the model is loaded
 
 
 _STATE: _State | None = None
