@@ -169,6 +169,7 @@ class Progress:
         self.total = total
         self.label = label
         self.stream = stream or sys.stderr
+        self.wanted = enabled
         self.enabled = enabled and total > 0
         self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
         self.done = 0
@@ -176,6 +177,15 @@ class Progress:
         self.t0 = time.monotonic()
         self._last = 0.0
         self._last_pct = -1
+
+    def start(self, total: int) -> None:
+        """Begin counting ``total`` documents now (after inputs are hashed)."""
+        self.total = total
+        self.enabled = self.wanted and total > 0
+        self.done = self.errors = 0
+        self.t0 = time.monotonic()
+        if self.enabled and not self.tty:
+            self.stream.write(self.line() + "\n")
 
     def update(self, ok: bool = True) -> None:
         self.done += 1

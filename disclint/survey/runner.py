@@ -101,8 +101,7 @@ def run_survey(
             todo[key] = d
         summary = RunSummary(run_id, len(tasks), len(todo) + skipped, skipped, 0, 0, 0.0)
         if progress is not None:
-            progress.total = len(todo)
-            progress.enabled = progress.enabled and len(todo) > 0
+            progress.start(len(todo))
         status = "interrupted"
         try:
             for result in engine.run(list(todo.values()), options):
