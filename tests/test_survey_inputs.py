@@ -189,3 +189,24 @@ def test_cli_report_errors(run_cli, tmp_path):
     r = run_cli("--lang", "en", "survey", "report", tmp_path / "none", "-o", tmp_path / "out")
     assert r.returncode == 2 and r.stderr.strip().startswith("disclint: no survey results")
     assert not (tmp_path / "out").exists()
+
+
+def test_progress_is_plain_text_with_rate_and_eta():
+    import io
+
+    from disclint.survey.engine import Progress
+
+    out = io.StringIO()
+    p = Progress(0, stream=out)
+    p.start(40)
+    for i in range(40):
+        p.update(ok=i != 3)
+    p.close()
+    lines = out.getvalue().splitlines()
+    assert 2 <= len(lines) <= 22  # not a line per document when not on a terminal
+    assert lines[-1].startswith("[" + "#" * 24 + "] 40/40 100.0%") and "ETA 0:00:00" in lines[-1] and "!1" in lines[-1]
+    quiet = io.StringIO()
+    q = Progress(0, stream=quiet, enabled=False)
+    q.start(5)
+    q.update()
+    assert quiet.getvalue() == ""
