@@ -149,7 +149,6 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
                 _profile_errors(exc, L)
         else:
             profile = empty_profile()
-            click.echo(f"disclint: {t('draft.no_profile', L)}", err=True)
 
         # --- which directives
         missing_mode = False
@@ -197,6 +196,8 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
                 raise
             _fatal(f"{missing_from or output}: {t('draft.cannot_write', L, reason=type(exc).__name__ + ': ' + str(exc).splitlines()[0][:150] if str(exc) else type(exc).__name__)}")
         where = output or "-"
+        if not profile_path:
+            click.echo(f"disclint: {t('draft.no_profile', L)}", err=True)
         click.echo(f"disclint: {t('draft.written', L, path=where, doc_type=doc_type, directives=_nums(draft.directives), placeholders=placeholders)}", err=True)
         sys.exit(EXIT_OK)
 

@@ -480,7 +480,7 @@ def _check_field(spec: Field, value: Any, path: str, errors: _Errors) -> Any:
     elif kind == "date":
         parsed = parse_date(value)
         ok = parsed is not None
-        value = parsed
+        value = parsed if ok else value
     elif kind == "list":
         if isinstance(value, str):
             value = [value]

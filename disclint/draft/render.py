@@ -253,6 +253,7 @@ def _context(profile: Profile, dt: DocType, helpers: _Helpers, missing_mode: boo
         "period": period,  # 「当連結会計年度」 or 「2024年度」
         "asof": f"{period}末現在" if dt.yuho else f"{period}末時点",
         "fy": fy_label or placeholder("対象の事業年度"),
+        "fy_known": fy_label is not None,  # headings never carry a placeholder (lint does not check headings)
         "company": Fact(profile.data["company"]["name"], "会社名", "str", "company.name"),
         "missing_mode": missing_mode,
         "choose": helpers.choose,
