@@ -53,6 +53,7 @@ LEVELS = ("error", "warning", "info")
 WEIGHTS = {"error": 5, "warning": 2, "info": 1}
 PASSAGE_POINTS = 10.0  # per weight unit per 1,000 characters
 DOCUMENT_POINTS = 5.0  # per weight unit of a document-level finding
+CHUNK_BLOCKS = 40  # blocks per lazily laid-out chunk of the document text (a page starts a new chunk)
 STATUS_VALUE = {"covered": 100.0, "weak": 50.0, "missing": 0.0}
 
 
@@ -218,6 +219,9 @@ def marked_text(text: str, spans: list[_Span], first: set[int]) -> str:
 
 # ------------------------------------------------------------------ the page
 
+# Big documents: the text is cut into chunks with ``content-visibility:auto`` (off-screen chunks are
+# not laid out), and findings are ``display:block`` rather than list items - hiding many list items
+# is quadratic in Chromium (ordinal re-numbering): 2,400 findings took 5 s to filter, now 0.1 s.
 _CSS = """
 :root{--err:#c62828;--warn:#e08a00;--info:#2f6fde;--ink:#1d2330;--mute:#5d6675;--line:#dde1e8;--bg:#f6f7f9}
 *{box-sizing:border-box}
@@ -238,15 +242,16 @@ h2{font-size:17px;border-left:4px solid var(--info);padding-left:8px;margin:22px
 table.cov{border-collapse:collapse;background:#fff;width:100%;max-width:1100px}
 table.cov th,table.cov td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 table.cov th{background:#eef1f5;font-weight:600}
+table.cov tbody th,table.cov td[class^="st-"]{white-space:nowrap}
 .st-covered{color:#1b7f3b;font-weight:600}.st-weak{color:#a06000;font-weight:600}.st-missing{color:var(--err);font-weight:600}
 .cols{display:grid;grid-template-columns:minmax(320px,34%) 1fr;gap:18px;align-items:start}
 @media (max-width:900px){.cols{grid-template-columns:1fr}}
-.side{position:sticky;top:8px;max-height:calc(100vh - 16px);overflow:auto;background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px}
+.side{position:sticky;top:8px;height:calc(100vh - 16px);overflow:auto;background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px}
 form.filters fieldset{border:1px solid var(--line);border-radius:4px;margin:0 0 8px;padding:4px 8px}
 form.filters legend{font-size:12px;color:var(--mute)}
 form.filters label{display:inline-block;margin-right:10px;font-size:13px;white-space:nowrap}
 ol.findings{list-style:none;padding:0;margin:0}
-li.fd{border-left:4px solid var(--info);padding:4px 8px;margin:6px 0;background:#fafbfc}
+li.fd{display:block;content-visibility:auto;contain-intrinsic-size:auto 90px;border-left:4px solid var(--info);padding:4px 8px;margin:6px 0;background:#fafbfc}
 li.fd.lv-error{border-color:var(--err)}li.fd.lv-warning{border-color:var(--warn)}
 li.fd.off{display:none}
 li.fd.focus{outline:2px solid var(--info)}
@@ -266,7 +271,8 @@ table.dt caption{caption-side:top;text-align:left;color:var(--mute);font-size:11
 mark{background:rgba(47,111,222,.16);border-bottom:2px solid var(--info);color:inherit;padding:0;cursor:pointer}
 mark.lv-warning{background:rgba(224,138,0,.18);border-bottom-color:var(--warn)}
 mark.lv-error{background:rgba(198,40,40,.16);border-bottom-color:var(--err)}
-mark.off{background:none;border-bottom:none;cursor:auto}
+mark.off{background:transparent;border-bottom-color:transparent;cursor:auto}
+.chunk{content-visibility:auto;contain-intrinsic-size:auto 900px}
 mark.focus{outline:2px solid var(--ink)}
 dl.profile{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px}
 dl.profile dt{color:var(--mute)}dl.profile dd{margin:0;word-break:break-all}
@@ -522,13 +528,18 @@ class _Page:
             if span is not None:
                 spans.setdefault(f.block_index, []).append(_Span(span[0], span[1], fid[id(f)], f.level.value, f.quality or "none"))  # type: ignore[arg-type]
         first: set[int] = set()
-        out: list[str] = []
+        out: list[str] = ['<div class="chunk">']
         page = None
         blocks = doc.blocks
         i = 0
+        in_chunk = 0
         while i < len(blocks):
             b = blocks[i]
-            if b.location.page is not None and b.location.page != page:
+            new_page = b.location.page is not None and b.location.page != page
+            if in_chunk and (new_page or in_chunk >= CHUNK_BLOCKS):
+                out.append('</div><div class="chunk">')  # off-screen chunks are not laid out (content-visibility)
+                in_chunk = 0
+            if new_page:
                 page = b.location.page
                 out.append(f'<div class="pg" id="f{n}p{page}">p.{page}</div>')
             if b.kind is BlockKind.TABLE_CELL and b.location.table is not None:
@@ -536,12 +547,15 @@ class _Page:
                 while j < len(blocks) and blocks[j].kind is BlockKind.TABLE_CELL and blocks[j].location.table == b.location.table and blocks[j].location.page == b.location.page:
                     j += 1
                 out.append(self._table(blocks, i, j, spans, first, n))
+                in_chunk += j - i
                 i = j
                 continue
             text = marked_text(b.text, spans.get(i, []), first)
             kind = b.kind.value + (f" lv{b.level}" if b.level else "")
             out.append(f'<div class="b k-{esc(kind)}" id="f{n}b{i}"><span class="loc">{esc(b.location.short(self.lang))}</span><span class="tx">{text}</span></div>')
             i += 1
+            in_chunk += 1
+        out.append("</div>")
         return "\n".join(out)
 
     def _table(self, blocks: list[Block], i: int, j: int, spans: dict[int, list[_Span]], first: set[int], n: int) -> str:
