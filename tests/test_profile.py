@@ -244,3 +244,13 @@ def test_fiscal_labels():
 def test_field_rejects_long_labels():
     with pytest.raises(AssertionError):
         Field("str", "あ" * (MAX_LABEL + 1), "comment")
+
+
+def test_every_key_is_documented():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "drafting.md").read_text(encoding="utf-8")
+    for path, spec in leaves():
+        if "[]" in path:
+            continue
+        assert f"`{path}`" in text, path
