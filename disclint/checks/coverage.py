@@ -3,7 +3,9 @@
 One finding per directive whose coverage status is in ``status`` (``missing`` and/or
 ``weak``), only when the document has at least ``min_cyber_passages`` cyber passages
 (a document that is not about cybersecurity is not judged on the ten directives).
-The message gets ``{directive}`` (number), ``{title}`` and ``{where}``.
+The message gets ``{directive}`` (number), ``{title}`` and ``{where}``. Only passages in the
+``cyber`` scope of the text rules count as evidence: a directive the mapper found only in
+passages outside it is reported as missing (``data.mapper_status`` keeps the mapper's view).
 """
 
 from __future__ import annotations
@@ -31,10 +33,23 @@ class CoverageCheck(Check):
         ds = ctx.mapper.ds
         want = set(self.options["status"])
         for d, c in ctx.coverage.directives.items():
-            if d not in self.options["directives"] or c.status not in want:
+            if d not in self.options["directives"]:
+                continue
+            where_i = [ctx.results[k].block_index for k in c.passages if ctx.results[k].block_index is not None]
+            status = c.status
+            if status != "missing" and not ctx.all_in_scope:
+                # Evidence outside the cyber scope (an officer's career, a table of subsidiaries,
+                # an R&D paragraph the mapper scored high) is no evidence: only passages the text
+                # rules would look at count. With none left, the directive is missing.
+                where_i = [j for j in where_i if ctx.in_scope(j, "cyber")]
+                if not where_i:
+                    status = "missing"
+            if status not in want:
                 continue
             title = ds.directives[d].title if ctx.lang == "ja" else ds.directives[d].title_en
-            where_i = [ctx.results[k].block_index for k in c.passages if ctx.results[k].block_index is not None]
-            block = where_i[0] if where_i and c.status == "weak" else None
+            block = where_i[0] if where_i and status == "weak" else None
             where = ", ".join(ctx.doc.blocks[j].location.short(ctx.lang) for j in where_i[:3])
-            yield Hit(block, None, None, {"directive": d, "title": title, "where": where}, data={"directive": d, "status": c.status})
+            data = {"directive": d, "status": status}
+            if status != c.status:
+                data["mapper_status"] = c.status
+            yield Hit(block, None, None, {"directive": d, "title": title, "where": where}, data=data)

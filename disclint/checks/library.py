@@ -30,7 +30,9 @@ def _group_by_section(ctx: CheckContext, idx: Iterable[int]) -> dict[tuple[str, 
 
 
 # ---------------------------------------------------------------- relevance
-_VAGUE = re.compile(r"適切|必要に応じ|適宜|定期的|随時|努め|継続的|強化を図|万全を期|推進して")
+_VAGUE = re.compile(r"適切|必要に応じ|適宜|定期的|随時(?![^。]{0,20}(でき|閲覧))|努め|継続的|強化を図|万全を期|推進して")
+# A paragraph that names an internal rule or a framework is specific, however it is worded.
+_NAMED_RULE = re.compile(r"規程|規則|規定|マニュアル|ガイドライン|手順書|細則|要領")
 
 
 def boilerplate(ctx: CheckContext, check: Any) -> Iterable[Hit]:
@@ -38,7 +40,7 @@ def boilerplate(ctx: CheckContext, check: Any) -> Iterable[Hit]:
     max_chars = int(_opt(check, "max_chars", 150))
     for i, b in ctx.blocks(check.scope, PROSE_KINDS):
         text = b.norm.text.strip()
-        if not text or len(text) > max_chars or re.search(r"[0-9A-Za-z「『]", text):
+        if not text or len(text) > max_chars or re.search(r"[0-9A-Za-z「『]", text) or _NAMED_RULE.search(text):
             continue
         sents = [text[s:e] for s, e in ctx.sentences(i) if b.norm.text[s:e].strip()]
         if sents and all(_VAGUE.search(s) for s in sents):
@@ -61,7 +63,7 @@ def _risk_blocks(ctx: CheckContext, check: Any) -> list[int]:
 
 _THREATS = {
     "ランサムウェア": r"ランサム|身代金",
-    "サプライチェーン攻撃": r"サプライチェーン|取引先|委託先|外部委託|業務委託|協力会社|ビジネスパートナー",
+    "サプライチェーン攻撃": r"サプライチェーン|サプライヤ|取引先|仕入先|調達先|委託先|外部委託|業務委託|協力会社|ビジネスパートナー",
 }
 
 
@@ -115,23 +117,33 @@ def no_quantitative_facts(ctx: CheckContext, check: Any) -> Iterable[Hit]:
         yield Hit(prose[0], None, None, {"section": " > ".join(sec) if sec else ""})
 
 
-_FW = re.compile(r"[０-９]+")
-_HW = re.compile(r"[0-9]+")
+_FW = re.compile(r"[０-９]+(?:[，．,.][０-９]+)*")  # 「１，２００」「４．３」 are one number
+_HW = re.compile(r"[0-9]+(?:[,.][0-9]+)*")
 
 
 def mixed_width_digits(ctx: CheckContext, check: Any) -> Iterable[Hit]:
-    """Full-width and half-width digits mixed in running text: flag the minority form."""
-    full: list[tuple[int, re.Match[str]]] = []
-    half: list[tuple[int, re.Match[str]]] = []
+    """Full-width and half-width digits mixed in running text: flag the minority form.
+
+    Single digits and numbers of two or more digits are compared separately: the usual
+    convention of Japanese filings (全角 for one digit, 半角 for more: 「６月」「2025年」) is
+    consistent, not mixed.
+    """
+    classes: dict[bool, tuple[list[tuple[int, re.Match[str]]], list[tuple[int, re.Match[str]]]]] = {False: ([], []), True: ([], [])}
     for i, b in ctx.blocks(check.scope, PROSE_KINDS):
-        full += [(i, m) for m in _FW.finditer(b.text)]
-        half += [(i, m) for m in _HW.finditer(b.text)]
-    if not full or not half:
-        return
-    minority, majority = (full, "半角") if len(full) <= len(half) else (half, "全角")
-    if ctx.lang != "ja":
-        majority = "half-width" if majority == "半角" else "full-width"
-    for i, m in minority[: int(_opt(check, "max_findings", 5))]:
+        for m in _FW.finditer(b.text):
+            classes[len(m.group(0)) > 1][0].append((i, m))
+        for m in _HW.finditer(b.text):
+            classes[len(m.group(0)) > 1][1].append((i, m))
+    hits: list[tuple[int, re.Match[str], str]] = []
+    for full, half in classes.values():
+        if not full or not half:
+            continue
+        minority, majority = (full, "半角") if len(full) <= len(half) else (half, "全角")
+        if ctx.lang != "ja":
+            majority = "half-width" if majority == "半角" else "full-width"
+        hits += [(i, m, majority) for i, m in minority]
+    hits.sort(key=lambda h: (h[0], h[1].start()))
+    for i, m, majority in hits[: int(_opt(check, "max_findings", 5))]:
         yield Hit(i, m.start(), m.end(), {"match": m.group(0), "majority": majority}, on_norm=False)
 
 
@@ -163,7 +175,8 @@ def unexplained_acronym(ctx: CheckContext, check: Any) -> Iterable[Hit]:
         seen_long = False
         for i, b in enumerate(blocks):
             text = b.norm.text
-            m = rx.search(text)
+            # a plain substring test first (fast); the regex (word boundaries) only where the term occurs
+            m = rx.search(text) if term in text else None
             if not m:
                 if longs and any(lf in text for lf in longs):
                     seen_long = True
@@ -187,7 +200,7 @@ def normalize_term(s: str) -> str:
     return normalize(s).text
 
 
-_DESU = re.compile(r"(ます|ました|ません|ませんでした|です|でした|ましょう)[)」』]*[。.]\s*$")
+_DESU = re.compile(r"(ます|ました|ません|ませんでした|です|でした|ましょう|ください|下さい)[)」』]*[。.]\s*$")
 _DEARU = re.compile(r"(である|であった|だ|だった|ない|なかった|た|る|う|く|す|つ|む|ぶ|ぐ|い)[)」』]*[。.]\s*$")
 
 
@@ -200,7 +213,7 @@ def mixed_style(ctx: CheckContext, check: Any) -> Iterable[Hit]:
         dearu: list[tuple[int, int, int]] = []
         for i in blocks:
             text = ctx.doc.blocks[i].norm.text
-            if re.match(r"\s*[(]?注", text):
+            if re.match(r"\s*([(]?注|※)", text):
                 continue
             for s, e in ctx.sentences(i):
                 sent = text[s:e]

@@ -2,7 +2,9 @@
 
 ``measure``: ``sentence_chars`` (characters per sentence, URLs and whitespace not
 counted), ``kanji_run`` (longest run of consecutive kanji) or ``katakana_run``.
-``max``: the largest allowed value. The message gets ``{value}`` and ``{max}``.
+``max``: the largest allowed value. The message gets ``{value}`` and ``{max}``. For the runs,
+``allow`` lists runs that are fine and ``skip_quoted`` skips runs inside 「」『』 (names of
+regulations, committees and bodies, which the writer cannot shorten).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ _RUNS = {
 
 @CHECKS.register("metric")
 class Metric(Check):
-    OPTIONS = {"measure": "sentence_chars", "max": 100, "allow": []}
+    OPTIONS = {"measure": "sentence_chars", "max": 100, "allow": [], "skip_quoted": False}
 
     def setup(self) -> None:
         if self.options["measure"] not in ("sentence_chars", *_RUNS):
@@ -43,6 +45,16 @@ class Metric(Check):
                         st = s + (len(sent) - len(sent.lstrip()))
                         yield Hit(i, st, s + len(sent.rstrip()), {"value": n, "max": limit})
             else:
+                quoted = _quoted_spans(text) if self.options["skip_quoted"] else []
                 for m in _RUNS[measure].finditer(text):
+                    if any(s <= m.start() < e for s, e in quoted):
+                        continue
                     if len(m.group(0)) > limit and m.group(0) not in self.allow:
                         yield Hit(i, m.start(), m.end(), {"value": len(m.group(0)), "max": limit, "match": m.group(0)})
+
+
+_QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
