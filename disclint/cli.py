@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import threading
+import time
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -20,7 +24,7 @@ import click
 
 from . import __version__
 from .document import Document
-from .errors import DisclintError
+from .errors import DisclintError, LimitExceeded
 from .i18n import resolve_lang, t
 from .readers import Limits, read
 
@@ -58,6 +62,10 @@ HELP: dict[str, dict[str, str]] = {
     "max_file_mb": {"ja": "1 ファイルの最大サイズ（MB）", "en": "maximum file size (MB)"},
     "max_unzip_mb": {"ja": "docx/zip 展開後の最大サイズ（MB）", "en": "maximum uncompressed size of docx/zip (MB)"},
     "max_chars": {"ja": "1 ファイルの最大文字数", "en": "maximum characters per file"},
+    "timeout": {
+        "ja": "1 ファイルの処理時間の上限（秒、読み取りと検査の合計。0 で無制限）。超えたファイルは 1 行のエラーにして次へ進む",
+        "en": "time limit per file in seconds (reading and checking together; 0 = none); a file over it is one error line and the batch goes on",
+    },
     "fail_level": {
         "ja": "この重要度以上の指摘があれば終了コード 1（error / warning / info / none）",
         "en": "exit 1 when a finding at or above this level exists (error / warning / info / none)",
@@ -75,11 +83,16 @@ def _detect_lang(argv: list[str]) -> str:
     return resolve_lang(value)
 
 
+DEFAULT_TIMEOUT = 300.0  # seconds per document (read + lint/map); 0 disables
+
+
 @dataclass
 class RunContext:
     lang: str
     debug: bool = False
     failed: list[str] = field(default_factory=list)
+    timeout: float = 0.0  # seconds per document; 0 = no limit (set by --timeout)
+    deadline: float | None = None  # time.monotonic() when the current document runs out of time
 
     def error(self, path: str, message: str) -> None:
         click.echo(f"disclint: {path}: {message}", err=True)
@@ -90,17 +103,80 @@ class RunContext:
         click.echo(f"disclint: {path}: {label}: {message}", err=True)
 
 
+class _Alarm:
+    """Per-document time limit: ``SIGALRM`` (``signal.setitimer``) raises ``LimitExceeded`` in the
+    main thread at the deadline, and again every 0.5 s in case the code it interrupted swallowed
+    the exception. Python code is interrupted between two bytecodes; a call into C (PDFium,
+    lxml, SudachiPy) is interrupted only when it returns to Python."""
+
+    active = False
+    fired = False
+    seconds = 0.0
+
+    @classmethod
+    def handler(cls, signum: int, frame: Any) -> None:
+        if cls.active:
+            cls.fired = True
+            raise LimitExceeded("limit.timeout", seconds=f"{cls.seconds:g}")
+
+    @classmethod
+    def usable(cls) -> bool:
+        return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+    @classmethod
+    @contextmanager
+    def arm(cls, ctx: RunContext) -> Iterator[None]:
+        if ctx.deadline is None or not cls.usable():
+            yield
+            return
+        left = ctx.deadline - time.monotonic()
+        if left <= 0:
+            raise LimitExceeded("limit.timeout", seconds=f"{ctx.timeout:g}")
+        cls.seconds, cls.fired = ctx.timeout, False
+        previous = signal.signal(signal.SIGALRM, cls.handler)
+        cls.active = True
+        try:
+            signal.setitimer(signal.ITIMER_REAL, left, 0.5)
+            yield
+        finally:
+            while True:  # the alarm may still go off while we disarm it: retry until it is off
+                try:
+                    cls.active = False  # from here on the handler does nothing
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    signal.signal(signal.SIGALRM, previous)
+                    break
+                except LimitExceeded:
+                    continue
+
+
+def _start_document(ctx: RunContext) -> None:
+    ctx.deadline = time.monotonic() + ctx.timeout if ctx.timeout and ctx.timeout > 0 else None
+
+
+def _timed_out(ctx: RunContext) -> bool:
+    return _Alarm.fired and ctx.deadline is not None and time.monotonic() >= ctx.deadline
+
+
 def guarded(ctx: RunContext, path: str, func: Callable[[], Any]) -> Any:
-    """Run ``func`` for one input file; turn any failure into a one-line error."""
+    """Run ``func`` for one input file; turn any failure into a one-line error.
+
+    Under ``--timeout`` the current document's deadline (set by :func:`iter_documents`) applies:
+    reading and every later ``guarded`` step for the same document share one budget."""
     try:
-        return func()
+        with _Alarm.arm(ctx):
+            return func()
     except DisclintError as exc:
+        if _timed_out(ctx) and not isinstance(exc, LimitExceeded):  # a reader wrapped our timeout
+            exc = LimitExceeded("limit.timeout", seconds=f"{ctx.timeout:g}")
         ctx.error(path, exc.message(ctx.lang))
     except MemoryError:
         ctx.error(path, t("cli.internal_error", ctx.lang, reason="MemoryError"))
     except RecursionError:
         ctx.error(path, t("cli.internal_error", ctx.lang, reason="RecursionError"))
     except Exception as exc:  # a bug must not stop the batch or print a traceback
+        if _timed_out(ctx):  # the timeout surfaced as another exception (e.g. re-raised by a library)
+            ctx.error(path, t("limit.timeout", ctx.lang, seconds=f"{ctx.timeout:g}"))
+            return None
         if ctx.debug:
             traceback.print_exc()
         reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
@@ -109,16 +185,37 @@ def guarded(ctx: RunContext, path: str, func: Callable[[], Any]) -> Any:
 
 
 def iter_documents(ctx: RunContext, paths: tuple[str, ...], limits: Limits) -> Iterator[Document]:
-    for path in paths:
-        doc = guarded(ctx, path, lambda p=path: read(p, limits))
-        if doc is None:
-            continue
-        for note in doc.notes:
-            params = dict(note.params)
-            if note.page is not None:
-                params.setdefault("page", note.page)
-            ctx.warn(path, t(note.code, ctx.lang, **params))
-        yield doc
+    """Read the files one by one. Each file's time budget (``--timeout``) starts when its reading
+    starts and covers whatever the caller does with the document in ``guarded`` before asking
+    for the next one."""
+    try:
+        for path in paths:
+            _start_document(ctx)
+            doc = guarded(ctx, path, lambda p=path: read(p, limits))
+            if doc is None:
+                continue
+            for note in doc.notes:
+                params = dict(note.params)
+                if note.page is not None:
+                    params.setdefault("page", note.page)
+                ctx.warn(path, t(note.code, ctx.lang, **params))
+            yield doc
+    finally:
+        ctx.deadline = None
+
+
+def timeout_option(lang: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--timeout SECONDS`` for commands that read documents through :func:`iter_documents`.
+    The value goes straight to the :class:`RunContext` (the command function does not see it)."""
+
+    def store(cctx: click.Context, param: click.Parameter, value: float) -> float:
+        run = cctx.find_object(RunContext)
+        if run is not None:
+            run.timeout = value
+        return value
+
+    return click.option("--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True,
+                        expose_value=False, callback=store, help=HELP["timeout"][lang])
 
 
 def limit_options(lang: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -173,6 +270,7 @@ def build_cli(lang: str) -> click.Group:
     @click.argument("files", nargs=-1, required=True)
     @click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True, help=H["format"])
     @limit_options(lang)
+    @timeout_option(lang)
     @click.pass_obj
     def extract(ctx: RunContext, files: tuple[str, ...], fmt: str, **kw: Any) -> None:
         limits = make_limits(kw)
@@ -193,8 +291,21 @@ def build_cli(lang: str) -> click.Group:
     return cli
 
 
+def _robust_streams() -> None:
+    """Never die on printing: file names that are not UTF-8 go out as their bytes, anything else
+    unencodable as an escape (see :data:`disclint.safeio.OUTPUT_ERRORS`)."""
+    from .safeio import OUTPUT_ERRORS
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors=OUTPUT_ERRORS)  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):  # replaced or closed stream (tests, pipes)
+            pass
+
+
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
+    _robust_streams()
     lang = _detect_lang(args)
     if lang == "ja":
         from .click_ja import install

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, RunContext, guarded, iter_documents, limit_options, make_limits
+from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, RunContext, guarded, iter_documents, limit_options, make_limits, timeout_option
 from .findings import FAIL_LEVELS, Finding, level_at_least
 from .i18n import t
 
@@ -62,6 +62,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
     @click.option("--baseline", type=click.Path(dir_okay=False), default=None, help=L["baseline"])
     @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, help=L["write_baseline"])
     @limit_options(lang)
+    @timeout_option(lang)
     @click.pass_obj
     def lint(ctx: RunContext, files: tuple[str, ...], fmt: str, output: str | None, force: bool, config_path: str | None,
              select: tuple[str, ...], ignore: tuple[str, ...], fail_level: str | None, baseline: str | None,
@@ -81,10 +82,14 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             click.echo(f"disclint: {message}", err=True)
             sys.exit(EXIT_ERROR)
 
-        inputs = {Path(f).resolve() for f in files}
+        from .safeio import OutputError, atomic_write_text, check_output_path
+
         for target in (output, write_baseline):
-            if target and Path(target).resolve() in inputs:
-                fatal(t("output.same_as_input", ctx.lang, path=target))
+            if target:
+                try:  # also a symlink or hard link to an input
+                    check_output_path(target, files)
+                except OutputError as exc:
+                    fatal(exc.message(ctx.lang))
         if output and Path(output).exists() and not force:
             fatal(t("output.exists", ctx.lang, path=output))
         if annotate:
@@ -150,7 +155,10 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             click.echo(t("lint.baseline_written", ctx.lang, path=write_baseline, count=n), err=True)
         text = render(fmt, reports, rules=first.rules(), lang=ctx.lang, version=__version__)
         if output:
-            Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+            try:  # temp file + fsync + rename: never a half-written report
+                atomic_write_text(output, text if text.endswith("\n") else text + "\n")
+            except OSError as exc:
+                fatal(t("output.write_failed", ctx.lang, path=output, reason=exc.strerror or type(exc).__name__))
         else:
             click.echo(text, nl=not text.endswith("\n"))
         counts = {lv: sum(1 for f in all_findings if f.level.value == lv) for lv in ("error", "warning", "info")}
@@ -201,6 +209,8 @@ def _register_rules(cli: click.Group, lang: str) -> None:
 def _read_jsonl(ctx: RunContext, source: str) -> list[dict[str, Any]]:
     import json
 
+    from .readers import replace_lone_surrogates
+
     stream = sys.stdin if source == "-" else open(source, encoding="utf-8")
     rows = []
     try:
@@ -215,6 +225,7 @@ def _read_jsonl(ctx: RunContext, source: str) -> list[dict[str, Any]]:
             if not isinstance(row, dict) or not isinstance(row.get("text"), str):
                 ctx.error(source, t("input.jsonl_no_text", ctx.lang, line=n))
                 continue
+            row["text"] = replace_lone_surrogates(row["text"])
             rows.append(row)
     finally:
         if stream is not sys.stdin:
@@ -264,6 +275,7 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
     @click.option("--input-format", type=click.Choice(["document", "jsonl"]), default="document", show_default=True, help=H["input_format"])
     @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True, help=H["format"])
     @limit_options(lang)
+    @timeout_option(lang)
     @click.pass_obj
     def map_cmd(ctx: RunContext, files: tuple[str, ...], input_format: str, fmt: str, **kw: Any) -> None:
         import json

@@ -71,6 +71,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "limit.timeout": {"ja": "処理時間が上限 {seconds} 秒を超えました", "en": "processing exceeded the time limit of {seconds} s"},
     "output.same_as_input": {"ja": "出力先が入力ファイルと同じです: {path}", "en": "the output path is an input file: {path}"},
     "output.exists": {"ja": "出力先が既に存在します（--force で上書き）: {path}", "en": "the output exists (use --force to overwrite): {path}"},
+    "output.write_failed": {"ja": "出力先 {path} に書き込めません（{reason}）", "en": "cannot write the output {path} ({reason})"},
     # --- reader notes (warnings, not fatal) ---
     "note.pdf_no_text_page": {"ja": "p.{page}: テキスト層がありません（画像のみ。OCR が必要です）", "en": "p.{page}: no text layer (image only; OCR needed)"},
     "note.pdf_cid_page": {
@@ -290,10 +291,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "profile.unreadable": {"ja": "会社プロファイルを読めません（{reason}）", "en": "cannot read the company profile ({reason})"},
     "profile.syntax": {"ja": "YAML の書式が不正です（{reason}）", "en": "invalid YAML ({reason})"},
     "profile.not_mapping": {"ja": "プロファイルは「項目: 値」の形で書いてください（disclint init のひな形を参照）", "en": "the profile must be a mapping of keys to values (see the form written by disclint init)"},
-    "profile.unknown_key": {"ja": "不明な項目 '{key}' です（'{hint}' のことですか？）", "en": "unknown key '{key}' (did you mean '{hint}'?)"},
-    "profile.unknown_key_nohint": {"ja": "不明な項目 '{key}' です（項目の一覧は disclint init のひな形と docs/drafting.md）", "en": "unknown key '{key}' (the keys are listed in the form written by disclint init and in docs/drafting.md)"},
-    "profile.wrong_type": {"ja": "'{key}' は{expected}で書いてください（値: {value}）", "en": "'{key}' must be {expected} (got {value})"},
-    "profile.bad_choice": {"ja": "'{key}' は {choices} のいずれかです（値: {value}）", "en": "'{key}' must be one of {choices} (got {value})"},
+    "profile.unknown_key": {"ja": "不明な項目 '{item}' です（'{hint}' のことですか？）", "en": "unknown key '{item}' (did you mean '{hint}'?)"},
+    "profile.unknown_key_nohint": {"ja": "不明な項目 '{item}' です（項目の一覧は disclint init のひな形と docs/drafting.md）", "en": "unknown key '{item}' (the keys are listed in the form written by disclint init and in docs/drafting.md)"},
+    "profile.wrong_type": {"ja": "'{item}' は{expected}で書いてください（値: {value}）", "en": "'{item}' must be {expected} (got {value})"},
+    "profile.bad_choice": {"ja": "'{item}' は {choices} のいずれかです（値: {value}）", "en": "'{item}' must be one of {choices} (got {value})"},
     "draft.init_exists": {"ja": "既に存在するため書き込みません（別の -o を指定してください）", "en": "exists already; not overwritten (give another -o)"},
     "draft.init_written": {"ja": "会社プロファイルのひな形を書き出しました: {path}（空欄の事実は下書きで【要記入】になります）", "en": "wrote the company profile form: {path} (empty facts become 【要記入】 placeholders in drafts)"},
     "draft.cannot_write": {"ja": "書き出せません（{reason}）", "en": "cannot write ({reason})"},

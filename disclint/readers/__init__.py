@@ -9,8 +9,10 @@ is read as PDF) and falls back to the extension only for formats without a signa
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Protocol
@@ -114,4 +116,37 @@ def read(path: str | os.PathLike[str], limits: Limits | None = None) -> Document
     doc = spec.read(p, limits)
     if doc.char_count > limits.max_chars:
         raise LimitExceeded("limit.chars", limit=limits.max_chars)
+    scrub_surrogates(doc)
+    return doc
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """``text`` with every lone UTF-16 surrogate replaced by U+FFFD (a no-op on clean text)."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+
+
+def scrub_surrogates(doc: Document) -> Document:
+    """Replace lone UTF-16 surrogates (broken PDF ToUnicode maps, ``\\ud800`` escapes in JSON)
+    by U+FFFD in block texts, metadata and note parameters: such a string cannot be encoded,
+    so printing or saving it would fail far from the reader (found by fuzzing)."""
+    sub = _LONE_SURROGATE.sub
+    for block in doc.blocks:
+        if _LONE_SURROGATE.search(block.text):
+            block.text = sub("\ufffd", block.text)
+            block.__dict__.pop("norm", None)  # cached normalised view of the old text
+        section = block.location.section
+        if any(_LONE_SURROGATE.search(h) for h in section):
+            block.location = dataclasses.replace(block.location, section=tuple(sub("\ufffd", h) for h in section))
+    for key, value in list(doc.metadata.items()):
+        if isinstance(value, str) and _LONE_SURROGATE.search(value):
+            doc.metadata[key] = sub("\ufffd", value)
+    for note in doc.notes:
+        params = getattr(note, "params", None)
+        if isinstance(params, dict):
+            for key, value in list(params.items()):
+                if isinstance(value, str) and _LONE_SURROGATE.search(value):
+                    params[key] = sub("\ufffd", value)
     return doc

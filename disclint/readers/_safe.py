@@ -2,8 +2,9 @@
 
 - Zip: member names must be relative and stay inside the archive (no ``../``), and the
   declared uncompressed sizes, summed, must stay under ``Limits.max_uncompressed_mb``.
-  ``zipfile`` never inflates a member beyond its declared size (it checks the CRC), so
-  checking the declared sizes bounds the memory we can be made to use.
+  :func:`read_member` inflates in bounded steps and ``zipfile`` stops at the declared size
+  (and checks the CRC), so the declared sizes bound the memory we can be made to use even
+  when they lie.
 - XML: a DTD is refused outright (no external entities, no billion laughs); the parser
   neither resolves entities nor touches the network.
 """
@@ -41,9 +42,25 @@ def open_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
     return zf
 
 
+_CHUNK = 1 << 20
+
+
 def read_member(zf: zipfile.ZipFile, name: str, error_code: str = "input.corrupt_zip") -> bytes:
+    """Inflate one member in 1 MB steps. ``zf.read(name)`` would inflate the whole compressed
+    stream in one call before cutting it to the declared size, so a member that declares 1 KB
+    but inflates to gigabytes (sizes patched in the headers) would still cost that memory;
+    reading in steps bounds it by the declared size, which :func:`open_zip` has checked."""
     try:
-        return zf.read(name)
+        info = zf.getinfo(name)
+        out = bytearray()
+        with zf.open(info) as fh:
+            while chunk := fh.read(_CHUNK):
+                out += chunk
+                if len(out) > info.file_size:  # zipfile stops at the declared size; never trust it
+                    raise InputError(error_code, reason=f"{name}: larger than declared")
+        return bytes(out)
+    except InputError:
+        raise
     except KeyError as exc:
         raise InputError(error_code, reason=f"missing {name}") from exc
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
@@ -62,6 +79,10 @@ def parse_xml(data: bytes) -> etree._Element:
     head = data[:4096]
     if b"<!DOCTYPE" in head or b"<!ENTITY" in data[:65536]:
         raise InputError("input.xml_forbidden")
+    if b"\x00" in data[:4]:  # UTF-16/32 XML: the byte check above cannot see its DTD
+        for codec in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+            if "<!DOCTYPE".encode(codec) in data[:16384] or "<!ENTITY".encode(codec) in data[:262144]:
+                raise InputError("input.xml_forbidden")
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:

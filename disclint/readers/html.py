@@ -23,7 +23,7 @@ from lxml import etree
 
 from ..document import Block, BlockKind, Document
 from ..errors import InputError
-from . import Limits, register
+from . import Limits, register, replace_lone_surrogates
 from .text import ENCODING_LABELS, Raw, collapse_whitespace, decode_bytes, encoding_note, finalize, numbered_raw, same_title
 
 _SKIP = frozenset(
@@ -270,6 +270,7 @@ def html_to_blocks(html: str, file: str, section_prefix: tuple[str, ...] = ()) -
     explicit heading levels are then renumbered below it, and a first heading that repeats
     the last prefix title (``４【事業等のリスク】`` under 事業等のリスク) is dropped.
     """
+    html = replace_lone_surrogates(html)  # lxml silently drops the text after a lone surrogate
     root = _parse_fragment(html) if not re.match(r"\s*(<!doctype|<html)", html[:1000], re.I) else _parse_document(html)
     raws = _Walker().run(_body(root))
     if section_prefix and raws and raws[0].kind != BlockKind.TABLE_CELL and same_title(raws[0].text, section_prefix[-1]):

@@ -486,7 +486,8 @@ def _pdfium_chars(page: pdfium.PdfPage, number: int):
                 if ang >= 0:
                     q = (int(round(ang / half_pi)) + rot_q) % 4
             px1, py0, py1 = right, bottom, top
-            ch = chr(code) if code < 0x110000 else "\ufffd"
+            # a lone UTF-16 surrogate (broken ToUnicode map) cannot be printed or encoded: U+FFFD
+            ch = chr(code) if code < 0xD800 or 0xDFFF < code < 0x110000 else "\ufffd"
             if 0x2E80 <= code <= 0x2FDF:
                 if ch in radical_fix:
                     ch = radical_fix[ch]
