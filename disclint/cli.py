@@ -103,20 +103,30 @@ class RunContext:
         click.echo(f"disclint: {path}: {label}: {message}", err=True)
 
 
+class _TimeoutAbort(BaseException):
+    """Second stage of the time limit, for code that catches ``Exception`` and carries on:
+    not an ``Exception``, so only :func:`guarded` catches it."""
+
+
 class _Alarm:
     """Per-document time limit: ``SIGALRM`` (``signal.setitimer``) raises ``LimitExceeded`` in the
     main thread at the deadline, and again every 0.5 s in case the code it interrupted swallowed
-    the exception. Python code is interrupted between two bytecodes; a call into C (PDFium,
-    lxml, SudachiPy) is interrupted only when it returns to Python."""
+    the exception; from 2 s after the deadline it raises :class:`_TimeoutAbort`, which
+    ``except Exception`` does not catch. Python code is interrupted between two bytecodes; a call
+    into C (PDFium, lxml, a regular expression, SudachiPy) only when it returns to Python."""
 
     active = False
     fired = False
     seconds = 0.0
+    deadline = 0.0
+    GRACE = 2.0
 
     @classmethod
     def handler(cls, signum: int, frame: Any) -> None:
         if cls.active:
             cls.fired = True
+            if time.monotonic() >= cls.deadline + cls.GRACE:
+                raise _TimeoutAbort()
             raise LimitExceeded("limit.timeout", seconds=f"{cls.seconds:g}")
 
     @classmethod
@@ -132,7 +142,7 @@ class _Alarm:
         left = ctx.deadline - time.monotonic()
         if left <= 0:
             raise LimitExceeded("limit.timeout", seconds=f"{ctx.timeout:g}")
-        cls.seconds, cls.fired = ctx.timeout, False
+        cls.seconds, cls.fired, cls.deadline = ctx.timeout, False, ctx.deadline
         previous = signal.signal(signal.SIGALRM, cls.handler)
         cls.active = True
         try:
@@ -145,7 +155,7 @@ class _Alarm:
                     signal.setitimer(signal.ITIMER_REAL, 0)
                     signal.signal(signal.SIGALRM, previous)
                     break
-                except LimitExceeded:
+                except (LimitExceeded, _TimeoutAbort):
                     continue
 
 
@@ -165,6 +175,8 @@ def guarded(ctx: RunContext, path: str, func: Callable[[], Any]) -> Any:
     try:
         with _Alarm.arm(ctx):
             return func()
+    except _TimeoutAbort:
+        ctx.error(path, t("limit.timeout", ctx.lang, seconds=f"{ctx.timeout:g}"))
     except DisclintError as exc:
         if _timed_out(ctx) and not isinstance(exc, LimitExceeded):  # a reader wrapped our timeout
             exc = LimitExceeded("limit.timeout", seconds=f"{ctx.timeout:g}")
