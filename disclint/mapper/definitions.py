@@ -100,7 +100,8 @@ class Principle:
 class DirectiveSet:
     directives: dict[int, Directive]
     principles: dict[str, Principle]
-    anchors: re.Pattern[str]
+    anchors: re.Pattern[str]  # security-specific anchors
+    weak_anchors: re.Pattern[str]  # about security only in context (研修, 委託, 方針 …)
     source: Path
 
     def concept_hits(self, norm_text: str) -> list[ConceptHit]:
@@ -117,6 +118,10 @@ class DirectiveSet:
         return [p for d in self.directives.values() for p in d.patterns]
 
     def is_anchored(self, norm_text: str) -> bool:
+        """Stage-0 screen: a security-specific or a weak anchor."""
+        return self.anchors.search(norm_text) is not None or self.weak_anchors.search(norm_text) is not None
+
+    def has_strong_anchor(self, norm_text: str) -> bool:
         return self.anchors.search(norm_text) is not None
 
 
@@ -168,5 +173,7 @@ def load_directives(directory: str | None = None) -> DirectiveSet:
         key: Principle(key, spec["title"], spec.get("title_en", ""), tuple(spec["directives"]), _term_regex(spec["cues"]))
         for key, spec in pdata.items()
     }
-    anchors = _term_regex(_load_yaml(base / "screening.yml")["anchors"])
-    return DirectiveSet(directives, principles, anchors, base)
+    screening = _load_yaml(base / "screening.yml")
+    anchors = _term_regex(screening["anchors"])
+    weak = _term_regex(screening.get("weak_anchors") or [])
+    return DirectiveSet(directives, principles, anchors, weak, base)

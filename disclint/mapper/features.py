@@ -60,14 +60,16 @@ def build_features(
     for h in context_hits:
         v[f"x:{h.concept.key}"] = 1.0
     if context_anchored:
-        v["x:anchor"] = 1.0
+        v["x:anchor"] = 1.0  # a heading on the section path is security-specific
     for h in negated:
         v[f"n:{h.concept.key}"] = 1.0
     for d in ds.directives.values():
         if d.negative_hits(norm_text):
             v[f"neg:{d.id}"] = 1.0
-    if ds.is_anchored(norm_text):
+    if ds.has_strong_anchor(norm_text):
         v["anchor"] = 1.0
+    elif ds.is_anchored(norm_text):
+        v["anchor:weak-only"] = 1.0
     for lemma in lemmas:
         v[f"w:{lemma}"] = 1.0
     for a, b in zip(lemmas, lemmas[1:]):
