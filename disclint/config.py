@@ -65,7 +65,9 @@ class Config:
         for r in rules:
             s = self.rule_settings.get(r.id, {})
             selected = (not self.select or any(_matches(r.id, p) for p in self.select)) and not any(_matches(r.id, p) for p in self.ignore)
-            enabled = selected and s.get("enabled", True)
+            # a rule that is off by default is switched on by config or by naming its exact id
+            # in --select (a prefix selects only the rules that are on by default)
+            enabled = selected and s.get("enabled", r.enabled or r.id in self.select)
             out.append(_apply(r, s, enabled, self.source or ""))
         for rid in self.rule_settings:
             if rid not in ids:

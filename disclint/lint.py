@@ -116,11 +116,15 @@ def coverage_summary(ctx: CheckContext, lang: str) -> dict[str, Any]:
     ds = ctx.mapper.ds
     out: dict[str, Any] = {"cyber_passages": sum(1 for r in ctx.results if r.cyber), "directives": {}}
     for d, c in cov.directives.items():
-        out["directives"][str(d)] = {
-            "status": c.status,
+        status, where = ctx.scoped_coverage[d]
+        entry = {
+            "status": status,
             "title": ds.directives[d].title if lang == "ja" else ds.directives[d].title_en,
-            "locations": [ctx.results[k].location.to_dict() for k in c.passages[:5] if ctx.results[k].location],
+            "locations": [ctx.doc.blocks[j].location.to_dict() for j in where[:5]],
         }
+        if status != c.status:
+            entry["mapper_status"] = c.status
+        out["directives"][str(d)] = entry
     return out
 
 

@@ -134,6 +134,26 @@ class CheckContext:
 
         return compute_coverage(self.results, self.mapper.ds)
 
+    @cached_property
+    def scoped_coverage(self) -> dict[int, tuple[str, list[int]]]:
+        """Directive -> (status, block indexes) counting only evidence in the cyber scope.
+
+        Evidence outside the scope the text rules look at (an officer's career, a table of
+        subsidiaries, an R&D paragraph the mapper scored high) is no evidence: a directive
+        left without any is missing. Shared by the coverage rules and the report summary so
+        that both always say the same thing.
+        """
+        out: dict[int, tuple[str, list[int]]] = {}
+        for d, c in self.coverage.directives.items():
+            where = [self.results[k].block_index for k in c.passages if self.results[k].block_index is not None]
+            status = c.status
+            if status != "missing" and not self.all_in_scope:
+                where = [j for j in where if self.in_scope(j, "cyber")]
+                if not where:
+                    status = "missing"
+            out[d] = (status, where)
+        return out
+
     @property
     def has_coverage(self) -> bool:
         return "coverage" in self.__dict__

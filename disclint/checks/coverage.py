@@ -35,15 +35,7 @@ class CoverageCheck(Check):
         for d, c in ctx.coverage.directives.items():
             if d not in self.options["directives"]:
                 continue
-            where_i = [ctx.results[k].block_index for k in c.passages if ctx.results[k].block_index is not None]
-            status = c.status
-            if status != "missing" and not ctx.all_in_scope:
-                # Evidence outside the cyber scope (an officer's career, a table of subsidiaries,
-                # an R&D paragraph the mapper scored high) is no evidence: only passages the text
-                # rules would look at count. With none left, the directive is missing.
-                where_i = [j for j in where_i if ctx.in_scope(j, "cyber")]
-                if not where_i:
-                    status = "missing"
+            status, where_i = ctx.scoped_coverage[d]
             if status not in want:
                 continue
             title = ds.directives[d].title if ctx.lang == "ja" else ds.directives[d].title_en

@@ -27,7 +27,7 @@ QUALITY_LABELS = {
     "understandability": {"ja": "理解容易性", "en": "understandability"},
     "timeliness": {"ja": "適時公表性", "en": "timeliness"},
 }
-_FIELDS = {"id", "extends", "quality", "level", "message", "explanation", "hint", "reference", "options", "scope", "examples", "python"}
+_FIELDS = {"id", "extends", "quality", "level", "message", "explanation", "hint", "reference", "options", "scope", "examples", "python", "enabled"}
 _REQUIRED = ("id", "extends", "quality", "level", "message", "explanation")
 
 
@@ -136,6 +136,9 @@ def parse_rule(data: Any, where: str) -> Rule:
     bad = set(options) - cls.known_options()
     if bad and "*" not in cls.known_options():
         raise ConfigError("config.rule_invalid", path=where, reason=f"unknown options for {data['extends']}: {', '.join(sorted(bad))}")
+    enabled = data.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise ConfigError("config.rule_invalid", path=where, reason="'enabled' must be true or false")
     examples = data.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"valid", "invalid"}:
         raise ConfigError("config.rule_invalid", path=where, reason="examples must be {valid: [...], invalid: [...]}")
@@ -152,6 +155,7 @@ def parse_rule(data: Any, where: str) -> Rule:
         examples={k: list(v or []) for k, v in examples.items()},
         python=str(data.get("python") or ""),
         path=where,
+        enabled=enabled,
     )
     try:
         rule.make_check()  # compiles patterns, resolves python functions
