@@ -246,9 +246,12 @@ def _run(task: dict[str, Any], st: _State, deadline: _Deadline, result: dict[str
     findings.sort(key=_order)
     timings["rules"] = time.perf_counter() - t0
 
+    # the status `disclint lint` reports: evidence outside the cyber scope does not count
+    scoped = getattr(ctx, "scoped_coverage", None) or {}
+    statuses = {d: (scoped[d][0] if d in scoped else c.status) for d, c in coverage.directives.items()}
     cov_rows = []
     for d, c in coverage.directives.items():
-        cov_rows.append({"kind": "directive", "item": str(d), "status": c.status, "best_score": round(c.best_score, 4), "passages": len(c.passages), "concepts": list(c.concepts)})
+        cov_rows.append({"kind": "directive", "item": str(d), "status": statuses[d], "best_score": round(c.best_score, 4), "passages": len(c.passages), "concepts": list(c.concepts)})
     for k, c in coverage.principles.items():
         cov_rows.append({"kind": "principle", "item": k, "status": c.status, "best_score": round(c.best_score, 4), "passages": len(c.passages), "concepts": list(c.concepts)})
     fdicts = [_finding_dict(f) for f in findings]
@@ -261,7 +264,7 @@ def _run(task: dict[str, Any], st: _State, deadline: _Deadline, result: dict[str
         meta_source=",".join(f"{k}={v}" for k, v in sorted(source.items())),
         chars=doc.char_count, blocks=len(doc.blocks), pages=doc.metadata.get("pages"),
         cyber_passages=sum(1 for r in results if r.cyber), findings=len(fdicts),
-        coverage_score=round(100.0 * sum(STATUS_POINTS[c.status] for c in coverage.directives.values()) / max(1, len(coverage.directives)), 2),
+        coverage_score=round(100.0 * sum(STATUS_POINTS[v] for v in statuses.values()) / max(1, len(statuses)), 2),
         quality_score=round(sum(q["score"] for q in qrows) / len(qrows), 2),
         metadata={k: v for k, v in doc.metadata.items() if isinstance(v, (str, int, float))},
     )
