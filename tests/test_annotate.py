@@ -469,6 +469,7 @@ def test_cli_refusals_are_one_line_exit_2(run_cli, tmp_path):
         ((src, "--annotate", existing), "--force"),
         ((md, "--annotate", tmp_path / "o.docx"), ".docx"),
         ((src, md, "--annotate", tmp_path / "o.docx"), "1 つだけ"),
+        ((src, "--annotate", tmp_path / "no" / "such" / "o.docx"), "書き出せません"),
     ]
     for args, needle in cases:
         res = run_cli("lint", *args)

@@ -92,6 +92,8 @@ def check_target(src: str | os.PathLike[str], dst: str | os.PathLike[str], force
         raise AnnotateError("annotate.same_as_input", path=str(dst))
     if d.is_dir():
         raise AnnotateError("annotate.write_failed", path=str(dst), reason="is a directory")
+    if not d.absolute().parent.is_dir():
+        raise AnnotateError("annotate.write_failed", path=str(dst), reason="no such folder")
     if (d.exists() or d.is_symlink()) and not force:
         raise AnnotateError("output.exists", path=str(dst))
 
