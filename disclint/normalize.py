@@ -134,14 +134,14 @@ def _normalize_slow(text: str) -> NormalizedText:
     i = 0
     n = len(text)
     while i < n:
+        if text[i] in _ZERO_WIDTH:  # dropped alone: a mark after it keeps its own cluster
+            i += 1
+            continue
         j = i + 1
         while j < n and _is_combining(text[j]):
             j += 1
         cluster = text[i:j]
         ch = cluster[0]
-        if ch in _ZERO_WIDTH:
-            i = j
-            continue
         if len(cluster) == 1 and _kept(ch):
             result = ch
         elif ch in _RADICAL_SUPPLEMENT:
