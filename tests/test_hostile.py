@@ -669,3 +669,26 @@ def test_map_jsonl_with_a_lone_surrogate_escape_does_not_crash(run_cli):
     assert r.returncode == 0, r.stderr
     assert "Traceback" not in r.stderr
     assert json.loads(r.stdout.splitlines()[0])["id"] == 1
+
+
+if __name__ == "__main__":  # python tests/test_hostile.py [--lint]: one CLI run per file, a Markdown table
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        commands = ["extract", "lint"] if "--lint" in sys.argv else ["extract"]
+        print("| case | file | command | exit | seconds | peak RSS (MB) | stderr (first error line) |")
+        print("|---|---|---|---|---|---|---|")
+        for case in CASES:
+            d = root / case.name
+            d.mkdir()
+            for path in case.build(d):
+                for command in commands:
+                    args = [command, "--format", "jsonl" if command == "extract" else "text", path]
+                    run = run_limited(args, root, timeout=case.timeout * 3, name="m")
+                    errors = error_lines(run.stderr, path)
+                    msg = errors[0].split(": ", 2)[-1][:90].replace("|", "\\|") if errors else ""
+                    if run.timed_out:
+                        msg = f"killed after {case.timeout * 3} s"
+                    print(f"| {case.name} | {ascii(path.name)[1:-1]} | {command} | {run.rc} | {run.seconds:.2f} | "
+                          f"{run.peak_rss / MB:.0f} | {msg} |", flush=True)
