@@ -123,6 +123,9 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             fatal(exc.message(ctx.lang))
         reports: list[FileReport] = []
         threshold = fail_level
+        from . import nlp
+
+        nlp.preload()  # overlaps model loading with reading the documents
         for doc in iter_documents(ctx, files, limits):
             try:
                 cfg = cfg_for(doc.path)
@@ -280,8 +283,10 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
     def map_cmd(ctx: RunContext, files: tuple[str, ...], input_format: str, fmt: str, **kw: Any) -> None:
         import json
 
+        from . import nlp
         from .mapper import Mapper, compute_coverage
 
+        nlp.preload()  # overlaps model loading with reading the documents
         mapper = Mapper()
         if input_format == "jsonl":
             for source in files:
