@@ -313,3 +313,21 @@ def test_cli_writes_the_html_report(run_cli, tmp_path):
     assert res.returncode == 2 and "--force" in res.stderr
     res = run_cli("--lang", "en", "lint", SAMPLE, "--format", "html", "-o", out, "--force", "--fail-level", "none")
     assert res.returncode == 0 and 'lang="en"' in out.read_text(encoding="utf-8") and "Findings" in out.read_text(encoding="utf-8")
+
+
+def test_survey_and_html_report_give_the_same_quality_scores():
+    """One definition (disclint.quality) behind both the HTML report and the survey store."""
+    from disclint.document import Location
+    from disclint.findings import Finding, Level
+    from disclint.survey.worker import _finding_dict, quality_rows
+
+    loc = Location(file="x")
+    fs = [
+        Finding("truthfulness.placeholder", Level.ERROR, "m", loc, block_index=3, quality="truthfulness"),
+        Finding("understandability.sentence-length", Level.INFO, "m", loc, block_index=4, quality="understandability"),
+        Finding("relevance.directive-missing", Level.WARNING, "m", loc, block_index=None, quality="relevance"),
+    ]
+    html_scores = quality_scores(fs, 4000)
+    survey_scores = {r["quality"]: r["score"] for r in quality_rows([_finding_dict(f) for f in fs], 4000)}
+    assert survey_scores == {q: float(s) for q, s in html_scores.items()}
+    assert html_scores["truthfulness"] < 100 and html_scores["comparability"] == 100

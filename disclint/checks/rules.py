@@ -17,16 +17,9 @@ import yaml
 
 from ..errors import ConfigError
 from ..findings import Level
+from ..quality import QUALITIES, QUALITY_LABELS  # noqa: F401  (re-exported)
 from ..resources import data_dir
 
-QUALITIES = ("relevance", "truthfulness", "comparability", "understandability", "timeliness")
-QUALITY_LABELS = {
-    "relevance": {"ja": "目的適合性", "en": "relevance"},
-    "truthfulness": {"ja": "表現真正性", "en": "faithful representation"},
-    "comparability": {"ja": "比較可能性", "en": "comparability"},
-    "understandability": {"ja": "理解容易性", "en": "understandability"},
-    "timeliness": {"ja": "適時公表性", "en": "timeliness"},
-}
 _FIELDS = {"id", "extends", "quality", "level", "message", "explanation", "hint", "reference", "options", "scope", "examples", "python", "enabled"}
 _REQUIRED = ("id", "extends", "quality", "level", "message", "explanation")
 

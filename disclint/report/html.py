@@ -19,14 +19,8 @@ through :func:`html.escape`; the page's Content-Security-Policy allows no networ
 the page's own script and style (by SHA-256 hash), so even an escaping mistake could not run
 injected script.
 
-Quality score (per MIC quality, 0-100, documented in docs/review.md)::
-
-    100 - 10 * (sum of weights of findings on passages / (characters / 1000))
-        - 5 * (sum of weights of findings about the whole document)       floored at 0
-
-with weights error 5, warning 2, info 1 and ``characters`` at least 1,000. A quality without
-findings scores 100. It is a picture for managers, not a measurement: it rewards fewer and
-milder findings per amount of text.
+Quality scores come from :func:`disclint.quality.quality_scores` (documented there and in
+docs/review.md), the same scores the survey stores.
 
 Reporters do not know which reader made a document: the page only uses Blocks and Locations.
 The lint command attaches the Document (and the mapper's per-block directives) with
@@ -46,13 +40,10 @@ from typing import Any, Iterable
 from ..document import Block, BlockKind, Document
 from ..findings import Finding
 from ..i18n import t
+from ..quality import QUALITIES, QUALITY_LABELS, quality_scores  # noqa: F401  (quality_scores re-exported)
 from . import FileReport, reporter
 
-QUALITIES = ("relevance", "truthfulness", "comparability", "understandability", "timeliness")
 LEVELS = ("error", "warning", "info")
-WEIGHTS = {"error": 5, "warning": 2, "info": 1}
-PASSAGE_POINTS = 10.0  # per weight unit per 1,000 characters
-DOCUMENT_POINTS = 5.0  # per weight unit of a document-level finding
 CHUNK_BLOCKS = 40  # blocks per lazily laid-out chunk of the document text (a page starts a new chunk)
 STATUS_VALUE = {"covered": 100.0, "weak": 50.0, "missing": 0.0}
 
@@ -109,22 +100,6 @@ def with_document(report: FileReport, doc: Document, result: Any = None, config:
 
 
 # ------------------------------------------------------------------ scores
-
-
-def quality_scores(findings: Iterable[Finding], characters: int) -> dict[str, int]:
-    """One 0-100 score per MIC quality (see the module docstring)."""
-    per_k = max(characters, 1000) / 1000.0
-    passage = {q: 0.0 for q in QUALITIES}
-    whole = {q: 0.0 for q in QUALITIES}
-    for f in findings:
-        if f.quality not in passage:
-            continue
-        w = WEIGHTS.get(f.level.value, 1)
-        if f.block_index is None:
-            whole[f.quality] += w
-        else:
-            passage[f.quality] += w
-    return {q: max(0, int(round(100 - PASSAGE_POINTS * passage[q] / per_k - DOCUMENT_POINTS * whole[q]))) for q in QUALITIES}
 
 
 # ------------------------------------------------------------------ SVG radar chart
@@ -379,7 +354,6 @@ class _Page:
         self.version = version
         self.rules = rules
         self.next_id = 0
-        from ..checks.rules import QUALITY_LABELS
 
         self.qlabels = {q: QUALITY_LABELS.get(q, {}).get(lang, q) for q in QUALITIES}
         self.meta = _directive_meta()

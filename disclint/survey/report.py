@@ -27,7 +27,8 @@ from typing import Any
 
 from .inputs import SurveyError
 from .store import DB_NAME
-from .worker import QUALITIES, STATUS_POINTS
+from ..quality import QUALITIES, QUALITY_LABELS
+from .worker import STATUS_POINTS
 
 DIRECTIVES = [str(d) for d in range(1, 11)]
 PRINCIPLES = ("leadership", "supply_chain", "communication")
@@ -81,13 +82,6 @@ T = {
     "level": {"ja": "重要度", "en": "level"},
     "count": {"ja": "件数", "en": "count"},
     "docs_with": {"ja": "該当文書数", "en": "documents"},
-}
-QUALITY_LABELS = {
-    "relevance": {"ja": "目的適合性", "en": "relevance"},
-    "truthfulness": {"ja": "表現真正性", "en": "faithful representation"},
-    "comparability": {"ja": "比較可能性", "en": "comparability"},
-    "understandability": {"ja": "理解容易性", "en": "understandability"},
-    "timeliness": {"ja": "適時公表性", "en": "timeliness"},
 }
 
 

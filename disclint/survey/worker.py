@@ -23,10 +23,9 @@ from typing import Any
 
 from .. import __version__
 from ..errors import DisclintError
+from ..quality import QUALITIES, quality_scores
 from .inputs import fiscal_year_from, normalize_code
 
-QUALITIES = ("relevance", "truthfulness", "comparability", "understandability", "timeliness")
-PENALTY = {"error": 10.0, "warning": 5.0, "info": 1.0}
 STATUS_POINTS = {"covered": 1.0, "weak": 0.5, "missing": 0.0}
 DOC_TYPES = ("有価証券報告書", "統合報告書", "コーポレート・ガバナンス", "サステナビリティ", "CSR", "情報セキュリティ報告書", "アニュアルレポート")
 
@@ -151,13 +150,14 @@ def _doc_type(meta: dict[str, Any]) -> str | None:
     return meta.get("document_type") or None
 
 
-def quality_rows(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def quality_rows(findings: list[dict[str, Any]], characters: int = 0) -> list[dict[str, Any]]:
+    """Counts per quality and the score of :func:`disclint.quality.quality_scores` (same as the HTML report)."""
+    scores = quality_scores(findings, characters)
     rows = []
     for q in QUALITIES:
         fs = [f for f in findings if f.get("quality") == q]
-        n = {lv: sum(1 for f in fs if f["level"] == lv) for lv in PENALTY}
-        score = max(0.0, 100.0 - sum(PENALTY[lv] * c for lv, c in n.items()))
-        rows.append({"quality": q, "errors": n["error"], "warnings": n["warning"], "infos": n["info"], "findings": len(fs), "score": score})
+        n = {lv: sum(1 for f in fs if f.get("level") == lv) for lv in ("error", "warning", "info")}
+        rows.append({"quality": q, "errors": n["error"], "warnings": n["warning"], "infos": n["info"], "findings": len(fs), "score": float(scores[q])})
     return rows
 
 
@@ -255,7 +255,7 @@ def _run(task: dict[str, Any], st: _State, deadline: _Deadline, result: dict[str
     for k, c in coverage.principles.items():
         cov_rows.append({"kind": "principle", "item": k, "status": c.status, "best_score": round(c.best_score, 4), "passages": len(c.passages), "concepts": list(c.concepts)})
     fdicts = [_finding_dict(f) for f in findings]
-    qrows = quality_rows(fdicts)
+    qrows = quality_rows(fdicts, doc.char_count)
     meta, source = merge_metadata(manifest, doc.metadata)
     d = result["document"]
     d.update(meta)

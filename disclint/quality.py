@@ -1,0 +1,51 @@
+"""The five qualities of the MIC disclosure guide and the one score disclint gives each.
+
+Used by the lint rules (each rule serves one quality), the HTML report and the survey, so a
+document gets the same scores everywhere.
+
+Score per quality, 0-100::
+
+    100 - 10 * (sum of weights of findings on passages / (characters / 1000))
+        - 5 * (sum of weights of findings about the whole document)       floored at 0
+
+with weights error 5, warning 2, info 1 and ``characters`` at least 1,000. A quality without
+findings scores 100. It rewards fewer and milder findings per amount of text, so long and
+short reports compare fairly; it is a picture, not a measurement.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+QUALITIES = ("relevance", "truthfulness", "comparability", "understandability", "timeliness")
+QUALITY_LABELS = {
+    "relevance": {"ja": "目的適合性", "en": "relevance"},
+    "truthfulness": {"ja": "表現真正性", "en": "faithful representation"},
+    "comparability": {"ja": "比較可能性", "en": "comparability"},
+    "understandability": {"ja": "理解容易性", "en": "understandability"},
+    "timeliness": {"ja": "適時公表性", "en": "timeliness"},
+}
+WEIGHTS = {"error": 5, "warning": 2, "info": 1}
+PASSAGE_POINTS = 10.0  # per weight unit per 1,000 characters
+DOCUMENT_POINTS = 5.0  # per weight unit of a document-level finding
+
+
+def _fields(f: Any) -> tuple[str | None, str, bool]:
+    """(quality, level, about the whole document) of a Finding or of its dict form."""
+    if isinstance(f, dict):
+        return f.get("quality"), str(f.get("level")), f.get("block_index") is None
+    level = f.level.value if hasattr(f.level, "value") else str(f.level)
+    return f.quality, level, f.block_index is None
+
+
+def quality_scores(findings: Iterable[Any], characters: int) -> dict[str, int]:
+    """One 0-100 score per quality (see the module docstring)."""
+    per_k = max(characters, 1000) / 1000.0
+    passage = {q: 0.0 for q in QUALITIES}
+    whole = {q: 0.0 for q in QUALITIES}
+    for f in findings:
+        quality, level, whole_doc = _fields(f)
+        if quality not in passage:
+            continue
+        (whole if whole_doc else passage)[quality] += WEIGHTS.get(level, 1)
+    return {q: max(0, int(round(100 - PASSAGE_POINTS * passage[q] / per_k - DOCUMENT_POINTS * whole[q]))) for q in QUALITIES}
