@@ -9,7 +9,6 @@ itself is localised. Exit status: 0 clean, 1 findings at or above ``--fail-level
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sys
 import threading
@@ -17,7 +16,6 @@ import time
 import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import click

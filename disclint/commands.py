@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, RunContext, guarded, iter_documents, limit_options, make_limits, timeout_option
-from .findings import FAIL_LEVELS, Finding, level_at_least
+from .findings import FAIL_LEVELS, level_at_least
 from .i18n import t
 
 

@@ -27,3 +27,15 @@ def run_cli():
         )
 
     return run
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write text (encoded) or bytes to a file in the test's tmp dir and return its path."""
+
+    def _write(name: str, content: str | bytes, encoding: str = "utf-8"):
+        p = tmp_path / name
+        p.write_bytes(content if isinstance(content, bytes) else content.encode(encoding))
+        return p
+
+    return _write

@@ -1,7 +1,6 @@
 """Configuration discovery, overrides, selection, errors and baselines."""
 
 import json
-from pathlib import Path
 
 import docx
 import pytest

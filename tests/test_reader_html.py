@@ -2,32 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 
 import pytest
 
-from disclint import readers
 from disclint.document import BlockKind
 from disclint.errors import InputError
 from disclint.readers import detect, read
 from disclint.readers.html import html_to_blocks, sniff_html
-
-
-@pytest.fixture(autouse=True)
-def _builtin_readers_present(monkeypatch):
-    """The pdf/docx readers are developed in parallel: load only the builtin modules that exist."""
-    present = tuple(m for m in readers._BUILTIN_MODULES if importlib.util.find_spec(f"{readers.__name__}.{m}"))
-    monkeypatch.setattr(readers, "_BUILTIN_MODULES", present)
-
-
-@pytest.fixture
-def write(tmp_path):
-    def _write(name: str, content: str | bytes, encoding: str = "utf-8"):
-        p = tmp_path / name
-        p.write_bytes(content if isinstance(content, bytes) else content.encode(encoding))
-        return p
-
-    return _write
 
 
 PAGE = """<!DOCTYPE html>

@@ -7,7 +7,6 @@ for broken fonts, written byte by byte; nothing depends on files outside the rep
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -38,13 +37,6 @@ def _fonts() -> None:
         font = UnicodeCIDFont(FONT, isVertical=True)
         font.name = font.fontName = VFONT
         pdfmetrics.registerFont(font)
-
-
-@pytest.fixture(autouse=True)
-def _builtin_readers_present(monkeypatch):
-    """Other readers are developed in parallel: load only the builtin modules that exist."""
-    present = tuple(m for m in readers._BUILTIN_MODULES if importlib.util.find_spec(f"{readers.__name__}.{m}"))
-    monkeypatch.setattr(readers, "_BUILTIN_MODULES", present)
 
 
 # --------------------------------------------------------------------------- PDF building

@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import gzip
 import html as htmllib
-import importlib.util
 import json
 import zipfile
 
 import pytest
 
-from disclint import readers
 from disclint.document import BlockKind
 from disclint.errors import InputError
 from disclint.i18n import MESSAGES
 from disclint.readers import Limits, detect, read
 from disclint.readers.xbrl import read_xbrl, section_title, sniff_xbrl
-
-
-@pytest.fixture(autouse=True)
-def _builtin_readers_present(monkeypatch):
-    """The pdf/docx readers are developed in parallel: load only the builtin modules that exist."""
-    present = tuple(m for m in readers._BUILTIN_MODULES if importlib.util.find_spec(f"{readers.__name__}.{m}"))
-    monkeypatch.setattr(readers, "_BUILTIN_MODULES", present)
 
 
 # --- fixtures: a small instance written for these tests ---------------------------------------

@@ -1,6 +1,5 @@
 """A rule can be off by default (`enabled: false` in its YAML) and switched on by config or --select."""
 
-import textwrap
 
 import pytest
 

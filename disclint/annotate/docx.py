@@ -35,7 +35,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from lxml import etree
 
 from ..document import Block, BlockKind, Document
 from ..errors import DisclintError

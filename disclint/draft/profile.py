@@ -69,7 +69,6 @@ class Table:
     example: tuple[dict[str, Any], ...] = ()
 
 
-Node = Union[Field, Section, Table]
 
 
 def F(kind: str, label: str, comment: str, example: Any = None, choices: tuple[str, ...] = ()) -> Field:

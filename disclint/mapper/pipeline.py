@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
-from ..document import Block, BlockKind, Document, Location
+from ..document import BlockKind, Document, Location
 from ..normalize import normalize
 from ..resources import data_dir
 from ..segment import sentence_spans

@@ -485,7 +485,6 @@ class _Walker:
                 self.altchunks += 1
 
     def paragraph(self, p: etree._Element, ctx: _Ctx) -> None:
-        tg = self.tg
         n_refs = len(self.text.note_refs)
         raw, boxes = self.text.paragraph(p)
         text = raw.strip()

@@ -35,7 +35,7 @@ import hashlib
 import html
 import math
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from ..document import Block, BlockKind, Document
 from ..findings import Finding
