@@ -12,9 +12,10 @@ OUT FILE``, in a fresh interpreter (``benchmarks/_measure.py``), ``--repeat`` ti
 Printed per file: findings per rule, the best wall time and the CPU time (user + system) of
 that run. The precision of these findings, read one by one, is in benchmarks/lint_precision.md.
 
-Exits with status 1 when the 117-page PDF takes more than 5 s. The machine may be shared
-(other jobs make wall time swing by 2x), so the budget is checked on the CPU time of the
-best run, which an idle machine would see as wall time; ``--wall`` checks the wall time.
+Exits with status 1 when the 117-page PDF takes more than 5 s of wall time in its best run
+(what a user waits; run it on an idle machine). disclint loads GiNZA on a second thread while it
+reads the document, so CPU time exceeds wall time by design; on a shared machine, where wall
+time swings by 2x, ``--cpu`` checks the CPU time instead (stricter than the budget).
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def lint_once(path: Path) -> tuple[dict, float, float]:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--wall", action="store_true", help="check the 5 s budget on wall time instead of CPU time")
+    ap.add_argument("--cpu", action="store_true", help="check the 5 s budget on CPU time (shared machines) instead of wall time")
     ap.add_argument("--json", type=Path, help="also write the per-file counts and times as JSON")
     args = ap.parse_args(argv)
     missing = [str(p) for p in FILES.values() if not p.exists()]
@@ -90,8 +91,8 @@ def main(argv: list[str]) -> int:
     if args.json:
         args.json.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
     pdf = summary[PDF_KEY]
-    measured = pdf["wall_s"] if args.wall else pdf["cpu_s"]
-    kind = "wall" if args.wall else "CPU"
+    measured = pdf["cpu_s"] if args.cpu else pdf["wall_s"]
+    kind = "CPU" if args.cpu else "wall"
     if measured > BUDGET_S:
         print(f"\nFAIL: linting the 117-page PDF took {measured:.2f} s ({kind}), budget {BUDGET_S:.0f} s")
         return 1
