@@ -389,8 +389,11 @@ def test_existing_target_needs_force_and_failed_writes_leave_nothing(tmp_path, m
         annotate_docx(src, out, doc, [finding(doc, "万全")])
     assert info.value.code == "output.exists" and out.read_bytes() == b"old"
 
-    def boom(self, path):
-        Path(path).write_bytes(b"partial")
+    def boom(self, target):  # python-docx saves to a path or a stream
+        if hasattr(target, "write"):
+            target.write(b"partial")
+        else:
+            Path(target).write_bytes(b"partial")
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(docx.document.Document, "save", boom)

@@ -29,8 +29,6 @@ from __future__ import annotations
 
 import copy
 import os
-import stat
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -80,14 +78,10 @@ class AnnotateResult:
 
 def check_target(src: str | os.PathLike[str], dst: str | os.PathLike[str], force: bool = False) -> None:
     """Refuse a target that is the input (also through symlinks or hard links) or exists without ``force``."""
-    s, d = Path(src), Path(dst)
-    same = s.resolve() == d.resolve()
-    if not same and d.exists():
-        try:
-            same = os.path.samefile(s, d)
-        except OSError:
-            same = False
-    if same:
+    from ..safeio import same_file
+
+    d = Path(dst)
+    if same_file(src, dst):
         raise AnnotateError("annotate.same_as_input", path=str(dst))
     if d.is_dir():
         raise AnnotateError("annotate.write_failed", path=str(dst), reason="is a directory")
@@ -483,20 +477,13 @@ def _document_anchor(doc: Document, by_number: dict[int, Any], index: dict[Any, 
 
 
 def _save_atomically(document: Any, dst: Path, src: Path) -> None:
-    folder = dst.parent if str(dst.parent) else Path(".")
+    from ..safeio import atomic_writer
+
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise AnnotateError("annotate.write_failed", path=str(dst), reason=exc.strerror or str(exc)) from exc
-    os.close(fd)
-    try:
-        os.chmod(tmp, stat.S_IMODE(os.stat(src).st_mode) | 0o200)  # a copy: the source's permissions, writable
-        document.save(tmp)
-        os.replace(tmp, dst)
+        with atomic_writer(dst, "wb") as fh:
+            document.save(fh)
     except Exception as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
         raise AnnotateError("annotate.write_failed", path=str(dst), reason=reason.splitlines()[0][:200]) from exc
+
+

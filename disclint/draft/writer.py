@@ -6,12 +6,10 @@ Word styles: headings ``Heading 1``… (Japanese Word shows them as 見出し 1�
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from ..safeio import atomic_writer, same_file  # noqa: F401  (same_file used by draft commands)
 from .render import Block, Draft
 
 #: fixed document dates so that the same profile gives the same file
@@ -130,14 +128,8 @@ def _add_blocks(document, blocks: list[Block], shift: int = 0) -> None:
 
 def _atomic_save(document, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".disclint-", suffix=".docx", dir=str(out.parent))
-    os.close(fd)
-    try:
-        document.save(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_writer(out, "wb") as fh:
+        document.save(fh)
 
 
 def write_docx(draft: Draft, out: str | Path, title: str | None = None) -> Path:
@@ -167,31 +159,9 @@ def insert_into_copy(source: str | Path, out: str | Path, draft: Draft) -> Path:
     """
     import docx
 
-    source, out = Path(source), Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=".disclint-", suffix=".docx", dir=str(out.parent if out.parent.exists() else Path.cwd()))
-    os.close(fd)
-    try:
-        shutil.copyfile(source, tmp)
-        document = docx.Document(tmp)
-        _add_blocks(document, draft.blocks)
-        document.save(tmp)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    document = docx.Document(str(source))  # read only; the copy is written to ``out``
+    _add_blocks(document, draft.blocks)
+    _atomic_save(document, Path(out))
     return out
 
 
-def same_file(a: str | Path, b: str | Path) -> bool:
-    """True when ``a`` and ``b`` name the same file (symlinks and hard links included)."""
-    pa, pb = Path(a), Path(b)
-    try:
-        if pa.resolve() == pb.resolve():
-            return True
-    except OSError:
-        pass
-    try:
-        return pa.exists() and pb.exists() and os.path.samefile(pa, pb)
-    except OSError:
-        return False
