@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .docxout import add_table, japanese_defaults
+
 #: creation date written into the sample's core properties when none is given, so that
 #: rebuilding the bundled sample does not change its metadata.
 DEFAULT_CREATED = datetime(2025, 6, 2, 9, 0, 0)
@@ -122,55 +124,6 @@ def parse_markdown(text: str) -> list[Block]:
     return blocks
 
 
-def _set_japanese_defaults(document) -> None:
-    """A4 page, Japanese as the East Asian language, a Japanese body font."""
-    from docx.oxml.ns import qn
-    from docx.shared import Mm
-
-    for section in document.sections:
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.left_margin = section.right_margin = Mm(25)
-        section.top_margin = section.bottom_margin = Mm(25)
-
-    rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    fonts = rpr.find(qn("w:rFonts"))
-    fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
-    fonts.set(qn("w:eastAsia"), "游明朝")
-    lang = rpr.find(qn("w:lang"))
-    lang.set(qn("w:eastAsia"), "ja-JP")
-    rpr.find(qn("w:sz")).set(qn("w:val"), "21")  # 10.5 pt, the usual Japanese body size
-    rpr.find(qn("w:szCs")).set(qn("w:val"), "21")
-
-
-def _add_table(document, rows: tuple[tuple[str, ...], ...]) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    ncols = max(len(r) for r in rows)
-    table = document.add_table(rows=len(rows), cols=ncols)
-    table.style = document.styles["Table Grid"]
-    table.autofit = False
-    # the first column holds the labels: half of the text width, the rest shared
-    section = document.sections[-1]
-    text_width = section.page_width - section.left_margin - section.right_margin
-    widths = [text_width // 2] + [(text_width - text_width // 2) // (ncols - 1)] * (ncols - 1) if ncols > 1 else [text_width]
-    for j, column in enumerate(table.columns):
-        column.width = widths[j]
-    for i, row in enumerate(rows):
-        for j in range(ncols):
-            cell = table.cell(i, j)
-            cell.width = widths[j]
-            par = cell.paragraphs[0]
-            run = par.add_run(row[j] if j < len(row) else "")
-            if i == 0:
-                run.bold = True
-    # the first row is a header row: repeated on each page and marked for readers
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
-
-
 def build_docx(
     md_path: str | Path,
     out_path: str | Path,
@@ -188,12 +141,12 @@ def build_docx(
     md_path, out_path = Path(md_path), Path(out_path)
     blocks = parse_markdown(md_path.read_text(encoding="utf-8"))
     document = docx.Document()
-    _set_japanese_defaults(document)
+    japanese_defaults(document)
 
     title = ""
     for block in blocks:
         if block.kind == "table":
-            _add_table(document, block.rows)
+            add_table(document, block.rows)
         else:
             if block.kind == "Title" and not title:
                 title = block.text

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from ..docxout import add_table, japanese_defaults
 from ..safeio import atomic_writer, same_file  # noqa: F401  (same_file used by draft commands)
 from .render import Block, Draft
 
@@ -63,55 +64,6 @@ def _style(document, name: str, level: int | None = None):
     return style
 
 
-def _japanese_defaults(document) -> None:
-    """A4, 25 mm margins, Japanese East Asian font and language (as disclint/samples.py does)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Mm
-
-    for section in document.sections:
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.left_margin = section.right_margin = Mm(25)
-        section.top_margin = section.bottom_margin = Mm(25)
-    rpr_default = document.styles.element.find(qn("w:docDefaults"))
-    if rpr_default is None:
-        return
-    rpr = rpr_default.find(qn("w:rPrDefault"))
-    rpr = rpr.find(qn("w:rPr")) if rpr is not None else None
-    if rpr is None:
-        return
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
-    fonts.set(qn("w:eastAsia"), "游明朝")
-    lang = rpr.find(qn("w:lang"))
-    if lang is not None:
-        lang.set(qn("w:eastAsia"), "ja-JP")
-
-
-def _add_table(document, rows: tuple[tuple[str, ...], ...]) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    ncols = max(len(r) for r in rows)
-    table = document.add_table(rows=len(rows), cols=ncols)
-    try:
-        table.style = document.styles["Table Grid"]
-    except KeyError:
-        pass
-    for i, row in enumerate(rows):
-        for j in range(ncols):
-            run = table.cell(i, j).paragraphs[0].add_run(row[j] if j < len(row) else "")
-            if i == 0:
-                run.bold = True
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
-
-
 def _add_blocks(document, blocks: list[Block], shift: int = 0) -> None:
     for b in blocks:
         if b.kind == "heading":
@@ -121,7 +73,7 @@ def _add_blocks(document, blocks: list[Block], shift: int = 0) -> None:
             document.add_paragraph(b.text, style=_style(document, "List Bullet"))
         elif b.kind == "table":
             if b.rows:
-                _add_table(document, b.rows)
+                add_table(document, b.rows)
         else:
             document.add_paragraph(b.text, style=_style(document, "Normal"))
 
@@ -137,7 +89,7 @@ def write_docx(draft: Draft, out: str | Path, title: str | None = None) -> Path:
 
     out = Path(out)
     document = docx.Document()
-    _japanese_defaults(document)
+    japanese_defaults(document)
     _add_blocks(document, draft.blocks)
     props = document.core_properties
     first = next((b.text for b in draft.blocks if b.kind == "heading"), "")
