@@ -27,13 +27,13 @@ from disclint.document import Document
 from disclint.findings import Finding, Level
 from disclint.readers import Limits
 from disclint.readers.docx import read_docx
+from wordxml import textbox
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "corpus" / "samples" / "sample_draft.docx"
 LO_SAMPLE = REPO / "tests" / "fixtures" / "sample_draft.libreoffice.docx"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-NS_A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 NO_SOFFICE = "LibreOffice (soffice) is not installed; `make test` installs it (package libreoffice-writer-nogui)"
 
@@ -71,28 +71,6 @@ def heading(text: str) -> str:
 def table(*rows: list[str]) -> str:
     trs = "".join("<w:tr>" + "".join(f"<w:tc><w:tcPr/>{c}</w:tc>" for c in cells) + "</w:tr>" for cells in rows)
     return f'<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>{trs}</w:tbl>'
-
-
-def textbox(*paras: str) -> str:
-    content = "".join(paras)
-    return (
-        "<w:r><mc:AlternateContent>"
-        '<mc:Choice Requires="wps"><w:drawing>'
-        '<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="1" '
-        'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
-        '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
-        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
-        '<wp:extent cx="2000000" cy="600000"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
-        '<wp:wrapSquare wrapText="bothSides"/><wp:docPr id="1" name="Text Box 1"/><wp:cNvGraphicFramePr/>'
-        f'<a:graphic {NS_A}><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
-        '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2000000" cy="600000"/>'
-        '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>'
-        f"<wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>"
-        "</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
-        '<mc:Fallback><w:pict><v:shape id="tb1" type="#_x0000_t202" style="width:150pt;height:45pt">'
-        f"<v:textbox><w:txbxContent>{content}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
-        "</mc:AlternateContent></w:r>"
-    )
 
 
 def finding(doc: Document, needle: str, rule: str = "test.rule", nth: int = 0, level: Level = Level.WARNING, hint: str = "") -> Finding:
