@@ -39,3 +39,41 @@ def write(tmp_path):
         return p
 
     return _write
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory):
+    """The disclint wheel, built once per test session from a copy of the tracked tree (so the
+    test neither writes into the checkout nor depends on leftovers there). No network: the
+    venv's setuptools builds it."""
+    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=REPO, capture_output=True, text=True)
+    if files.returncode != 0:
+        pytest.skip("not a git checkout")
+    build = tmp_path_factory.mktemp("src")
+    for name in files.stdout.splitlines():
+        src = REPO / name
+        if src.is_file():
+            dst = build / name
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            dst.write_bytes(src.read_bytes())
+    out = tmp_path_factory.mktemp("wheel")
+    r = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(build)],
+        capture_output=True, text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    wheels = list(out.glob("disclint-*.whl"))
+    assert len(wheels) == 1
+    return wheels[0]
+
+
+@pytest.fixture(scope="session")
+def installed_wheel(wheel, tmp_path_factory):
+    """A non-editable install of the wheel into its own folder (use it with PYTHONPATH)."""
+    target = tmp_path_factory.mktemp("site")
+    r = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--target", str(target), str(wheel)],
+        capture_output=True, text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    return target

@@ -11,32 +11,9 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory):
-    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=REPO, capture_output=True, text=True)
-    if files.returncode != 0:
-        pytest.skip("not a git checkout")
-    build = tmp_path_factory.mktemp("src")
-    for name in files.stdout.splitlines():
-        src = REPO / name
-        if src.is_file():
-            dst = build / name
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            dst.write_bytes(src.read_bytes())
-    out = tmp_path_factory.mktemp("wheel")
-    r = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(build)],
-        capture_output=True, text=True,
-    )
-    assert r.returncode == 0, r.stderr
-    (wheel,) = out.glob("disclint-*.whl")
-    target = tmp_path_factory.mktemp("site")
-    r = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--target", str(target), str(wheel)],
-        capture_output=True, text=True,
-    )
-    assert r.returncode == 0, r.stderr
-    return wheel, target
+@pytest.fixture
+def installed(wheel, installed_wheel):
+    return wheel, installed_wheel
 
 
 def test_wheel_carries_the_draft_package_and_templates(installed):

@@ -6,35 +6,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory):
-    out = tmp_path_factory.mktemp("wheel")
-    build = tmp_path_factory.mktemp("src")
-    # Build from a copy of the tracked tree so the test neither writes into the checkout
-    # nor depends on leftovers there. No network: the venv's setuptools builds it.
-    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=REPO, capture_output=True, text=True)
-    if files.returncode != 0:
-        pytest.skip("not a git checkout")
-    for name in files.stdout.splitlines():
-        src = REPO / name
-        if src.is_file():
-            dst = build / name
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            dst.write_bytes(src.read_bytes())
-    r = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(build)],
-        capture_output=True,
-        text=True,
-    )
-    assert r.returncode == 0, r.stderr
-    wheels = list(out.glob("disclint-*.whl"))
-    assert len(wheels) == 1
-    return wheels[0]
 
 
 def _tracked(dirname, suffixes):
@@ -53,14 +26,8 @@ def test_wheel_contains_data_directories(wheel):
     assert "disclint/corpus/samples/sample_draft.docx" in names
 
 
-def test_installed_wheel_runs_from_any_directory(wheel, tmp_path):
-    target = tmp_path / "site"
-    r = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--target", str(target), str(wheel)],
-        capture_output=True,
-        text=True,
-    )
-    assert r.returncode == 0, r.stderr
+def test_installed_wheel_runs_from_any_directory(installed_wheel, tmp_path):
+    target = installed_wheel
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = dict(os.environ, PYTHONPATH=str(target))
