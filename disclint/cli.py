@@ -25,6 +25,7 @@ from .document import Document
 from .errors import DisclintError, LimitExceeded
 from .i18n import resolve_lang, t
 from .readers import Limits, read
+from .readers.readahead import ReadAhead
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -194,14 +195,24 @@ def guarded(ctx: RunContext, path: str, func: Callable[[], Any]) -> Any:
     return None
 
 
-def iter_documents(ctx: RunContext, paths: tuple[str, ...], limits: Limits) -> Iterator[Document]:
+def iter_documents(ctx: RunContext, paths: tuple[str, ...], limits: Limits, ahead: ReadAhead | None = None) -> Iterator[Document]:
     """Read the files one by one. Each file's time budget (``--timeout``) starts when its reading
     starts and covers whatever the caller does with the document in ``guarded`` before asking
-    for the next one."""
+    for the next one.
+
+    With ``ahead`` (:func:`start_reading`) the files are read in a forked process, the next one
+    while the caller works on the current one; the time its read took counts against its budget."""
     try:
-        for path in paths:
+        for k, path in enumerate(paths):
             _start_document(ctx)
-            doc = guarded(ctx, path, lambda p=path: read(p, limits))
+            if ahead is not None and ahead.alive:
+                doc = guarded(ctx, path, lambda p=path: ahead.take(p))
+                if doc is not None and ctx.deadline is not None:  # the budget started with the read
+                    ctx.deadline = time.monotonic() + ctx.timeout - ahead.last_read_s
+                if k + 1 < len(paths):
+                    ahead.request(paths[k + 1])
+            else:
+                doc = guarded(ctx, path, lambda p=path: read(p, limits))
             if doc is None:
                 continue
             for note in doc.notes:
@@ -212,6 +223,14 @@ def iter_documents(ctx: RunContext, paths: tuple[str, ...], limits: Limits) -> I
             yield doc
     finally:
         ctx.deadline = None
+        if ahead is not None:
+            ahead.stop()
+
+
+def start_reading(ctx: RunContext, paths: tuple[str, ...], limits: Limits) -> ReadAhead | None:
+    """Start reading ``paths`` in a forked process (see :mod:`disclint.readers.readahead`).
+    Call it before starting any thread, i.e. before ``nlp.preload()``."""
+    return ReadAhead.start(paths, limits, ctx.timeout)
 
 
 def timeout_option(lang: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -26,6 +26,15 @@ class DisclintError(Exception):
     def __str__(self) -> str:  # English for logs and tracebacks
         return self.message("en")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # keyword parameters do not survive Exception's default pickling (the reader process
+        # sends its errors to the parent)
+        return _rebuild, (type(self), self.code, self.params)
+
+
+def _rebuild(cls: type[DisclintError], code: str, params: dict[str, Any]) -> DisclintError:
+    return cls(code, **params)
+
 
 class InputError(DisclintError):
     """The input file cannot be read as a document (missing, corrupt, encrypted ...)."""

@@ -68,6 +68,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "limit.file_size": {"ja": "ファイルサイズが上限 {limit_mb} MB を超えます", "en": "file size exceeds the limit of {limit_mb} MB"},
     "limit.pages": {"ja": "ページ数 {pages} が上限 {limit} を超えます", "en": "{pages} pages exceed the limit of {limit}"},
     "limit.chars": {"ja": "文字数が上限 {limit} を超えます", "en": "the text exceeds the limit of {limit} characters"},
+    "input.reader_died": {"ja": "読み込み処理が異常終了しました（{reason}）", "en": "the reader process died ({reason})"},
     "limit.timeout": {"ja": "処理時間が上限 {seconds} 秒を超えました", "en": "processing exceeded the time limit of {seconds} s"},
     "output.same_as_input": {"ja": "出力先が入力ファイルと同じです: {path}", "en": "the output path is an input file: {path}"},
     "output.exists": {"ja": "出力先が既に存在します（--force で上書き）: {path}", "en": "the output exists (use --force to overwrite): {path}"},
