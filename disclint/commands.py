@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, RunContext, guarded, iter_documents, limit_options, make_limits, timeout_option
+from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, RunContext, guarded, iter_documents, limit_options, make_limits, start_reading, timeout_option
 from .findings import FAIL_LEVELS, level_at_least
 from .i18n import t
 
@@ -125,8 +125,9 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
         threshold = fail_level
         from . import nlp
 
-        nlp.preload()  # overlaps model loading with reading the documents
-        for doc in iter_documents(ctx, files, limits):
+        ahead = start_reading(ctx, files, limits)  # a forked reader: before any thread starts
+        nlp.preload(now=ahead is not None and ahead.first_is_plausible())  # while the reader reads
+        for doc in iter_documents(ctx, files, limits, ahead):
             try:
                 cfg = cfg_for(doc.path)
             except ConfigError as exc:
@@ -285,18 +286,20 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
 
         from . import nlp
         from .mapper import Mapper, compute_coverage
+        from .mapper.corpus import context_text
 
-        nlp.preload()  # overlaps model loading with reading the documents
+        limits = make_limits(kw)
+        ahead = start_reading(ctx, files, limits) if input_format != "jsonl" else None  # before any thread
+        nlp.preload(now=ahead is not None and ahead.first_is_plausible())  # while the reader reads
         mapper = Mapper()
         if input_format == "jsonl":
             for source in files:
                 rows = _read_jsonl(ctx, source)
-                results = mapper.analyse([(r["text"], str(r.get("context", ""))) for r in rows])
+                results = mapper.analyse([(r["text"], context_text(r.get("context"))) for r in rows])
                 for row, res in zip(rows, results):
                     click.echo(json.dumps({"id": row.get("id"), **res.to_dict()}, ensure_ascii=False))
             sys.exit(EXIT_ERROR if ctx.failed else EXIT_OK)
-        limits = make_limits(kw)
-        for doc in iter_documents(ctx, files, limits):
+        for doc in iter_documents(ctx, files, limits, ahead):
             def run(doc=doc):
                 results = mapper.map_document(doc)
                 return results, compute_coverage(results, mapper.ds)
@@ -329,7 +332,7 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         import json
 
         from .mapper import Mapper
-        from .mapper.corpus import Passage
+        from .mapper.corpus import Passage, context_text
         from .mapper.evaluate import evaluate, format_report
 
         rows = [r for source in labels for r in _read_jsonl(ctx, source)]
@@ -338,7 +341,7 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
             directives = tuple(sorted(int(d) for d in r.get("directives", []) or []))
             gold.append(Passage(str(r.get("id", "")), r["text"], bool(r.get("cyber", bool(directives))), directives))
         mapper = Mapper()
-        preds = mapper.analyse([(g.text, str(r.get("context", ""))) for g, r in zip(gold, rows)])
+        preds = mapper.analyse([(g.text, context_text(r.get("context"))) for g, r in zip(gold, rows)])
         rep = evaluate(gold, preds)
         if fmt == "json":
             click.echo(json.dumps(rep, ensure_ascii=False, indent=2))
