@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 _NAMES = ("rules", "corpus", "templates")
 
@@ -25,3 +26,12 @@ def data_dir(name: str) -> Path:
     if spec is not None and spec.submodule_search_locations:
         return Path(next(iter(spec.submodule_search_locations)))
     return Path(__file__).resolve().parent.parent / name
+
+
+def load_yaml(text: str) -> Any:
+    """``yaml.safe_load`` through libyaml when PyYAML has it (its wheels do): the bundled
+    rules and directives are ≈ 45 files, 0.42 s with the pure-Python loader, which a
+    one-file ``disclint lint`` pays on every run."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

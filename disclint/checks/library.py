@@ -12,7 +12,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
 
 from ..document import BlockKind
 from .base import PROSE_KINDS, TEXT_KINDS, CheckContext, Hit
@@ -150,10 +149,10 @@ def mixed_width_digits(ctx: CheckContext, check: Any) -> Iterable[Hit]:
 # ---------------------------------------------------------------- understandability
 @lru_cache(maxsize=4)
 def load_glossary(path: str | None = None) -> dict[str, dict[str, Any]]:
-    from ..resources import data_dir
+    from ..resources import data_dir, load_yaml
 
     p = Path(path) if path else data_dir("rules") / "glossary.yml"
-    data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    data = load_yaml(p.read_text(encoding="utf-8")) or {}
     return dict(data.get("terms") or {})
 
 

@@ -18,7 +18,7 @@ import yaml
 from ..errors import ConfigError
 from ..findings import Level
 from ..quality import QUALITIES, QUALITY_LABELS  # noqa: F401  (re-exported)
-from ..resources import data_dir
+from ..resources import data_dir, load_yaml
 
 _FIELDS = {"id", "extends", "quality", "level", "message", "explanation", "hint", "reference", "options", "scope", "examples", "python", "enabled"}
 _REQUIRED = ("id", "extends", "quality", "level", "message", "explanation")
@@ -161,7 +161,7 @@ def parse_rule(data: Any, where: str) -> Rule:
 
 def load_rule_file(path: Path) -> Rule:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError("config.rule_invalid", path=str(path), reason=str(exc).splitlines()[0]) from None
     return parse_rule(data, str(path))
