@@ -2,6 +2,9 @@
 
 The split is a stable function of the passage id (SHA-1), so adding passages never moves
 existing ones between splits: 70 % train, 15 % dev, 15 % test.
+
+A passage may carry ``context``: the section headings it sits under in its document (outermost
+first). The mapper sees them as it sees a real document's headings (``" ".join`` of the path).
 """
 
 from __future__ import annotations
@@ -22,10 +25,23 @@ class Passage:
     directives: tuple[int, ...]
     style: str = ""
     hard_negative: bool = False
+    context: tuple[str, ...] = ()
 
     @property
     def split(self) -> str:
         return split_of(self.id)
+
+    @property
+    def context_text(self) -> str:
+        return context_text(self.context)
+
+
+def context_text(value: object) -> str:
+    """Headings as the mapper's context string: a list is joined like a section path, a
+    string is taken as it is."""
+    if isinstance(value, (list, tuple)):
+        return " ".join(str(v) for v in value if v)
+    return "" if value is None else str(value)
 
 
 def split_of(pid: str) -> str:
@@ -50,6 +66,7 @@ def load_passages(directory: Path | None = None) -> list[Passage]:
                         directives=tuple(sorted(int(d) for d in row.get("directives", []))),
                         style=row.get("style", ""),
                         hard_negative=bool(row.get("hard_negative", False)),
+                        context=tuple(str(c) for c in row.get("context") or ()),
                     )
                 )
     return out

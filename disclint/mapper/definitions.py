@@ -13,10 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from ..normalize import normalize
-from ..resources import data_dir
+from ..resources import data_dir, load_yaml
 
 
 def _term_regex(terms: list[str]) -> re.Pattern[str]:
@@ -121,13 +120,16 @@ class DirectiveSet:
         """Stage-0 screen: a security-specific or a weak anchor."""
         return self.anchors.search(norm_text) is not None or self.weak_anchors.search(norm_text) is not None
 
+    def screens(self, norm_text: str, norm_context: str = "") -> bool:
+        """Stage 0 for a passage under headings: an anchor in the text or in a heading."""
+        return self.is_anchored(norm_text) or (bool(norm_context) and self.is_anchored(norm_context))
+
     def has_strong_anchor(self, norm_text: str) -> bool:
         return self.anchors.search(norm_text) is not None
 
 
 def _load_yaml(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = load_yaml(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise ValueError(f"{path}: not a mapping")
     return data
