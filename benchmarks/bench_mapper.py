@@ -33,7 +33,7 @@ def corpus_scores() -> bool:
     from disclint.mapper.evaluate import evaluate, format_report
 
     test = [p for p in load_passages() if p.split == "test"]
-    rep = evaluate(test, Mapper().analyse([(p.text, "") for p in test]))
+    rep = evaluate(test, Mapper().analyse([(p.text, p.context_text) for p in test]))
     print(format_report(rep, "en"))
     ok = rep["micro"]["f1"] >= 0.90 and rep["screening"]["recall"] >= 0.98
     low = [d for d, m in rep["per_directive"].items() if m["recall"] < 0.80]

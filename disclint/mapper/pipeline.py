@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..document import BlockKind, Document, Location
-from ..normalize import normalize
+from ..normalize import NormalizedText, normalize
 from ..resources import data_dir
 from ..segment import sentence_spans
 from .definitions import ConceptHit, DirectiveSet, TokenPattern, load_directives
@@ -37,8 +37,9 @@ PARSE_BUDGET_CHARS = 4000  # ≈ 1 s of parsing on this machine
 MIN_PASSAGE_CHARS = 6
 FALLBACK_FLOOR = 0.2
 # A label needs a concept or token pattern of its own directive (in the passage or its
-# headings) unless the model is at least this sure. Chosen on out-of-fold train+dev scores:
-# F1-neutral (0.846 vs 0.845), precision 0.863 -> 0.891; and every label can show its reason.
+# headings) unless the model is at least this sure, so that a label can show its reason.
+# ``make model`` chooses the value on out-of-fold train+dev decisions and stores it in the
+# model's meta (``evidence_free_min``); this is the default for models without it.
 EVIDENCE_FREE_MIN = 0.7
 
 
@@ -140,8 +141,14 @@ class Mapper:
         return self._matcher
 
     # ------------------------------------------------------------------ stages
-    def analyse(self, items: Sequence[tuple[str, str]], locations: Sequence[Location | None] | None = None) -> list[PassageResult]:
-        """Map passages. ``items`` are (text, context) pairs; context = section headings."""
+    def analyse(
+        self,
+        items: Sequence[tuple[str, str]],
+        locations: Sequence[Location | None] | None = None,
+        norms: Sequence[NormalizedText] | None = None,
+    ) -> list[PassageResult]:
+        """Map passages. ``items`` are (text, context) pairs; context = section headings.
+        ``norms`` are the texts' normalised views when the caller already has them."""
         work: list[_Work] = []
         results: list[PassageResult] = []
         contexts: dict[str, tuple[str, bool]] = {}  # many blocks share one heading path
@@ -153,10 +160,10 @@ class Mapper:
                 continue
             if context not in contexts:
                 c_norm = normalize(context).text if context else ""
-                contexts[context] = (c_norm, bool(c_norm) and self.ds.has_strong_anchor(c_norm))
-            context_norm, context_anchored = contexts[context]
-            norm = normalize(text)
-            if not (context_anchored or self.ds.is_anchored(norm.text) or (context and self.ds.is_anchored(contexts[context][0]))):
+                contexts[context] = (c_norm, bool(c_norm) and self.ds.is_anchored(c_norm))
+            context_norm, context_screened = contexts[context]
+            norm = norms[i] if norms is not None else normalize(text)
+            if not (context_screened or self.ds.is_anchored(norm.text)):
                 continue
             res.screened = True
             work.append(_Work(i, text, norm, context_norm, res))
@@ -196,14 +203,20 @@ class Mapper:
                 continue
             text = w.norm.text
             for s, e in sentence_spans(text):
-                sent = text[s:e]
-                if not _SYNTAX_CUES.search(sent):
+                cues = [m.start() for m in _SYNTAX_CUES.finditer(text, s, e)]  # offsets in text
+                if not cues:
                     continue
-                inside = [k for k, h in enumerate(w.hits) if s <= h.start < e]
-                if not inside or len(sent) > budget:
+                # Japanese is head-final: a negation can only bind a measure named before it,
+                # and the parse from the first such measure to the sentence end is enough to
+                # find its predicate (the left context costs parse time and changes nothing).
+                inside = [k for k, h in enumerate(w.hits) if s <= h.start < e and h.end <= cues[-1]]
+                if not inside:
                     continue
-                budget -= len(sent)
-                jobs.append((w, s, sent, inside))
+                left = min(w.hits[k].start for k in inside)
+                if e - left > budget:
+                    continue
+                budget -= e - left
+                jobs.append((w, left, text[left:e], inside))
         self.stats["parsed_chars"] = self.parse_budget_chars - budget
         self.stats["parsed_sentences"] = len(jobs)
         if not jobs:
@@ -239,11 +252,12 @@ class Mapper:
         res.cyber = res.cyber_score >= m.thresholds.get("cyber", 0.5)
         res.scores = {d: m.score(f"d{d}", f.values) for d in self.ds.directives}
         if res.cyber:
+            evidence_free_min = m.meta.get("evidence_free_min", EVIDENCE_FREE_MIN)
             explained = {h.concept.directive for h in f.hits} | {h.concept.directive for h in f.context_hits}
             explained |= {tp.directive for tp, _, _ in w.pattern_hits}
             labels = [
                 d for d, s in res.scores.items()
-                if s >= m.thresholds.get(f"d{d}", 0.5) and (d in explained or s >= EVIDENCE_FREE_MIN)
+                if s >= m.thresholds.get(f"d{d}", 0.5) and (d in explained or s >= evidence_free_min)
             ]
             best = max(res.scores, key=res.scores.get)
             if not labels and res.scores[best] >= FALLBACK_FLOOR and best in explained:
@@ -283,14 +297,16 @@ class Mapper:
         """Map every passage-like block of a document (headings give context only)."""
         items: list[tuple[str, str]] = []
         locs: list[Location | None] = []
+        norms: list[NormalizedText] = []
         index: list[int] = []
         for i, block in enumerate(doc.blocks):
             if block.kind == BlockKind.HEADING:
                 continue
             items.append((block.text, " ".join(block.location.section)))
             locs.append(block.location)
+            norms.append(block.norm)  # cached on the block: the lint rules reuse it
             index.append(i)
-        results = self.analyse(items, locs)
+        results = self.analyse(items, locs, norms)
         for res, i in zip(results, index):
             res.block_index = i
         return results

@@ -1,9 +1,11 @@
 """Rebuild the directive model from the corpus (``make model``).
 
 1. Features for every corpus passage through the same stages as at run time
-   (normalise, tokenise, concept hits, syntax on cue sentences).
-2. Tune each label's threshold (F1, 0.25–0.75) on out-of-fold scores of a 5-fold
-   cross-validation over train+dev, then fit the final model on train+dev.
+   (normalise, tokenise, concept hits, syntax on cue sentences, its headings as context).
+2. Tune each label's threshold (F1, 0.10–0.75) on out-of-fold scores of a 5-fold
+   cross-validation over train+dev; choose the evidence rule's minimum score
+   (``evidence_free_min``) by the micro-F1 of the out-of-fold run-time decisions; then fit
+   the final model on train+dev.
 3. Score the untouched test split, store the scores in the model's ``meta`` and print them.
 The result is ``rules/directives/model.json``; training is deterministic (liblinear).
 """
@@ -18,8 +20,9 @@ from pathlib import Path
 from ..resources import data_dir
 from .corpus import Passage, load_passages
 from .evaluate import evaluate, format_report
+from .definitions import DirectiveSet
 from .model import LABELS, LinearModel, train
-from .pipeline import Mapper
+from .pipeline import Mapper, PassageResult, _Work
 
 
 def _gold(p: Passage) -> set[str]:
@@ -29,34 +32,37 @@ def _gold(p: Passage) -> set[str]:
     return labels
 
 
-def passage_features(mapper: Mapper, passages: list[Passage]) -> list[dict[str, float]]:
-    from .pipeline import _Work, PassageResult
+def featurise(mapper: Mapper, passages: list[Passage]) -> list[_Work]:
+    """Every passage through the run-time stages (its headings as context), features built;
+    the syntax stage has no character budget here."""
     from ..normalize import normalize
 
-    work = []
-    for i, p in enumerate(passages):
-        norm = normalize(p.text)
-        work.append(_Work(i, p.text, norm, "", PassageResult(text=p.text)))
+    work = [
+        _Work(i, p.text, normalize(p.text), normalize(p.context_text).text, PassageResult(text=p.text))
+        for i, p in enumerate(passages)
+    ]
     mapper._tokenize(work)
     if mapper.use_parser:
-        mapper.parse_budget_chars = 10**9
-        mapper._syntax(work)
-    from .features import build_features
+        budget, mapper.parse_budget_chars = mapper.parse_budget_chars, 10**9
+        try:
+            mapper._syntax(work)
+        finally:
+            mapper.parse_budget_chars = budget
+    mapper._score(work)  # builds the features (and scores them with the caller's model)
+    return work
 
-    rows = []
-    for w in work:
-        kept = [h for k, h in enumerate(w.hits) if k not in w.negated]
-        negated = [h for k, h in enumerate(w.hits) if k in w.negated]
-        rows.append(build_features(mapper.ds, w.norm.text, w.lemmas, kept, negated, [], False, [tp.key for tp, _, _ in w.pattern_hits]).values)
-    return rows
+
+def passage_features(mapper: Mapper, passages: list[Passage]) -> list[dict[str, float]]:
+    return [w.features.values for w in featurise(mapper, passages) if w.features is not None]
 
 
 def _tune(thresholds: dict[str, float], scores_by_label: dict[str, list[float]], passages: list[Passage]) -> None:
+    """Per label, the threshold (0.10–0.75) with the best F1 on out-of-fold scores."""
     for label in LABELS:
         gold = [label in _gold(p) for p in passages]
         scores = scores_by_label[label]
         best, best_f1 = 0.5, -1.0
-        for step in range(25, 76, 5):
+        for step in range(10, 76, 5):
             thr = step / 100
             tp = sum(1 for g, s in zip(gold, scores) if g and s >= thr)
             fp = sum(1 for g, s in zip(gold, scores) if not g and s >= thr)
@@ -68,6 +74,9 @@ def _tune(thresholds: dict[str, float], scores_by_label: dict[str, list[float]],
 
 
 FOLDS = 5
+#: candidates for the score a label needs when no concept or pattern of its directive is in the
+#: passage or its headings (see pipeline._decide); chosen on out-of-fold decisions
+EVIDENCE_FREE_CANDIDATES = (0.5, 0.6, 0.7, 0.8)
 
 
 def _fold(pid: str) -> int:
@@ -77,8 +86,24 @@ def _fold(pid: str) -> int:
 def corpus_hash(passages: list[Passage]) -> str:
     h = hashlib.sha256()
     for p in sorted(passages, key=lambda p: p.id):
-        h.update(json.dumps([p.id, p.text, p.cyber, p.directives], ensure_ascii=False).encode())
+        h.update(json.dumps([p.id, p.text, p.cyber, p.directives, list(p.context)], ensure_ascii=False).encode())
     return h.hexdigest()[:16]
+
+
+def _oof_decisions(ds: DirectiveSet, work: list[_Work], fit: list[int], models: dict[int, LinearModel],
+                   passages: list[Passage], evidence_free_min: float) -> list[PassageResult]:
+    """The full run-time decision (stage 0, thresholds, evidence rule, fallback) for every
+    train+dev passage, by the model of the fold that did not see it."""
+    out = []
+    for i in fit:
+        w = work[i]
+        m = models[_fold(passages[i].id)]
+        m.meta = {"evidence_free_min": evidence_free_min}
+        w.result = PassageResult(text=w.text, screened=ds.screens(w.norm.text, w.context_norm))
+        if w.result.screened:
+            Mapper(directives=ds, model=m)._decide(w)
+        out.append(w.result)
+    return out
 
 
 def build(out: Path | None = None, C: float = 1.0) -> tuple[LinearModel, dict]:
@@ -86,27 +111,40 @@ def build(out: Path | None = None, C: float = 1.0) -> tuple[LinearModel, dict]:
     # a throwaway model only to reach the feature stages; scoring is not used here
     empty = LinearModel({l: {} for l in LABELS}, {l: 0.0 for l in LABELS}, {l: 0.5 for l in LABELS})
     mapper = Mapper(model=empty)
-    feats = passage_features(mapper, passages)
+    work = featurise(mapper, passages)
+    feats = [w.features.values for w in work]
     split = {name: [i for i, p in enumerate(passages) if p.split == name] for name in ("train", "dev", "test")}
     fit = split["train"] + split["dev"]
     oof: dict[str, list[float]] = {label: [0.0] * len(fit) for label in LABELS}
+    models: dict[int, LinearModel] = {}
     for k in range(FOLDS):
         inner = [j for j, i in enumerate(fit) if _fold(passages[i].id) != k]
         held = [j for j, i in enumerate(fit) if _fold(passages[i].id) == k]
-        m = train([feats[fit[j]] for j in inner], [_gold(passages[fit[j]]) for j in inner], C=C)
+        models[k] = m = train([feats[fit[j]] for j in inner], [_gold(passages[fit[j]]) for j in inner], C=C)
         for label in LABELS:
             for j in held:
                 oof[label][j] = m.score(label, feats[fit[j]])
+    thresholds: dict[str, float] = {}
+    _tune(thresholds, oof, [passages[i] for i in fit])
+    for m in models.values():
+        m.thresholds = thresholds
+    fit_passages = [passages[i] for i in fit]
+    cv = {ev: evaluate(fit_passages, _oof_decisions(mapper.ds, work, fit, models, passages, ev))["micro"]["f1"]
+          for ev in EVIDENCE_FREE_CANDIDATES}
+    evidence_free_min = max(cv, key=lambda ev: (cv[ev], ev))  # ties: the stricter rule
     model = train([feats[i] for i in fit], [_gold(passages[i]) for i in fit], C=C)
-    _tune(model.thresholds, oof, [passages[i] for i in fit])
+    model.thresholds = thresholds
+    model.meta = {"evidence_free_min": evidence_free_min}
     mapper.model = model
     test = [passages[i] for i in split["test"]]
-    preds = mapper.analyse([(p.text, "") for p in test])
+    preds = mapper.analyse([(p.text, p.context_text) for p in test])
     report = evaluate(test, preds)
     model.meta = {
         "corpus_sha256_16": corpus_hash(passages),
         "passages": {k: len(v) for k, v in split.items()},
         "C": C,
+        "evidence_free_min": evidence_free_min,
+        "cv_micro_f1_by_evidence_free_min": {str(k): v for k, v in cv.items()},
         "test": {k: report[k] for k in ("micro", "macro", "screening", "cyber")},
         "test_per_directive": report["per_directive"],
     }
