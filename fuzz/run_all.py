@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import json
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -38,7 +39,7 @@ def run_reader(reader: str, seconds: float, work: Path, per_input_timeout: int, 
     if not seeds.is_dir():
         subprocess.run([sys.executable, str(HERE / "make_seeds.py"), str(work / "seeds")], check=True)
     start = time.monotonic()
-    executions, runs, crashes = 0, 0, []
+    executions, runs, crashes, cpu = 0, 0, [], 0.0
     while (left := seconds - (time.monotonic() - start)) >= 5:
         runs += 1
         before = set(artifacts.iterdir())
@@ -48,8 +49,11 @@ def run_reader(reader: str, seconds: float, work: Path, per_input_timeout: int, 
             f"-max_total_time={int(left)}", f"-timeout={per_input_timeout}", f"-rss_limit_mb={rss_mb}",
             f"-artifact_prefix={artifacts}/", "-print_final_stats=1",
         ]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         with log.open("w") as fh:
             proc = subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu += (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         text = log.read_text(errors="replace")
         m = STAT.search(text) or DONE.search(text)
         n = int(m.group(1)) if m else max((int(x) for x in re.findall(r"^#(\d+)\s", text, re.M)), default=0)
@@ -64,6 +68,7 @@ def run_reader(reader: str, seconds: float, work: Path, per_input_timeout: int, 
     result = {
         "reader": reader,
         "seconds": round(time.monotonic() - start, 1),
+        "cpu_seconds": round(cpu, 1),  # less than seconds when the machine was shared
         "executions": executions,
         "restarts": runs - 1,
         "crashes": crashes,
