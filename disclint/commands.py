@@ -155,7 +155,10 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                 click.echo(f"disclint: {t('annotate.written', ctx.lang, path=annotate, comments=done.comments, anchored=done.anchored)}", err=True)
         all_findings = [f for r in reports for f in r.findings]
         if write_baseline:
-            n = save_baseline(write_baseline, all_findings)
+            try:
+                n = save_baseline(write_baseline, all_findings)
+            except OSError as exc:
+                fatal(t("output.write_failed", ctx.lang, path=write_baseline, reason=exc.strerror or type(exc).__name__))
             click.echo(t("lint.baseline_written", ctx.lang, path=write_baseline, count=n), err=True)
         text = render(fmt, reports, rules=first.rules(), lang=ctx.lang, version=__version__)
         if output:

@@ -120,3 +120,18 @@ def test_baseline_hides_known_findings_and_survives_edits(run_cli, tmp_path):
     bad.write_text("{nope")
     r = run_cli("lint", doc, "--baseline", bad)
     assert r.returncode == 2 and "bad.json" in r.stderr
+
+
+def test_baseline_write_failure_is_one_line_and_leaves_nothing(run_cli, tmp_path):
+    doc = make_docx(tmp_path / "d.docx")
+    target = tmp_path / "no-such-dir" / "baseline.json"
+    r = run_cli("lint", doc, "--write-baseline", target)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert f"出力先 {target} に書き込めません" in r.stderr
+    assert not target.parent.exists()
+    # an existing baseline is replaced whole (temp file + rename), never appended to
+    base = tmp_path / "baseline.json"
+    base.write_text("old")
+    r = run_cli("lint", doc, "--write-baseline", base)
+    assert json.loads(base.read_text())["version"] == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["baseline.json", "d.docx"]

@@ -380,3 +380,23 @@ def test_dask_engine_with_real_scheduler_and_worker_matches_local(surveyed, tmp_
             except subprocess.TimeoutExpired:
                 os.killpg(p.pid, signal.SIGKILL)
                 p.wait()
+
+
+def test_an_interrupted_report_leaves_no_directory_behind(surveyed, tmp_path, monkeypatch):
+    """The report is written into a temporary sibling and renamed when complete."""
+    from disclint.survey import report
+
+    _, _, run, _, _ = surveyed
+    out = tmp_path / "report"
+
+    def boom(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(report, "render_html", boom)  # the last file written
+    with pytest.raises(KeyboardInterrupt):
+        report.write_report(Path(run), out)
+    assert list(tmp_path.iterdir()) == []  # neither the report nor its temporary directory
+    monkeypatch.undo()
+    written = report.write_report(Path(run), out)
+    assert (out / "index.html").is_file() and all(f.parent in (out, out / "charts") and f.exists() for f in written.files)
+    assert list(tmp_path.iterdir()) == [out]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..findings import Finding
+from ..safeio import atomic_write_text
 
 BASELINE_VERSION = 1
 
@@ -22,7 +23,7 @@ def write_baseline(path: str | Path, findings: list[Finding]) -> int:
 
     counts = Counter(fingerprint(f) for f in findings)
     data = {"version": BASELINE_VERSION, "tool": "disclint", "fingerprints": dict(sorted(counts.items()))}
-    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")  # never half-written
     return sum(counts.values())
 
 

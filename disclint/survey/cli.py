@@ -144,6 +144,8 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
             written = write_report(Path(run_dir), Path(out_dir), lang=ctx.lang, compare=codes, year=year)
         except SurveyError as exc:
             _fatal(ctx, exc)
+        except OSError as exc:  # e.g. a read-only or full disk: nothing half-written is left behind
+            _fatal(ctx, SurveyError("output.write_failed", path=out_dir, reason=exc.strerror or type(exc).__name__))
         for note in written.notes:
             click.echo(f"disclint: {t(note[0], ctx.lang, **note[1])}", err=True)
         click.echo(t("survey.report_written", ctx.lang, path=out_dir, files=len(written.files)), err=True)

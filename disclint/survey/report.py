@@ -19,7 +19,10 @@ import csv
 import html
 import io
 import json
+import os
+import shutil
 import sqlite3
+import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -585,6 +588,10 @@ def render_html(data: Data, views: dict[str, tuple[list[str], list[list[Any]]]],
 
 
 def write_report(run_dir: Path, out_dir: Path, lang: str = "ja", compare: list[str] | None = None, year: int | None = None) -> Written:
+    """Write the report into a new directory ``out_dir`` (absent or empty).
+
+    Everything is written into a temporary sibling directory that is renamed to ``out_dir`` only
+    when complete, so an interrupted run leaves no half-written report (see :mod:`disclint.safeio`)."""
     if out_dir.resolve() == run_dir.resolve():
         raise SurveyError("survey.report_out_is_run", path=str(out_dir))
     data = Data(run_dir, lang)
@@ -592,7 +599,19 @@ def write_report(run_dir: Path, out_dir: Path, lang: str = "ja", compare: list[s
         raise SurveyError("survey.report_no_documents", path=str(run_dir))
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise SurveyError("survey.report_out_exists", path=str(out_dir))
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
+    try:
+        written = _write_files(data, tmp, lang, compare, year)
+        os.replace(tmp, out_dir)  # onto an absent or empty directory: atomic on POSIX
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    written.files = [out_dir / f.relative_to(tmp) for f in written.files]
+    return written
+
+
+def _write_files(data: Data, out_dir: Path, lang: str, compare: list[str] | None, year: int | None) -> Written:
     written = Written()
     views = tables(data, year)
     for name, (header, rows) in views.items():
