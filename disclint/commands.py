@@ -267,7 +267,8 @@ def _map_text_report(doc, results, coverage, ds, lang: str) -> str:
     marks = {"covered": ("● 記載あり", "● covered"), "weak": ("▲ 記載が弱い", "▲ weak"), "missing": ("× 記載なし", "× missing")}
     for d, c in coverage.directives.items():
         title = ds.directives[d].title if ja else ds.directives[d].title_en
-        where = ", ".join(results[i].location.short(lang) for i in c.passages[:5] if results[i].location)
+        # XBRL/text blocks have no page or paragraph number: their short location is empty
+        where = ", ".join(dict.fromkeys(w for i in c.passages[:5] if results[i].location and (w := results[i].location.short(lang))))
         out.append(f"  {'指示' if ja else 'D'}{d:<3}{marks[c.status][0 if ja else 1]:<10} {title}{'  [' + where + ']' if where else ''}")
     out.append("## " + ("3 原則" if ja else "Principles"))
     for key, c in coverage.principles.items():

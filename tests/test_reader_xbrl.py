@@ -387,3 +387,19 @@ def test_json_without_facts_or_text_blocks(tmp_path):
 def test_new_message_keys_exist_in_both_languages():
     for key in ("input.corrupt_gzip", "input.json_invalid", "note.xbrl_prior_skipped"):
         assert set(MESSAGES[key]) == {"ja", "en"}
+
+
+def test_map_coverage_lines_of_an_xbrl_name_no_empty_locations(write, run_cli):
+    """XBRL blocks have no page or paragraph number: a covered directive's line must not end
+    in ``[, ]`` (it listed one empty location per passage)."""
+    risks = (
+        "<h3>(2) 情報セキュリティについて</h3>"
+        "<p>当社グループは、サイバー攻撃により顧客情報が漏えいした場合、社会的信用の低下により業績に影響を及ぼす可能性があると認識しております。</p>"
+        "<p>当社グループは情報セキュリティ基本方針を定め、全役職員に周知しております。</p>"
+        "<p>ランサムウェア等のサイバー攻撃は当社の事業継続に関わる重要なリスクであり、取締役会で対応方針を定めております。</p>"
+    )
+    r = run_cli("map", write("risks.xbrl", instance(fact("jpcrp_cor:BusinessRisksTextBlock", risks))))
+    assert r.returncode == 0, r.stderr
+    lines = [line for line in r.stdout.splitlines() if line.startswith("  指示1  ")]  # coverage, not passages
+    assert len(lines) == 1 and "記載あり" in lines[0]
+    assert "[" not in lines[0] and ", ]" not in r.stdout
