@@ -1,7 +1,8 @@
 """Compare mapper training variants by cross-validation on train+dev only (the test split is
 never scored here; ``make model`` scores it once).
 
-    .venv/bin/python tools/cv_mapper.py [--C 0.5,1,2] [--evidence-min 0.5,0.7] [--show-misses 5]
+    .venv/bin/python tools/cv_mapper.py [--C 0.5,1,2] [--evidence-min 0.5,0.7] [--scale c:2,p:2]
+                                        [--show-misses 5]
 
 For each variant: the 5-fold out-of-fold models of ``make model``, thresholds tuned on their
 scores, and the full run-time decision (stage 0, evidence rule, fallback) for every held-out
@@ -64,11 +65,16 @@ def main() -> None:
     ap.add_argument("--C", default="1.0")
     ap.add_argument("--evidence-min", default="0.7")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--scale", default="", help="e.g. c:2,cd:2,p:2 multiplies those feature families")
     ap.add_argument("--show-misses", type=int, default=0, help="held-out passages per directive that miss it")
     args = ap.parse_args()
     passages = load_passages()
     work = cached_work(passages, args.cache)
     fit = [i for i, p in enumerate(passages) if p.split in ("train", "dev")]
+    if args.scale:
+        factors = {k: float(v) for k, v in (x.split(":") for x in args.scale.split(","))}
+        for w in work:
+            w.features.values = {f: x * factors.get(f.split(":", 1)[0], 1.0) for f, x in w.features.values.items()}
     for C in args.C.split(","):
         for ev in args.evidence_min.split(","):
             rep, thr = run_variant(passages, work, fit, float(C), float(ev))
