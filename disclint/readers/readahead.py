@@ -149,6 +149,7 @@ class ReadAhead:
                 raise LimitExceeded("limit.timeout", seconds=f"{self.timeout:g}")
             kind, payload, seconds = self._conn.recv()
         except (EOFError, OSError):
+            self._proc.join(timeout=2)  # the pipe closes before the process is reaped
             code = self._proc.exitcode
             self.close()
             why = f"signal {-code}" if code is not None and code < 0 else f"exit status {code}"
