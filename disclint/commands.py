@@ -240,7 +240,7 @@ def _read_jsonl(ctx: RunContext, source: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _map_text_report(doc, results, coverage, ds, lang: str) -> str:
+def _map_text_report(doc, results, coverage, scoped, ds, lang: str) -> str:
     ja = lang == "ja"
     out = [f"# {doc.path}"]
     for r in results:
@@ -267,9 +267,14 @@ def _map_text_report(doc, results, coverage, ds, lang: str) -> str:
     marks = {"covered": ("● 記載あり", "● covered"), "weak": ("▲ 記載が弱い", "▲ weak"), "missing": ("× 記載なし", "× missing")}
     for d, c in coverage.directives.items():
         title = ds.directives[d].title if ja else ds.directives[d].title_en
+        status, blocks = scoped[d]  # as lint and survey count it: evidence in cybersecurity passages only
         # XBRL/text blocks have no page or paragraph number: their short location is empty
-        where = ", ".join(dict.fromkeys(w for i in c.passages[:5] if results[i].location and (w := results[i].location.short(lang))))
-        out.append(f"  {'指示' if ja else 'D'}{d:<3}{marks[c.status][0 if ja else 1]:<10} {title}{'  [' + where + ']' if where else ''}")
+        where = ", ".join(dict.fromkeys(w for j in blocks[:5] if (w := doc.blocks[j].location.short(lang))))
+        note = ""
+        if status != c.status:
+            n = len(c.passages)
+            note = f"  （該当はサイバーセキュリティの記載以外の {n} 件のみ）" if ja else f"  (matched only by {n} passage(s) outside the cybersecurity text)"
+        out.append(f"  {'指示' if ja else 'D'}{d:<3}{marks[status][0 if ja else 1]:<10} {title}{'  [' + where + ']' if where else ''}{note}")
     out.append("## " + ("3 原則" if ja else "Principles"))
     for key, c in coverage.principles.items():
         p = ds.principles[key]
@@ -289,7 +294,8 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         import json
 
         from . import nlp
-        from .mapper import Mapper, compute_coverage
+        from .checks import CheckContext
+        from .mapper import Mapper
         from .mapper.corpus import context_text
 
         limits = make_limits(kw)
@@ -305,21 +311,24 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
             sys.exit(EXIT_ERROR if ctx.failed else EXIT_OK)
         for doc in iter_documents(ctx, files, limits, ahead):
             def run(doc=doc):
-                results = mapper.map_document(doc)
-                return results, compute_coverage(results, mapper.ds)
+                cc = CheckContext(doc, lang=ctx.lang, mapper=mapper)
+                return cc.results, cc.coverage, cc.scoped_coverage
 
             out = guarded(ctx, doc.path, run)
             if out is None:
                 continue
-            results, coverage = out
+            results, coverage, scoped = out
             if fmt == "text":
-                click.echo(_map_text_report(doc, results, coverage, mapper.ds, ctx.lang))
+                click.echo(_map_text_report(doc, results, coverage, scoped, mapper.ds, ctx.lang))
             else:
                 passages = [
                     {"location": r.location.to_dict() if r.location else None, "text": r.text, **r.to_dict()}
                     for r in results if r.cyber
                 ]
-                payload = {"file": doc.path, "passages": passages, "coverage": coverage.to_dict(), "stats": mapper.stats}
+                cov = coverage.to_dict()
+                for d, (status, _) in scoped.items():  # the status lint and survey use
+                    cov["directives"][str(d)]["status_in_scope"] = status
+                payload = {"file": doc.path, "passages": passages, "coverage": cov, "stats": mapper.stats}
                 if fmt == "jsonl":
                     for p in passages:
                         click.echo(json.dumps(dict(p, file=doc.path), ensure_ascii=False))

@@ -163,3 +163,33 @@ def test_token_patterns_give_evidence_with_offsets(mapper):
     pats = [e for e in res.evidence.get(2, []) if e.kind == "pattern"]
     assert pats and pats[0].concept == "d2.report_to_board"
     assert text[pats[0].start:pats[0].end] == "取締役会へ報告"
+
+
+GOVERNANCE_MD = """# 事業等のリスク
+
+## (5) 情報セキュリティについて
+
+当社グループは、サイバー攻撃により顧客情報が漏えいした場合、社会的信用の低下により業績に影響を及ぼす可能性があります。当社は情報セキュリティ基本方針を定め、全役職員に周知しております。
+
+# コーポレート・ガバナンスの状況
+
+## 内部統制システムの整備の状況
+
+当社は、リスク管理委員会を設置し、委員長である社長が情報管理を含む全社のリスクの状況を審議し、その結果を取締役会に報告しております。委員会の事務局は総務部が担っております。
+"""
+
+
+def test_map_coverage_is_the_one_lint_reports(run_cli, tmp_path):
+    """`map` shows the coverage lint and survey use (evidence inside the cybersecurity text only)
+    and says when the mapper's own match lies elsewhere (here: a general risk committee)."""
+    doc = tmp_path / "gov.md"
+    doc.write_text(GOVERNANCE_MD, encoding="utf-8")
+    mapped = json.loads(run_cli("map", "--format", "json", doc).stdout)
+    linted = json.loads(run_cli("lint", "--format", "json", doc).stdout)["files"][0]["coverage"]["directives"]
+    cov = mapped["coverage"]["directives"]
+    assert {d: c["status_in_scope"] for d, c in cov.items()} == {d: c["status"] for d, c in linted.items()}
+    outside = [d for d, c in cov.items() if c["status"] != "missing" and c["status_in_scope"] == "missing"]
+    assert "2" in outside
+    text = run_cli("map", doc).stdout
+    assert "指示2  × 記載なし     サイバーセキュリティリスク管理体制の構築  （該当はサイバーセキュリティの記載以外の 1 件のみ）" in text
+    assert "指示1  ● 記載あり" in text
