@@ -13,6 +13,7 @@ passage, scored like ``disclint eval``. Features are computed once (≈ 20 s) an
 from __future__ import annotations
 
 import argparse
+import hashlib
 import pickle
 import sys
 from pathlib import Path
@@ -27,7 +28,9 @@ from disclint.mapper.pipeline import Mapper  # noqa: E402
 
 
 def cached_work(passages, cache: Path):
-    key = training.corpus_hash(passages)
+    # the corpus and the code that makes features (a stale cache would hide a feature change)
+    code = b"".join((Path(training.__file__).parent / f).read_bytes() for f in ("features.py", "pipeline.py", "definitions.py"))
+    key = training.corpus_hash(passages) + hashlib.sha256(code).hexdigest()[:16]
     if cache.exists():
         data = pickle.loads(cache.read_bytes())
         if data.get("key") == key:

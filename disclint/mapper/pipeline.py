@@ -24,7 +24,7 @@ from ..normalize import NormalizedText, normalize
 from ..resources import data_dir
 from ..segment import sentence_spans
 from .definitions import ConceptHit, DirectiveSet, TokenPattern, load_directives
-from .features import PassageFeatures, build_features, token_lemmas
+from .features import PassageFeatures, build_features, content_features
 from .model import LinearModel
 
 # Surface cues that make a sentence worth parsing: negation can take evidence away, so only
@@ -109,6 +109,7 @@ class _Work:
     negated: set[int] = field(default_factory=set)  # indexes into hits
     planned: set[int] = field(default_factory=set)
     lemmas: list[str] = field(default_factory=list)
+    vector: list[float] = field(default_factory=list)
     features: PassageFeatures | None = None
 
 
@@ -181,7 +182,7 @@ class Mapper:
 
         for w in work:
             doc = nlp.tokenize(w.norm.text)
-            w.lemmas = token_lemmas(doc)
+            w.lemmas, w.vector = content_features(doc)
             w.hits = self.ds.concept_hits(w.norm.text)
             matcher = self._token_matcher(doc.vocab)
             seen = set()
@@ -242,6 +243,7 @@ class Mapper:
                 self.ds, w.norm.text, w.lemmas, kept, negated, ctx_hits,
                 bool(w.context_norm and self.ds.has_strong_anchor(w.context_norm)),
                 [tp.key for tp, _, _ in w.pattern_hits],
+                w.vector,
             )
             self._decide(w)
 
