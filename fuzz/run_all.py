@@ -49,11 +49,11 @@ def run_reader(reader: str, seconds: float, work: Path, per_input_timeout: int, 
             f"-max_total_time={int(left)}", f"-timeout={per_input_timeout}", f"-rss_limit_mb={rss_mb}",
             f"-artifact_prefix={artifacts}/", "-print_final_stats=1",
         ]
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        usage0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         with log.open("w") as fh:
             proc = subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu += (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        usage1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu += (usage1.ru_utime - usage0.ru_utime) + (usage1.ru_stime - usage0.ru_stime)
         text = log.read_text(errors="replace")
         m = STAT.search(text) or DONE.search(text)
         n = int(m.group(1)) if m else max((int(x) for x in re.findall(r"^#(\d+)\s", text, re.M)), default=0)
