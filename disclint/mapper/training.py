@@ -52,10 +52,6 @@ def featurise(mapper: Mapper, passages: list[Passage]) -> list[_Work]:
     return work
 
 
-def passage_features(mapper: Mapper, passages: list[Passage]) -> list[dict[str, float]]:
-    return [w.features.values for w in featurise(mapper, passages) if w.features is not None]
-
-
 def _tune(thresholds: dict[str, float], scores_by_label: dict[str, list[float]], passages: list[Passage]) -> None:
     """Per label, the threshold (0.10–0.75) with the best F1 on out-of-fold scores."""
     for label in LABELS:
