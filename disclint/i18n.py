@@ -229,6 +229,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "internal error: {reason} (a bug; use --debug for details)",
     },
     # --- survey (disclint survey run / report) ---
+    "survey.folder_skipped": {
+        "ja": "フォルダ内の対象外のファイル {count} 件を読み飛ばしました（{kinds}。テキストなどはファイルとして指定すれば調べます）",
+        "en": "skipped {count} file(s) of other kinds in the folders ({kinds}; give text and other files by name to survey them)",
+    },
     "survey.input_not_found": {"ja": "入力が見つかりません: {path}", "en": "input not found: {path}"},
     "survey.no_inputs": {
         "ja": "調べる文書がありません（pdf, docx, html, xbrl, zip のファイル、フォルダ、またはマニフェスト CSV を指定してください）",

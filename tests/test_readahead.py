@@ -13,8 +13,7 @@ import time
 import pytest
 
 from disclint.errors import DisclintError, LimitExceeded
-from disclint.readers import Limits, read
-from disclint.readers import readahead
+from disclint.readers import Limits, read, readahead
 from disclint.readers.readahead import ReadAhead
 
 pytestmark = pytest.mark.skipif(not readahead.enabled(), reason="needs the fork start method (POSIX)")

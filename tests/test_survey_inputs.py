@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -88,8 +89,21 @@ def test_collect_scans_folders_skips_other_files_and_the_run_dir(tmp_path):
     write(tmp_path / "in" / "notes.txt", b"text")
     write(tmp_path / "in" / "~$lock.docx", b"x")
     write(tmp_path / "in" / "run" / "c.pdf", b"%PDF-1.4 c")
-    tasks = collect([str(tmp_path / "in")], exclude=tmp_path / "in" / "run")
+    write(tmp_path / "in" / "sub" / "memo.TXT", b"text")
+    skipped = Counter()
+    tasks = collect([str(tmp_path / "in")], exclude=tmp_path / "in" / "run", skipped=skipped)
     assert sorted(Path(t.path).name for t in tasks) == ["a.pdf", "b.XBRL"]
+    assert skipped == {".txt": 2}  # counted for the user's note; lock files are not counted
+    assert [Path(t.path).name for t in collect([str(tmp_path / "in" / "notes.txt")])] == ["notes.txt"]  # by name: taken
+
+
+def test_cli_says_which_files_in_a_folder_it_skipped(run_cli, tmp_path):
+    write(tmp_path / "in" / "policy.txt", "当社は情報セキュリティ基本方針を定めています。")
+    write(tmp_path / "in" / "readme.md", "# memo")
+    r = run_cli("survey", "run", tmp_path / "in", "-o", tmp_path / "run", "-q")
+    assert r.returncode == 2
+    assert "フォルダ内の対象外のファイル 2 件を読み飛ばしました（.md 1, .txt 1" in r.stderr
+    assert "調べる文書がありません" in r.stderr
 
 
 def test_collect_merges_manifest_metadata_for_a_path_also_found_in_a_folder(tmp_path):

@@ -16,6 +16,7 @@ import hashlib
 import io
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -135,7 +136,7 @@ def read_manifest(path: Path) -> list[Task]:
     return tasks
 
 
-def _scan(folder: Path, exclude: Path | None) -> Iterable[Path]:
+def _scan(folder: Path, exclude: Path | None, skipped: Counter[str] | None = None) -> Iterable[Path]:
     for root, dirs, files in os.walk(folder):
         rootp = Path(root)
         if exclude is not None and (rootp == exclude or exclude in rootp.parents):
@@ -144,18 +145,23 @@ def _scan(folder: Path, exclude: Path | None) -> Iterable[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             p = rootp / name
-            if p.suffix.lower() in SCAN_EXTENSIONS and not name.startswith((".", "~$")):
+            if name.startswith((".", "~$")):  # hidden files, Office lock files
+                continue
+            if p.suffix.lower() in SCAN_EXTENSIONS:
                 yield p
+            elif skipped is not None:
+                skipped[p.suffix.lower() or name] += 1
 
 
-def collect(inputs: Iterable[str], exclude: Path | None = None) -> list[Task]:
-    """Tasks for the command-line inputs, in order, each path once (manifest metadata wins)."""
+def collect(inputs: Iterable[str], exclude: Path | None = None, skipped: Counter[str] | None = None) -> list[Task]:
+    """Tasks for the command-line inputs, in order, each path once (manifest metadata wins).
+    Files of other kinds found in folders are counted by extension in ``skipped``."""
     exclude = exclude.resolve() if exclude else None
     by_path: dict[str, Task] = {}
     for raw in inputs:
         p = Path(raw)
         if p.is_dir():
-            found = [Task(str(f)) for f in _scan(p, exclude)]
+            found = [Task(str(f)) for f in _scan(p, exclude, skipped)]
         elif p.suffix.lower() in MANIFEST_EXTENSIONS:
             if not p.exists():
                 raise SurveyError("survey.input_not_found", path=raw)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -66,7 +67,11 @@ def run_survey(
 
     t0 = time.monotonic()
     prepare_run_dir(run_dir, inputs)
-    tasks = collect(inputs, exclude=run_dir)
+    skipped: Counter[str] = Counter()
+    tasks = collect(inputs, exclude=run_dir, skipped=skipped)
+    if skipped and on_note:
+        kinds = ", ".join(f"{ext} {n}" for ext, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])))
+        on_note("survey.folder_skipped", {"count": sum(skipped.values()), "kinds": kinds})
     if not tasks:
         raise SurveyError("survey.no_inputs")
     hash_tasks(tasks)
