@@ -25,11 +25,15 @@ from disclint.mapper.corpus import load_passages  # noqa: E402
 from disclint.mapper.evaluate import evaluate, format_report  # noqa: E402
 from disclint.mapper.model import LABELS, LinearModel, train  # noqa: E402
 from disclint.mapper.pipeline import Mapper  # noqa: E402
+from disclint.resources import data_dir  # noqa: E402
 
 
 def cached_work(passages, cache: Path):
-    # the corpus and the code that makes features (a stale cache would hide a feature change)
-    code = b"".join((Path(training.__file__).parent / f).read_bytes() for f in ("features.py", "pipeline.py", "definitions.py"))
+    # the corpus, the code that makes features and the directive data (concepts, patterns):
+    # a stale cache would hide a change
+    here = Path(training.__file__).parent
+    code = b"".join((here / f).read_bytes() for f in ("features.py", "pipeline.py", "definitions.py"))
+    code += b"".join(p.read_bytes() for p in sorted((data_dir("rules") / "directives").glob("*.yml")))
     key = training.corpus_hash(passages) + hashlib.sha256(code).hexdigest()[:16]
     if cache.exists():
         data = pickle.loads(cache.read_bytes())
