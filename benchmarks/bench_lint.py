@@ -13,8 +13,8 @@ Printed per file: findings per rule, the best wall time and the CPU time (user +
 that run. The precision of these findings, read one by one, is in benchmarks/lint_precision.md.
 
 Exits with status 1 when the 117-page PDF takes more than 5 s of wall time in its best run
-(what a user waits; run it on an idle machine). disclint loads GiNZA on a second thread while it
-reads the document, so CPU time exceeds wall time by design; on a shared machine, where wall
+(what a user waits; run it on an idle machine). disclint reads the document in a forked process
+while it loads GiNZA, so CPU time (both processes) exceeds wall time by design; on a shared machine, where wall
 time swings by 2x, ``--cpu`` checks the CPU time instead (stricter than the budget).
 """
 
