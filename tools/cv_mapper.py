@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from disclint.mapper import training  # noqa: E402
 from disclint.mapper.corpus import load_passages  # noqa: E402
 from disclint.mapper.evaluate import evaluate, format_report  # noqa: E402
+from disclint.mapper.features import training_row  # noqa: E402
 from disclint.mapper.model import LABELS, LinearModel, train  # noqa: E402
 from disclint.mapper.pipeline import Mapper  # noqa: E402
 from disclint.resources import data_dir  # noqa: E402
@@ -46,7 +47,7 @@ def cached_work(passages, cache: Path):
 
 
 def run_variant(passages, work, fit, C: float, evidence_min: float):
-    feats = [work[i].features.values for i in fit]
+    feats = [training_row(work[i].features) for i in fit]
     gold = [training._gold(passages[i]) for i in fit]
     oof = {label: [0.0] * len(fit) for label in LABELS}
     models = {}

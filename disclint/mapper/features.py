@@ -3,15 +3,18 @@
 General evidence first: concept hits from the directive definitions (synonym groups,
 so a phrasing our corpus never used still counts), concept hits in the section headings
 (context), and Sudachi-normalised content lemmas (漏えい/漏洩 -> 漏洩) with bigrams.
-Last, the mean of ja_ginza's static word vectors over the content words (``v:0`` … ``v:299``,
-unit length times :data:`VECTOR_SCALE`): words the corpus never used still land near words it
-did (out-of-fold micro-F1 0.833 -> 0.847). They are never shown as evidence.
+Last, the mean of ja_ginza's static word vectors over the content words (unit length times
+:data:`VECTOR_SCALE`): words the corpus never used still land near words it did (out-of-fold
+micro-F1 0.833 -> 0.847). The vector stays a dense float32 array (``PassageFeatures.vector``,
+scored with one dot product); only training spells it out as features ``v:0`` … ``v:299``
+(:func:`training_row`), which is how the weights are named in the model. Never evidence.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from .definitions import ConceptHit, DirectiveSet
 
@@ -23,15 +26,24 @@ VECTOR_SCALE = 5.0
 
 @dataclass
 class PassageFeatures:
-    values: dict[str, float]
+    values: dict[str, float]  # sparse features
     hits: list[ConceptHit]  # hits in the passage (negated ones removed)
     negated: list[ConceptHit] = field(default_factory=list)
     context_hits: list[ConceptHit] = field(default_factory=list)
+    vector: Any = None  # dense features: numpy float32 array (scaled), or None
 
 
-def content_features(doc) -> tuple[list[str], list[float]]:
-    """Content lemmas (numbers as ``<NUM>``) and the unit mean vector of the content words
-    that have a static vector (empty when none has)."""
+def training_row(f: PassageFeatures) -> dict[str, float]:
+    """All features as one sparse row, the dense vector as ``v:<i>`` (for scikit-learn)."""
+    row = dict(f.values)
+    if f.vector is not None:
+        row.update((f"v:{i}", float(x)) for i, x in enumerate(f.vector))
+    return row
+
+
+def content_features(doc) -> tuple[list[str], Any]:
+    """Content lemmas (numbers as ``<NUM>``) and the unit mean vector (numpy float32) of the
+    content words that have a static vector (None when none has)."""
     out = []
     orths = []
     for tok in doc:
@@ -45,19 +57,19 @@ def content_features(doc) -> tuple[list[str], list[float]]:
     return out, _mean_vector(doc.vocab, orths)
 
 
-def _mean_vector(vocab, orths: list[int]) -> list[float]:
+def _mean_vector(vocab, orths: list[int]) -> Any:
     vectors = vocab.vectors
     if not orths or not vectors.size:
-        return []
+        return None
     import numpy
 
     rows = vectors.find(keys=orths)
     rows = rows[rows >= 0]
     if not len(rows):
-        return []
-    mean = numpy.asarray(vectors.data[rows]).mean(axis=0)
+        return None
+    mean = numpy.asarray(vectors.data[rows], dtype=numpy.float32).mean(axis=0)
     norm = float(numpy.linalg.norm(mean))
-    return [float(x) / norm for x in mean] if norm else []
+    return mean / norm if norm else None
 
 
 def build_features(
@@ -69,7 +81,7 @@ def build_features(
     context_hits: list[ConceptHit],
     context_anchored: bool,
     patterns: list[str] = (),
-    vector: list[float] = (),
+    vector: Any = None,
 ) -> PassageFeatures:
     v: dict[str, float] = {}
     for key in patterns:
@@ -100,6 +112,5 @@ def build_features(
         v[f"w:{lemma}"] = 1.0
     for a, b in zip(lemmas, lemmas[1:]):
         v[f"b:{a}|{b}"] = 1.0
-    for i, x in enumerate(vector):
-        v[f"v:{i}"] = x * VECTOR_SCALE
-    return PassageFeatures(v, hits, negated, context_hits)
+    dense = vector * VECTOR_SCALE if vector is not None else None
+    return PassageFeatures(v, hits, negated, context_hits, dense)

@@ -30,11 +30,25 @@ class LinearModel:
     bias: dict[str, float]
     thresholds: dict[str, float]
     meta: dict[str, Any] = field(default_factory=dict)
+    _dense_cache: dict[tuple[str, int], Any] = field(default_factory=dict, repr=False, compare=False)
 
-    def score(self, label: str, features: dict[str, float]) -> float:
+    def score(self, label: str, features: dict[str, float], vector: Any = None) -> float:
+        """Probability of ``label``: sparse ``features`` plus, if given, the dense ``vector``
+        whose weights are stored as ``v:<i>`` (one numpy dot product instead of 300 lookups)."""
         w = self.weights[label]
         z = self.bias[label] + sum(w.get(f, 0.0) * x for f, x in features.items())
+        if vector is not None:
+            z += float(self._dense(label, len(vector)) @ vector)
         return _sigmoid(z)
+
+    def _dense(self, label: str, dim: int) -> Any:
+        key = (label, dim)
+        if key not in self._dense_cache:
+            import numpy
+
+            w = self.weights[label]
+            self._dense_cache[key] = numpy.array([w.get(f"v:{i}", 0.0) for i in range(dim)], dtype=numpy.float32)
+        return self._dense_cache[key]
 
     def contributions(self, label: str, features: dict[str, float], top: int = 5) -> list[tuple[str, float]]:
         w = self.weights[label]

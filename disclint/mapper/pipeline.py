@@ -109,7 +109,7 @@ class _Work:
     negated: set[int] = field(default_factory=set)  # indexes into hits
     planned: set[int] = field(default_factory=set)
     lemmas: list[str] = field(default_factory=list)
-    vector: list[float] = field(default_factory=list)
+    vector: Any = None  # numpy float32, see features.content_features
     features: PassageFeatures | None = None
 
 
@@ -231,7 +231,10 @@ class Mapper:
                 elif state == "planned":
                     w.planned.add(k)
 
-    def _score(self, work: list[_Work]) -> None:
+    def _score(self, work: list[_Work], keep_features: bool = False) -> None:
+        """Build each passage's features and decide its labels. The features are dropped once
+        decided (a 200,000-paragraph document would otherwise hold them all) unless
+        ``keep_features`` (training reads them)."""
         ctx_cache: dict[str, list[ConceptHit]] = {}
         for w in work:
             if w.context_norm not in ctx_cache:
@@ -246,13 +249,15 @@ class Mapper:
                 w.vector,
             )
             self._decide(w)
+            if not keep_features:
+                w.features, w.lemmas, w.vector = None, [], None
 
     def _decide(self, w: _Work) -> None:
         res, f, m = w.result, w.features, self.model
         assert f is not None
-        res.cyber_score = m.score("cyber", f.values)
+        res.cyber_score = m.score("cyber", f.values, f.vector)
         res.cyber = res.cyber_score >= m.thresholds.get("cyber", 0.5)
-        res.scores = {d: m.score(f"d{d}", f.values) for d in self.ds.directives}
+        res.scores = {d: m.score(f"d{d}", f.values, f.vector) for d in self.ds.directives}
         if res.cyber:
             evidence_free_min = m.meta.get("evidence_free_min", EVIDENCE_FREE_MIN)
             explained = {h.concept.directive for h in f.hits} | {h.concept.directive for h in f.context_hits}

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..resources import data_dir
 from .corpus import Passage, load_passages
 from .evaluate import evaluate, format_report
+from .features import training_row
 from .definitions import DirectiveSet
 from .model import LABELS, LinearModel, train
 from .pipeline import Mapper, PassageResult, _Work
@@ -48,7 +49,7 @@ def featurise(mapper: Mapper, passages: list[Passage]) -> list[_Work]:
             mapper._syntax(work)
         finally:
             mapper.parse_budget_chars = budget
-    mapper._score(work)  # builds the features (and scores them with the caller's model)
+    mapper._score(work, keep_features=True)  # builds the features (and scores them with the caller's model)
     return work
 
 
@@ -108,7 +109,7 @@ def build(out: Path | None = None, C: float = 1.0) -> tuple[LinearModel, dict]:
     empty = LinearModel({l: {} for l in LABELS}, {l: 0.0 for l in LABELS}, {l: 0.5 for l in LABELS})
     mapper = Mapper(model=empty)
     work = featurise(mapper, passages)
-    feats = [w.features.values for w in work]
+    feats = [training_row(w.features) for w in work]
     split = {name: [i for i, p in enumerate(passages) if p.split == name] for name in ("train", "dev", "test")}
     fit = split["train"] + split["dev"]
     oof: dict[str, list[float]] = {label: [0.0] * len(fit) for label in LABELS}
