@@ -403,3 +403,19 @@ def test_map_coverage_lines_of_an_xbrl_name_no_empty_locations(write, run_cli):
     lines = [line for line in r.stdout.splitlines() if line.startswith("  指示1  ")]  # coverage, not passages
     assert len(lines) == 1 and "記載あり" in lines[0]
     assert "[" not in lines[0] and ", ]" not in r.stdout
+
+
+@pytest.mark.parametrize("dimensions", ["みなと精機株式会社", ["concept"], 7, None])
+def test_canonical_fact_with_malformed_dimensions_is_skipped(tmp_path, dimensions):
+    """Found by fuzzing (fuzz/fuzz_xbrl.py, 6 inputs): ``"dimensions": "…"`` raised
+    AttributeError inside the reader. Such a fact is skipped; the good ones are read."""
+    facts = dict(CANONICAL["facts"])
+    facts["fact-bad"] = {"dimensions": dimensions, "value": "<p>当社は情報セキュリティ委員会を設置しています。</p>"}
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps({"facts": facts}, ensure_ascii=False), encoding="utf-8")
+    doc = read(path)
+    assert any("ランサムウェア" in b.text for b in doc.blocks)
+    assert not any("情報セキュリティ委員会を設置しています" in b.text for b in doc.blocks)
+    only_bad = tmp_path / "only-bad.json"
+    only_bad.write_text(json.dumps({"facts": {"f1": {"dimensions": dimensions}, "f2": {"value": None}}}), encoding="utf-8")
+    assert error_code(only_bad) == "input.xbrl_no_textblocks"  # one line, not a traceback

@@ -312,7 +312,9 @@ def _read_canonical(data: bytes) -> tuple[list[_Fact], dict[str, Any]]:
     for fact_id, fact in facts_in.items():
         if not isinstance(fact, dict):
             continue
-        dims = fact.get("dimensions") or {}
+        dims = fact.get("dimensions")
+        if not isinstance(dims, dict):  # found by fuzzing: a string here crashed the reader
+            dims = {}
         concept = str(dims.get("concept") or "")
         local = concept.rsplit(":", 1)[-1]
         value = fact.get("value")
