@@ -240,7 +240,9 @@ def _read_jsonl(ctx: RunContext, source: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _map_text_report(doc, results, coverage, scoped, ds, lang: str) -> str:
+def _map_text_report(doc, results, coverage, scoped, in_scope, ds, lang: str) -> str:
+    """``in_scope``: block indexes of the cyber passages that lie inside the cybersecurity
+    text (the ones lint, survey and the coverage below count)."""
     ja = lang == "ja"
     out = [f"# {doc.path}"]
     for r in results:
@@ -262,6 +264,9 @@ def _map_text_report(doc, results, coverage, scoped, ds, lang: str) -> str:
             out.append(f"  {'否定された対策' if ja else 'negated'}: " + " / ".join(e.text for e in r.negated))
         text = r.text.replace("\n", " ")
         out.append(f"  「{text[:70]}{'…' if len(text) > 70 else ''}」")
+        if r.block_index not in in_scope:
+            out.append("  （サイバーセキュリティの記載の外にあるため、網羅状況には数えません）" if ja
+                       else "  (outside the cybersecurity text: not counted in the coverage)")
     out.append("")
     out.append("## " + ("網羅状況（サイバーセキュリティ経営ガイドライン Ver3.0 指示1〜10）" if ja else "Coverage (guideline Ver3.0 directives 1-10)"))
     marks = {"covered": ("● 記載あり", "● covered"), "weak": ("▲ 記載が弱い", "▲ weak"), "missing": ("× 記載なし", "× missing")}
@@ -312,17 +317,23 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         for doc in iter_documents(ctx, files, limits, ahead):
             def run(doc=doc):
                 cc = CheckContext(doc, lang=ctx.lang, mapper=mapper)
-                return cc.results, cc.coverage, cc.scoped_coverage
+                in_scope = frozenset(
+                    r.block_index for r in cc.results
+                    if r.cyber and r.block_index is not None and cc.in_scope(r.block_index, "cyber")
+                )
+                return cc.results, cc.coverage, cc.scoped_coverage, in_scope
 
             out = guarded(ctx, doc.path, run)
             if out is None:
                 continue
-            results, coverage, scoped = out
+            results, coverage, scoped, in_scope = out
             if fmt == "text":
-                click.echo(_map_text_report(doc, results, coverage, scoped, mapper.ds, ctx.lang))
+                click.echo(_map_text_report(doc, results, coverage, scoped, in_scope, mapper.ds, ctx.lang))
             else:
                 passages = [
-                    {"location": r.location.to_dict() if r.location else None, "text": r.text, **r.to_dict()}
+                    {"location": r.location.to_dict() if r.location else None, "text": r.text, **r.to_dict(),
+                     # inside the cybersecurity text, where lint and survey count its labels
+                     "in_scope": r.block_index in in_scope}
                     for r in results if r.cyber
                 ]
                 cov = coverage.to_dict()

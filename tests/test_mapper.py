@@ -193,3 +193,21 @@ def test_map_coverage_is_the_one_lint_reports(run_cli, tmp_path):
     text = run_cli("map", doc).stdout
     assert "指示2  × 記載なし     サイバーセキュリティリスク管理体制の構築  （該当はサイバーセキュリティの記載以外の 1 件のみ）" in text
     assert "指示1  ● 記載あり" in text
+
+
+def test_map_marks_passages_outside_the_cybersecurity_text(run_cli, tmp_path):
+    """The passage list says which labelled passages the coverage does not count: the general
+    risk committee is labelled 指示2 by the mapper but lies outside the security text."""
+    doc = tmp_path / "gov.md"
+    doc.write_text(GOVERNANCE_MD, encoding="utf-8")
+    passages = json.loads(run_cli("map", "--format", "json", doc).stdout)["passages"]
+    by_text = {p["text"][:10]: p for p in passages}
+    assert by_text["当社グループは、サイ"]["in_scope"] is True
+    committee = by_text["当社は、リスク管理委"]
+    assert 2 in committee["directives"] and committee["in_scope"] is False
+    text = run_cli("map", doc).stdout.split("## ")[0]
+    marker = "（サイバーセキュリティの記載の外にあるため、網羅状況には数えません）"
+    assert text.count(marker) == 1
+    assert text.index("リスク管理委員会") < text.index(marker)
+    english = run_cli("--lang", "en", "map", doc).stdout
+    assert english.count("(outside the cybersecurity text: not counted in the coverage)") == 1
