@@ -260,8 +260,7 @@ class Mapper:
         res.scores = {d: m.score(f"d{d}", f.values, f.vector) for d in self.ds.directives}
         if res.cyber:
             evidence_free_min = m.meta.get("evidence_free_min", EVIDENCE_FREE_MIN)
-            explained = {h.concept.directive for h in f.hits} | {h.concept.directive for h in f.context_hits}
-            explained |= {tp.directive for tp, _, _ in w.pattern_hits}
+            explained = explained_directives(w)
             labels = [
                 d for d, s in res.scores.items()
                 if s >= m.thresholds.get(f"d{d}", 0.5) and (d in explained or s >= evidence_free_min)
@@ -317,6 +316,14 @@ class Mapper:
         for res, i in zip(results, index):
             res.block_index = i
         return results
+
+
+def explained_directives(w: _Work) -> set[int]:
+    """Directives with a concept or token pattern of their own in the passage or its headings
+    (a label without one needs ``evidence_free_min``)."""
+    assert w.features is not None
+    out = {h.concept.directive for h in w.features.hits} | {h.concept.directive for h in w.features.context_hits}
+    return out | {tp.directive for tp, _, _ in w.pattern_hits}
 
 
 def _predicate_state(doc, start: int, end: int) -> str | None:

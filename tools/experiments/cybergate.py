@@ -3,26 +3,11 @@ and has its own concept or pattern (X chosen on the training folds, nested; X = 
 from variants import *
 
 oof = oof_scores([training_row(work[i].features) for i in fit])
-expl = []
-for i in fit:
-    w = work[i]; f = w.features
-    expl.append({h.concept.directive for h in f.hits} | {h.concept.directive for h in f.context_hits} | {tp.directive for tp, _, _ in w.pattern_hits})
-F = np.array(folds)
-G = {l: np.array([l in gold[j] for j in range(len(fit))]) for l in LABELS}
 screened = [ds.screens(work[i].norm.text, work[i].context_norm) for i in fit]
 
 
-def tune(sel, l):
-    s, g = oof[l], G[l]
-    best, bf = 0.5, -1
-    for step in range(10, 76, 5):
-        t = step / 100
-        pred = s >= t
-        tp = (pred & g & sel).sum(); fp = (pred & ~g & sel).sum(); fn = (~pred & g & sel).sum()
-        f = 2 * tp / (2 * tp + fp + fn) if tp else 0
-        if f > bf + 1e-9:
-            best, bf = t, f
-    return best
+def tune(sel, l, lo=10, hi=76):
+    return tune_threshold(oof, sel, l, lo, hi)
 
 
 def decide(j, thr, gate, efm=0.5):

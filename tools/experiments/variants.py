@@ -8,7 +8,7 @@ from disclint.mapper.corpus import load_passages
 from disclint.mapper.evaluate import evaluate
 from disclint.mapper.features import training_row
 from disclint.mapper.model import LABELS, train
-from disclint.mapper.pipeline import Mapper, PassageResult
+from disclint.mapper.pipeline import Mapper, PassageResult, explained_directives
 from disclint.mapper.definitions import load_directives
 
 passages = load_passages()
@@ -55,3 +55,23 @@ def show(name, sc, evs=(0.5,)):
         mi = rep["micro"]
         rec = " ".join(f"{d}:{m['recall']:.2f}" for d, m in rep["per_directive"].items())
         print(name, ev, f"F1 {mi['f1']:.3f} P {mi['precision']:.3f} R {mi['recall']:.3f} macro {rep['macro']['f1']:.3f} | {rec}", flush=True)
+
+
+# for the decision-rule experiments (twothr_nested.py, cybergate.py)
+expl = [explained_directives(work[i]) for i in fit]  # directives with their own concept or pattern
+F = np.array(folds)
+G = {l: np.array([l in gold[j] for j in range(len(fit))]) for l in LABELS}
+
+
+def tune_threshold(oof, sel, l, lo=10, hi=76):
+    """The threshold (lo..hi in steps of 0.05) with the best F1 of label ``l`` on the passages in ``sel``."""
+    s, g = oof[l], G[l]
+    best, bf = 0.5, -1
+    for step in range(lo, hi, 5):
+        t = step / 100
+        pred = s >= t
+        tp = (pred & g & sel).sum(); fp = (pred & ~g & sel).sum(); fn = (~pred & g & sel).sum()
+        f = 2 * tp / (2 * tp + fp + fn) if tp else 0
+        if f > bf + 1e-9:
+            best, bf = t, f
+    return best
