@@ -226,11 +226,13 @@ def test_utf8_with_bom_has_no_note_and_no_bom_in_text(write):
     assert doc.notes == []
 
 
-@pytest.mark.parametrize("word", ["情報", "サイバー攻撃", "は", "管理体制", "ＣＳＩＲＴ"])
+# 「「「「「「 in CP932 failed as undecodable (found by test_properties in a clean-clone run):
+# CJK brackets did not count as Japanese
+@pytest.mark.parametrize("word", ["情報", "サイバー攻撃", "は", "管理体制", "ＣＳＩＲＴ", "「「「「「「\n", "『』【】\n"])
 @pytest.mark.parametrize("encoding", ["cp932", "euc_jp"])
 def test_very_short_japanese_texts_are_not_misdetected(write, word, encoding):
     doc = read(write("short.txt", word.encode(encoding)))
-    assert doc.blocks[0].text == word
+    assert doc.blocks[0].text == word.strip()
 
 
 _WORDS = ["情報", "セキュリティ", "当社", "は", "を", "管理", "する", "。", "、", "体制", "サイバー攻撃", "対策", "ＥＤＲ", "（１）", "年１回"]

@@ -47,7 +47,8 @@ def _is_kanji(ch: str) -> bool:
 
 
 def _is_fullwidth_form(ch: str) -> bool:
-    return "\uff01" <= ch <= "\uff5e" or "\u3001" <= ch <= "\u3002"
+    # full-width ASCII forms and CJK punctuation (、。「」『』【】〒 …; not the ideographic space)
+    return "\uff01" <= ch <= "\uff5e" or "\u3001" <= ch <= "\u303f"
 
 
 def has_japanese(text: str) -> bool:
