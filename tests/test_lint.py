@@ -1,7 +1,6 @@
 """lint on real formats (python-docx, the bundled sample), as a user sees it."""
 
 import json
-import time
 from pathlib import Path
 
 import docx
@@ -128,14 +127,3 @@ def test_github_annotations(run_cli, tmp_path):
     assert "●●" in line
 
 
-def test_rules_add_little_time_to_the_mapper():
-    from disclint.lint import lint, shared_mapper
-    from disclint.readers import Limits
-    from disclint.readers.docx import read_docx
-
-    doc = read_docx(SAMPLE, Limits())
-    shared_mapper().map_document(doc)  # warm GiNZA
-    t0 = time.perf_counter()
-    res = lint(doc)
-    total = time.perf_counter() - t0
-    assert res.findings and total < 2.0, total
