@@ -52,6 +52,8 @@ HELP: dict[str, dict[str, str]] = {
         "With --input-format jsonl, read {\"id\", \"text\"} lines (- for stdin) and write one result per line.",
     },
     "input_format": {"ja": "入力形式（document: 文書ファイル / jsonl: 文の一覧）", "en": "input format (document files or jsonl passages)"},
+    "map_all": {"ja": "サイバーセキュリティの記載の外で対応づけた記述も表示する（網羅状況には数えない旨を付記）。既定では記載の中の記述だけを表示",
+                "en": "also list passages mapped outside the cybersecurity text (marked as not counted in the coverage); by default only passages inside it are listed"},
     "eval": {
         "ja": "正解ラベル付き JSONL（id, text, directives）で対応づけの精度（適合率・再現率・F1）を評価します。",
         "en": "Evaluate the mapper on gold-labelled JSONL (id, text, directives): precision, recall, F1.",

@@ -72,7 +72,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
         from . import __version__
         from .config import config_for
         from .errors import ConfigError
-        from .lint import lint as run_lint
+        from .analysis import analyse
         from .report import FileReport, render
         if fmt == "html":
             from .report import html as _html  # noqa: F401  (registers the html reporter)
@@ -134,22 +134,23 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                 fatal(exc.message(ctx.lang))
             if annotate and doc.format != "docx":
                 fatal(t("annotate.not_docx", ctx.lang, path=doc.path, format=doc.format))
-            result = guarded(ctx, doc.path, lambda d=doc, c=cfg: run_lint(d, config=c, lang=ctx.lang))
+            result = guarded(ctx, doc.path, lambda d=doc, c=cfg: analyse(d, c, lang=ctx.lang))
             if result is None:
                 continue
             threshold = threshold or cfg.fail_level
-            findings, hidden = result.findings, 0
+            findings, hidden = list(result.findings), 0
             if remaining is not None:
                 findings, hidden = apply_baseline(findings, remaining)
-            report = FileReport(doc.path, findings, result.coverage, hidden)
+            summary = result.summary(ctx.lang)
+            report = FileReport(doc.path, findings, summary, hidden)
             if fmt == "html":
                 from .report.html import with_document
 
-                report = with_document(report, doc, result, cfg, ctx.lang)
+                report = with_document(report, result, cfg, ctx.lang)
             reports.append(report)
             if annotate:
                 try:
-                    done = annotate_docx(doc.path, annotate, doc, findings, result.coverage, lang=ctx.lang, force=force)
+                    done = annotate_docx(doc.path, annotate, doc, findings, summary, lang=ctx.lang, force=force)
                 except AnnotateError as exc:
                     fatal(exc.message(ctx.lang))
                 click.echo(f"disclint: {t('annotate.written', ctx.lang, path=annotate, comments=done.comments, anchored=done.anchored)}", err=True)
@@ -240,13 +241,17 @@ def _read_jsonl(ctx: RunContext, source: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _map_text_report(doc, results, coverage, scoped, in_scope, ds, lang: str) -> str:
-    """``in_scope``: block indexes of the cyber passages that lie inside the cybersecurity
-    text (the ones lint, survey and the coverage below count)."""
+def _map_text_report(analysis, lang: str, show_all: bool = False) -> str:
+    """The passages of one analysis and its coverage. Passages outside the cybersecurity text
+    (not counted in the coverage) are listed only with ``--all``, and marked."""
+    from .i18n import directive_title, principle_title, status_label
+
     ja = lang == "ja"
+    doc = analysis.document
     out = [f"# {doc.path}"]
-    for r in results:
-        if not r.directives:
+    for r in analysis.passages:
+        inside = analysis.in_scope(r)
+        if not r.directives or not (inside or show_all):
             continue
         loc = r.location.short(lang) if r.location else ""
         sec = " > ".join(r.location.section) if r.location and r.location.section else ""
@@ -264,26 +269,22 @@ def _map_text_report(doc, results, coverage, scoped, in_scope, ds, lang: str) ->
             out.append(f"  {'否定された対策' if ja else 'negated'}: " + " / ".join(e.text for e in r.negated))
         text = r.text.replace("\n", " ")
         out.append(f"  「{text[:70]}{'…' if len(text) > 70 else ''}」")
-        if r.block_index not in in_scope:
+        if not inside:
             out.append("  （サイバーセキュリティの記載の外にあるため、網羅状況には数えません）" if ja
                        else "  (outside the cybersecurity text: not counted in the coverage)")
     out.append("")
     out.append("## " + ("網羅状況（サイバーセキュリティ経営ガイドライン Ver3.0 指示1〜10）" if ja else "Coverage (guideline Ver3.0 directives 1-10)"))
-    marks = {"covered": ("● 記載あり", "● covered"), "weak": ("▲ 記載が弱い", "▲ weak"), "missing": ("× 記載なし", "× missing")}
-    for d, c in coverage.directives.items():
-        title = ds.directives[d].title if ja else ds.directives[d].title_en
-        status, blocks = scoped[d]  # as lint and survey count it: evidence in cybersecurity passages only
+    for d, c in analysis.coverage.directives.items():
         # XBRL/text blocks have no page or paragraph number: their short location is empty
-        where = ", ".join(dict.fromkeys(w for j in blocks[:5] if (w := doc.blocks[j].location.short(lang))))
+        where = ", ".join(dict.fromkeys(w for j in c.blocks[:5] if (w := doc.blocks[j].location.short(lang))))
         note = ""
-        if status != c.status:
-            n = len(c.passages)
-            note = f"  （該当はサイバーセキュリティの記載以外の {n} 件のみ）" if ja else f"  (matched only by {n} passage(s) outside the cybersecurity text)"
-        out.append(f"  {'指示' if ja else 'D'}{d:<3}{marks[status][0 if ja else 1]:<10} {title}{'  [' + where + ']' if where else ''}{note}")
+        if c.status == "missing" and c.outside:
+            note = (f"  （該当はサイバーセキュリティの記載以外の {c.outside} 件のみ）" if ja
+                    else f"  (matched only by {c.outside} passage(s) outside the cybersecurity text)")
+        out.append(f"  {'指示' if ja else 'D'}{d:<3}{status_label(c.status, lang):<10} {directive_title(d, lang)}{'  [' + where + ']' if where else ''}{note}")
     out.append("## " + ("3 原則" if ja else "Principles"))
-    for key, c in coverage.principles.items():
-        p = ds.principles[key]
-        out.append(f"  {marks[c.status][0 if ja else 1]:<10} {p.title if ja else p.title_en}")
+    for key, c in analysis.coverage.principles.items():
+        out.append(f"  {status_label(c.status, lang):<10} {principle_title(key, lang)}")
     return "\n".join(out)
 
 
@@ -292,59 +293,53 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
     @click.argument("files", nargs=-1, required=True)
     @click.option("--input-format", type=click.Choice(["document", "jsonl"]), default="document", show_default=True, help=H["input_format"])
     @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True, help=H["format"])
+    @click.option("--all", "show_all", is_flag=True, help=H["map_all"])
     @limit_options(lang)
     @timeout_option(lang)
     @click.pass_obj
-    def map_cmd(ctx: RunContext, files: tuple[str, ...], input_format: str, fmt: str, **kw: Any) -> None:
+    def map_cmd(ctx: RunContext, files: tuple[str, ...], input_format: str, fmt: str, show_all: bool, **kw: Any) -> None:
         import json
 
         from . import nlp
-        from .checks import CheckContext
-        from .mapper import Mapper
+        from .analysis import Services, analyse
         from .mapper.corpus import context_text
 
         limits = make_limits(kw)
         ahead = start_reading(ctx, files, limits) if input_format != "jsonl" else None  # before any thread
         nlp.preload(now=ahead is not None and ahead.first_is_plausible())  # while the reader reads
-        mapper = Mapper()
+        services = Services.shared()
         if input_format == "jsonl":
             for source in files:
                 rows = _read_jsonl(ctx, source)
-                results = mapper.analyse([(r["text"], context_text(r.get("context"))) for r in rows])
+                results = services.mapper.analyse([(r["text"], context_text(r.get("context"))) for r in rows])
                 for row, res in zip(rows, results):
                     click.echo(json.dumps({"id": row.get("id"), **res.to_dict()}, ensure_ascii=False))
             sys.exit(EXIT_ERROR if ctx.failed else EXIT_OK)
         for doc in iter_documents(ctx, files, limits, ahead):
-            def run(doc=doc):
-                cc = CheckContext(doc, lang=ctx.lang, mapper=mapper)
-                in_scope = frozenset(
-                    r.block_index for r in cc.results
-                    if r.cyber and r.block_index is not None and cc.in_scope(r.block_index, "cyber")
-                )
-                return cc.results, cc.coverage, cc.scoped_coverage, in_scope
-
-            out = guarded(ctx, doc.path, run)
-            if out is None:
+            analysis = guarded(ctx, doc.path, lambda d=doc: analyse(d, services=services, lang=ctx.lang, rules=()))
+            if analysis is None:
                 continue
-            results, coverage, scoped, in_scope = out
             if fmt == "text":
-                click.echo(_map_text_report(doc, results, coverage, scoped, in_scope, mapper.ds, ctx.lang))
+                click.echo(_map_text_report(analysis, ctx.lang, show_all))
+                continue
+            passages = [
+                {"location": r.location.to_dict() if r.location else None, "text": r.text, **r.to_dict(),
+                 # inside the cybersecurity text, where every output counts its labels
+                 "in_scope": analysis.in_scope(r)}
+                for r in analysis.cyber_passages(include_outside=show_all)
+            ]
+            summary = analysis.summary(ctx.lang)
+            cov = {"directives": {str(d): dict(c.to_dict(), title=summary["directives"][str(d)]["title"])
+                                  for d, c in analysis.coverage.directives.items()},
+                   "principles": {k: dict(c.to_dict(), title=summary["principles"][k]["title"])
+                                  for k, c in analysis.coverage.principles.items()},
+                   "cyber_passages": analysis.coverage.cyber_passages}
+            if fmt == "jsonl":
+                for p in passages:
+                    click.echo(json.dumps(dict(p, file=doc.path), ensure_ascii=False))
             else:
-                passages = [
-                    {"location": r.location.to_dict() if r.location else None, "text": r.text, **r.to_dict(),
-                     # inside the cybersecurity text, where lint and survey count its labels
-                     "in_scope": r.block_index in in_scope}
-                    for r in results if r.cyber
-                ]
-                cov = coverage.to_dict()
-                for d, (status, _) in scoped.items():  # the status lint and survey use
-                    cov["directives"][str(d)]["status_in_scope"] = status
-                payload = {"file": doc.path, "passages": passages, "coverage": cov, "stats": mapper.stats}
-                if fmt == "jsonl":
-                    for p in passages:
-                        click.echo(json.dumps(dict(p, file=doc.path), ensure_ascii=False))
-                else:
-                    click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+                payload = {"file": doc.path, "passages": passages, "coverage": cov, "stats": services.mapper.stats}
+                click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         sys.exit(EXIT_ERROR if ctx.failed else EXIT_OK)
 
     @cli.command("eval", help=H["eval"])

@@ -94,6 +94,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "p.{page}: PDFium could not map the font to Unicode; the text was decoded with pdfminer instead",
     },
     "note.encoding": {"ja": "文字コード {encoding} として読みました", "en": "decoded as {encoding}"},
+    "note.xbrl_nested_skipped": {
+        "ja": "ほかのテキストブロックに含まれる入れ子のテキストブロック {count} 件と重複する段落 {blocks} 件は、二重に読まないよう読み飛ばしました",
+        "en": "skipped {count} nested text blocks contained in other text blocks and {blocks} repeated paragraphs, so that no text is read twice",
+    },
     "note.xbrl_prior_skipped": {
         "ja": "前期のコンテキストのテキストブロック {count} 件は当期分と重複するため読み飛ばしました",
         "en": "skipped {count} prior-period text blocks that duplicate current-period ones",
@@ -332,3 +336,23 @@ def t(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def directive_title(d: int, lang: str = DEFAULT_LANG) -> str:
+    """The guideline's title of directive ``d`` (data in ``rules/directives``), in ``lang``."""
+    from .mapper.definitions import load_directives
+
+    spec = load_directives().directives[int(d)]
+    return spec.title if lang == "ja" else (spec.title_en or spec.title)
+
+
+def principle_title(key: str, lang: str = DEFAULT_LANG) -> str:
+    from .mapper.definitions import load_directives
+
+    p = load_directives().principles[key]
+    return p.title if lang == "ja" else (p.title_en or p.title)
+
+
+def status_label(status: str, lang: str = DEFAULT_LANG) -> str:
+    """「● 記載あり」 / 「▲ 記載が弱い」 / 「× 記載なし」 (or English) for a coverage status."""
+    return t(f"html.status.{status}", lang)

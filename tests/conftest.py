@@ -77,3 +77,22 @@ def installed_wheel(wheel, tmp_path_factory):
     )
     assert r.returncode == 0, r.stderr
     return target
+
+
+@pytest.fixture
+def invoke():
+    """Run a disclint command in this process (click's CliRunner): no interpreter start-up and
+    the process's one mapper is shared by every test. Returns click's Result (exit_code,
+    stdout, stderr). ``--lang en`` as the first arguments chooses English, as on the command line."""
+    from click.testing import CliRunner
+
+    from disclint.cli import build_cli
+
+    def run(*args, lang="ja"):
+        args = [str(a) for a in args]
+        if args[:2] == ["--lang", "en"]:
+            lang = "en"
+        runner = CliRunner()
+        return runner.invoke(build_cli(lang), args, catch_exceptions=False)
+
+    return run

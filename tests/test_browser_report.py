@@ -82,7 +82,7 @@ def sample_html(tmp_path_factory) -> Path:
     doc = read(SAMPLE)
     cfg = Config()
     result = lint(doc, config=cfg)
-    rep = with_document(FileReport(doc.path, result.findings, result.coverage), doc, result, cfg)
+    rep = with_document(FileReport(doc.path, result.findings, result.coverage), result.analysis, cfg)
     out = tmp_path_factory.mktemp("report") / "sample.html"
     out.write_text(render("html", [rep], rules=cfg.rules(), lang="ja", version="test"), encoding="utf-8")
     return out

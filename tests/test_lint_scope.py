@@ -9,32 +9,29 @@ down without depending on the trained model.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 
 from disclint.checks import load_rules
 from disclint.checks.base import CheckContext
 from disclint.document import Block, BlockKind, Document, Location
 from disclint.lint import run_rules
+from disclint.mapper import PassageResult, load_directives
 
 RULES = {r.id: r for r in load_rules()}
 
 
 @dataclass
-class _Result:
-    block_index: int
-    cyber: bool
-    cyber_score: float
-    location: Location | None = None
-
-
-@dataclass
 class _StubMapper:
-    scores: dict[int, float]
-    threshold: float = 0.5
-    ds: SimpleNamespace = field(default_factory=lambda: SimpleNamespace(directives={d: SimpleNamespace(title=f"指示{d}", title_en=f"d{d}") for d in range(1, 11)}))
+    """The mapper's output stubbed: a cyber score per block and, optionally, directive labels."""
 
-    def map_document(self, doc: Document) -> list[_Result]:
-        return [_Result(i, s >= self.threshold, s, doc.blocks[i].location) for i, s in self.scores.items()]
+    scores: dict[int, float]
+    labels: dict[int, list[int]] = field(default_factory=dict)
+    threshold: float = 0.5
+    ds: object = field(default_factory=load_directives)
+
+    def map_document(self, doc: Document) -> list[PassageResult]:
+        return [PassageResult(doc.blocks[i].text, doc.blocks[i].location, i, True, s >= self.threshold, s,
+                              self.labels.get(i, []), {d: s for d in self.labels.get(i, [])})
+                for i, s in self.scores.items()]
 
 
 def _doc(sections: list[tuple[str, list[str]]]) -> Document:
@@ -103,25 +100,21 @@ def test_covid_and_oil_are_not_cyber_words():
         assert CYBER_TERMS.search(text), text
 
 
-def _coverage(status: str, passages: list[int]):
-    return SimpleNamespace(directives={3: SimpleNamespace(status=status, passages=passages)})
-
-
-def _run_coverage(rule_id: str, doc: Document, mapper: _StubMapper, status: str, passages: list[int]):
+def _run_coverage(rule_id: str, doc: Document, mapper: _StubMapper):
+    """The rule's findings on directive 3 (the stub labels nothing else)."""
     ctx = CheckContext(doc, mapper=mapper)
-    ctx.__dict__["coverage"] = _coverage(status, passages)  # the mapper's view, stubbed
-    return list(RULES[rule_id].make_check().run(ctx)), ctx
+    return [h for h in RULES[rule_id].make_check().run(ctx) if h.data["directive"] == 3], ctx
 
 
 def test_coverage_evidence_outside_the_cyber_scope_counts_as_missing():
     doc = _doc([("(4) 情報セキュリティ", [LONG_CYBER, LONG_CYBER, LONG_CYBER]), ("③ 内部統制システム", [LONG_GOVERNANCE])])
-    mapper = _StubMapper({1: 0.99, 2: 0.99, 3: 0.99, 5: 0.9})
-    results_index = {r.block_index: k for k, r in enumerate(mapper.map_document(doc))}
-    weak, _ = _run_coverage("relevance.directive-weak", doc, mapper, "weak", [results_index[5]])
-    assert weak == []
-    (missing,), _ = _run_coverage("relevance.directive-missing", doc, mapper, "weak", [results_index[5]])
+    scores = {1: 0.99, 2: 0.99, 3: 0.99, 5: 0.9}
+    only_outside = _StubMapper(scores, {5: [3]})
+    assert _run_coverage("relevance.directive-weak", doc, only_outside)[0] == []
+    (missing,), _ = _run_coverage("relevance.directive-missing", doc, only_outside)
     assert missing.data == {"directive": 3, "status": "missing", "mapper_status": "weak"}
-    # evidence in the cyber section keeps the mapper's status
-    (weak,), _ = _run_coverage("relevance.directive-weak", doc, mapper, "weak", [results_index[2], results_index[5]])
-    assert weak.block_index == 2 and weak.data == {"directive": 3, "status": "weak"}
-    assert _run_coverage("relevance.directive-missing", doc, mapper, "covered", [results_index[1]])[0] == []
+    # evidence in the cyber section counts; the passage outside it does not (the mapper alone
+    # would call two passages "covered")
+    (weak,), _ = _run_coverage("relevance.directive-weak", doc, _StubMapper(scores, {2: [3], 5: [3]}))
+    assert weak.block_index == 2 and weak.data == {"directive": 3, "status": "weak", "mapper_status": "covered"}
+    assert _run_coverage("relevance.directive-missing", doc, _StubMapper(scores, {1: [3], 2: [3]}))[0] == []

@@ -187,27 +187,32 @@ def test_map_coverage_is_the_one_lint_reports(run_cli, tmp_path):
     mapped = json.loads(run_cli("map", "--format", "json", doc).stdout)
     linted = json.loads(run_cli("lint", "--format", "json", doc).stdout)["files"][0]["coverage"]["directives"]
     cov = mapped["coverage"]["directives"]
-    assert {d: c["status_in_scope"] for d, c in cov.items()} == {d: c["status"] for d, c in linted.items()}
-    outside = [d for d, c in cov.items() if c["status"] != "missing" and c["status_in_scope"] == "missing"]
-    assert "2" in outside
+    assert {d: c["status"] for d, c in cov.items()} == {d: c["status"] for d, c in linted.items()}
+    outside = [d for d, c in cov.items() if c.get("mapper_status", "missing") != "missing" and c["status"] == "missing"]
+    assert "2" in outside and cov["2"]["outside_passages"] == 1
     text = run_cli("map", doc).stdout
     assert "指示2  × 記載なし     サイバーセキュリティリスク管理体制の構築  （該当はサイバーセキュリティの記載以外の 1 件のみ）" in text
     assert "指示1  ● 記載あり" in text
 
 
-def test_map_marks_passages_outside_the_cybersecurity_text(run_cli, tmp_path):
-    """The passage list says which labelled passages the coverage does not count: the general
-    risk committee is labelled 指示2 by the mapper but lies outside the security text."""
+def test_map_lists_passages_outside_the_cybersecurity_text_only_with_all(run_cli, tmp_path):
+    """By default `map` lists what the coverage counts; ``--all`` adds the labelled passages
+    outside the security text (here a general risk committee the mapper labels 指示2), marked."""
     doc = tmp_path / "gov.md"
     doc.write_text(GOVERNANCE_MD, encoding="utf-8")
-    passages = json.loads(run_cli("map", "--format", "json", doc).stdout)["passages"]
+    default = json.loads(run_cli("map", "--format", "json", doc).stdout)["passages"]
+    assert [p["text"][:10] for p in default] == ["当社グループは、サイ"] and default[0]["in_scope"] is True
+    passages = json.loads(run_cli("map", "--all", "--format", "json", doc).stdout)["passages"]
     by_text = {p["text"][:10]: p for p in passages}
     assert by_text["当社グループは、サイ"]["in_scope"] is True
     committee = by_text["当社は、リスク管理委"]
     assert 2 in committee["directives"] and committee["in_scope"] is False
-    text = run_cli("map", doc).stdout.split("## ")[0]
     marker = "（サイバーセキュリティの記載の外にあるため、網羅状況には数えません）"
+    plain = run_cli("map", doc).stdout.split("## ")[0]
+    assert "リスク管理委員会" not in plain and marker not in plain
+    text = run_cli("map", "--all", doc).stdout.split("## ")[0]
     assert text.count(marker) == 1
     assert text.index("リスク管理委員会") < text.index(marker)
-    english = run_cli("--lang", "en", "map", doc).stdout
+    english = run_cli("--lang", "en", "map", "--all", doc).stdout
     assert english.count("(outside the cybersecurity text: not counted in the coverage)") == 1
+    assert "--all" in run_cli("map", "--help").stdout

@@ -419,3 +419,55 @@ def test_canonical_fact_with_malformed_dimensions_is_skipped(tmp_path, dimension
     only_bad = tmp_path / "only-bad.json"
     only_bad.write_text(json.dumps({"facts": {"f1": {"dimensions": dimensions}, "f2": {"value": None}}}), encoding="utf-8")
     assert error_code(only_bad) == "input.xbrl_no_textblocks"  # one line, not a traceback
+
+
+# --- nested text blocks: each text read once ------------------------------------------------
+
+OUTSIDE_HTML = (
+    "<p>②　社外役員の状況</p>"
+    "<p>当社の社外取締役は３名であります。社外取締役は、情報セキュリティを含むリスク管理の状況について、"
+    "取締役会において独立した立場から助言を行っております。</p>"
+    "<p>社外取締役の選任にあたっては、東京証券取引所の定める独立性の基準を満たすことを条件としております。</p>"
+)
+OFFICERS_HTML = "<p>①　役員一覧</p><p>男性８名　女性２名（役員のうち女性の比率20.0％）</p>" + OUTSIDE_HTML
+SUST_GOV = "<p>（１）ガバナンス</p><p>当社は、情報セキュリティ委員会を設置し、その活動状況を四半期ごとに取締役会へ報告しております。</p>"
+SUST_RISK = "<p>（２）リスク管理</p><p>サイバー攻撃を含む情報セキュリティリスクは、全社リスク管理の枠組みの中で年１回評価しております。</p>"
+
+
+def test_nested_text_blocks_are_read_once(write):
+    """EDINET repeats a nested text block (社外役員の状況 inside 役員の状況; ガバナンス and リスク管理
+    inside the sustainability section) as a fact of its own: every paragraph is read once, in the
+    outer block's place, with its sub-headings, and a note says what was skipped."""
+    data = instance(
+        fact("jpcrp_cor:DisclosureOfSustainabilityRelatedFinancialInformationTextBlock", SUST_GOV + SUST_RISK),
+        fact("jpcrp_cor:GovernanceTextBlock", SUST_GOV),
+        fact("jpcrp_cor:RiskManagementTextBlock", SUST_RISK),
+        fact("jpcrp_cor:InformationAboutOfficersTextBlock", OFFICERS_HTML),
+        fact("jpcrp_cor:OutsideDirectorsAndOutsideCorporateAuditorsTextBlock", OUTSIDE_HTML),
+    )
+    doc = read(write("nested.xbrl", data))
+    texts = [b.text for b in doc.blocks if b.kind != BlockKind.HEADING]
+    assert len(texts) == len(set(texts)), texts
+    assert sum("独立した立場から助言" in t for t in texts) == 1
+    assert sum("年１回評価" in t for t in texts) == 1
+    risk = next(b for b in doc.blocks if "年１回評価" in b.text)
+    assert risk.location.section[0] == "サステナビリティに関する考え方及び取組"
+    assert [h.text for h in doc.blocks if h.kind == BlockKind.HEADING and h.level == 1] == [
+        "サステナビリティに関する考え方及び取組", "役員の状況"]
+    assert any(n.code == "note.xbrl_nested_skipped" and n.params["count"] == 3 for n in doc.notes)
+
+
+def test_a_nested_block_that_comes_first_is_replaced_by_the_larger_one(write):
+    doc = read(write("r.xbrl", instance(
+        fact("jpcrp_cor:OutsideDirectorsAndOutsideCorporateAuditorsTextBlock", OUTSIDE_HTML),
+        fact("jpcrp_cor:InformationAboutOfficersTextBlock", OFFICERS_HTML),
+    )))
+    texts = [b.text for b in doc.blocks if b.kind != BlockKind.HEADING]
+    assert len(texts) == len(set(texts)) and any("男性８名" in t for t in texts)
+    assert [h.text for h in doc.blocks if h.kind == BlockKind.HEADING and h.level == 1] == ["役員の状況"]
+
+
+def test_text_repeated_inside_one_block_is_kept_as_filed(write):
+    note = "<p>（注）新株予約権の行使の条件は、割当日から２年を経過した日以降に限り行使できるものとしております。</p>"
+    doc = read(write("r.xbrl", instance(fact("jpcrp_cor:BusinessRisksTextBlock", "<p>第１回</p>" + note + "<p>第２回</p>" + note))))
+    assert sum("行使の条件" in b.text for b in doc.blocks) == 2

@@ -59,7 +59,7 @@ def sample_report():
     doc = read(SAMPLE)
     cfg = Config()
     result = lint(doc, config=cfg)
-    rep = with_document(FileReport(doc.path, result.findings, result.coverage), doc, result, cfg)
+    rep = with_document(FileReport(doc.path, result.findings, result.coverage), result.analysis, cfg)
     return doc, result, rep, render("html", [rep], rules=cfg.rules(), lang="ja", version="9.9.9")
 
 

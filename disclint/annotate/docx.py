@@ -37,7 +37,7 @@ from typing import Any, Iterable
 from ..document import Block, BlockKind, Document
 from ..errors import DisclintError
 from ..findings import Finding
-from ..i18n import t
+from ..i18n import status_label, t
 from ..readers.docx import W_NS, paragraph_index, paragraph_text
 
 AUTHOR = "disclint"
@@ -56,7 +56,6 @@ _SKIP = frozenset(
 _ONE_CHAR = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 _MATH_TOP = frozenset((_M + "oMath", _M + "oMathPara"))
 _LEVEL_LABEL = {"error": {"ja": "エラー", "en": "error"}, "warning": {"ja": "警告", "en": "warning"}, "info": {"ja": "情報", "en": "info"}}
-_MARKS = {"covered": ("●", "covered"), "weak": ("▲", "weak"), "missing": ("×", "missing")}
 
 
 class AnnotateError(DisclintError):
@@ -124,13 +123,10 @@ def _document_comment(doc_findings: list[Finding], unanchored: list[tuple[Findin
     if directives:
         out.append(t("lint.coverage_title", lang))
         for d, c in directives.items():
-            mark, en = _MARKS.get(c.get("status", ""), ("?", c.get("status", "")))
-            label = {"covered": "記載あり", "weak": "記載が弱い", "missing": "記載なし"}.get(c.get("status", ""), "") if ja else en
-            out.append(f"{'指示' if ja else 'D'}{d}\t{mark} {label}\t{c.get('title', '')}")
+            out.append(f"{'指示' if ja else 'D'}{d}\t{status_label(c.get('status', ''), lang)}\t{c.get('title', '')}")
     principles = (coverage or {}).get("principles") or {}
     for key, c in principles.items():
-        mark, en = _MARKS.get(c.get("status", ""), ("?", c.get("status", "")))
-        out.append(f"{c.get('title', key)}\t{mark} {en}")
+        out.append(f"{c.get('title', key)}\t{status_label(c.get('status', ''), lang)}")
     return "\n".join(_clean(x) for x in out)
 
 

@@ -74,50 +74,49 @@ class Hit:
 
 TEXT_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockKind.CAPTION})
 PROSE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
-# A section counts as cyber when a heading on its path names a cyber topic (CYBER_TERMS), or
-# when at least this share of its prose blocks are *confident* cyber passages (marked cyber
-# by the mapper and naming a cyber term themselves).
-CYBER_SECTION_SHARE = 0.5
-# Outside a cyber section, a block is in the ``cyber`` scope only when the mapper is this
-# sure: on real filings of IT companies, passages about 情報システム score 0.7-0.85.
-CYBER_SCOPE_SCORE = 0.85
-# Words that only a passage about information security uses. The mapper's screening anchors
-# are broad on purpose (recall: ネットワーク, クラウド, 攻撃, 情報システム, 情報管理 …); the text
-# rules need precision: on real filings the mapper also gives high scores to governance,
-# audit and disaster passages that name none of these words (issue 4, lint_precision.md).
-CYBER_TERMS = re.compile(
-    r"サイバー|セキュリティ|(?:情報|データ)の?(?:漏え|漏洩|漏れ|流出)|不正アクセス|不正侵入|不正ログイン|マルウェア|"
-    r"(?<!コロナ)ウ[イィ]ルス(?!感染症)|ランサム|標的型|フィッシング|ハッキング|ハッカー|改ざん|改竄|なりすまし|脆弱性|"
-    r"情報資産|機密情報|秘密情報|個人情報|顧客情報|ICTインシデント|ITインシデント|システム障害|"
-    r"CSIRT|シーサート|CISO|ISMS|27001|(?<![A-Za-z])(?:SOC|EDR|XDR|SIEM|ISAC|JPCERT|NISC)(?![A-Za-z])|"
-    r"ゼロトラスト|多要素認証|二要素認証|暗号化|アクセス権|アクセス管理",
-    re.IGNORECASE,
-)
 _KIND_NAMES = {k.value: k for k in BlockKind}
 
 
-class CheckContext:
-    """What checks may look at for one document: blocks, mapper output, coverage, caches.
+def __getattr__(name: str) -> Any:
+    # The scope terms are data now (rules/scope.yml, disclint.analysis.scope); kept for callers.
+    if name == "CYBER_TERMS":
+        from ..analysis.scope import default_policy
 
-    The mapper runs lazily, once, the first time a check asks for it. ``all_in_scope``
+        return default_policy().terms
+    raise AttributeError(name)
+
+
+class CheckContext:
+    """What checks may look at for one document: blocks, mapper output, scope, coverage, caches.
+
+    :func:`disclint.analysis.analyse` builds it with the passages, the scope and the coverage it
+    has computed, so the rules see exactly what every output shows. Built alone (rule examples,
+    tests), it maps the document itself, once, the first time a check asks. ``all_in_scope``
     (used to run rule examples) makes every block count as cyber.
     """
 
-    def __init__(self, doc: Document, lang: str = "ja", mapper: Any = None, all_in_scope: bool = False) -> None:
+    def __init__(self, doc: Document, lang: str = "ja", mapper: Any = None, all_in_scope: bool = False,
+                 results: list[Any] | None = None, scope: Any = None, doc_coverage: Any = None) -> None:
         self.doc = doc
         self.lang = lang
         self._mapper = mapper
         self.all_in_scope = all_in_scope
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._tokens: dict[tuple[int, int, int], Any] = {}
+        if results is not None:
+            self.__dict__["results"] = results
+        if scope is not None:
+            self.__dict__["scope"] = scope
+        if doc_coverage is not None:
+            self.__dict__["doc_coverage"] = doc_coverage
 
     # ------------------------------------------------------------------ mapper
     @property
     def mapper(self) -> Any:
         if self._mapper is None:
-            from ..mapper import Mapper
+            from ..analysis import Services
 
-            self._mapper = Mapper()
+            self._mapper = Services.shared().mapper
         return self._mapper
 
     @cached_property
@@ -129,69 +128,41 @@ class CheckContext:
         return {r.block_index: r for r in self.results if r.block_index is not None}
 
     @cached_property
-    def coverage(self) -> Any:
-        from ..mapper import compute_coverage
+    def scope(self) -> Any:
+        from ..analysis.scope import compute_scope
 
-        return compute_coverage(self.results, self.mapper.ds)
+        return compute_scope(self.doc, self.results, everything=self.all_in_scope)
+
+    @cached_property
+    def doc_coverage(self) -> Any:
+        """Coverage counting in-scope passages only (:mod:`disclint.analysis.coverage`)."""
+        from ..analysis.coverage import document_coverage
+
+        return document_coverage(self.results, self.scope, self.mapper.ds)
 
     @cached_property
     def scoped_coverage(self) -> dict[int, tuple[str, list[int]]]:
-        """Directive -> (status, block indexes) counting only evidence in the cyber scope.
-
-        Evidence outside the scope the text rules look at (an officer's career, a table of
-        subsidiaries, an R&D paragraph the mapper scored high) is no evidence: a directive
-        left without any is missing. Shared by the coverage rules and the report summary so
-        that both always say the same thing.
-        """
-        out: dict[int, tuple[str, list[int]]] = {}
-        for d, c in self.coverage.directives.items():
-            where = [self.results[k].block_index for k in c.passages if self.results[k].block_index is not None]
-            status = c.status
-            if status != "missing" and not self.all_in_scope:
-                where = [j for j in where if self.in_scope(j, "cyber")]
-                if not where:
-                    status = "missing"
-            out[d] = (status, where)
-        return out
-
-    @property
-    def has_coverage(self) -> bool:
-        return "coverage" in self.__dict__
+        """Directive -> (status, in-scope block indexes): what lint, map, the reports and survey show."""
+        return {d: (c.status, list(c.blocks)) for d, c in self.doc_coverage.directives.items()}
 
     @cached_property
     def cyber_blocks(self) -> frozenset[int]:
-        return frozenset(i for i, r in self.by_block.items() if r.cyber)
+        return self.scope.cyber_blocks
 
     @cached_property
     def confident_cyber_blocks(self) -> frozenset[int]:
-        """Cyber passages of the mapper that also name a cyber term (CYBER_TERMS)."""
-        return frozenset(i for i in self.cyber_blocks if CYBER_TERMS.search(self.doc.blocks[i].norm.text))
+        """Cyber passages of the mapper that also name a scope term (rules/scope.yml)."""
+        return self.scope.confident_blocks
 
     @cached_property
     def cyber_sections(self) -> frozenset[tuple[str, ...]]:
-        from ..normalize import normalize
-
-        stats: dict[tuple[str, ...], list[int]] = {}
-        for i, b in enumerate(self.doc.blocks):
-            if b.kind in PROSE_KINDS and b.location.section:
-                s = stats.setdefault(b.location.section, [0, 0])
-                s[0] += 1
-                s[1] += i in self.confident_cyber_blocks
-        out = set()
-        for sec, (n, c) in stats.items():
-            if any(CYBER_TERMS.search(normalize(h).text) for h in sec) or (c and c / n >= CYBER_SECTION_SHARE):
-                out.add(sec)
-        return frozenset(out)
+        return self.scope.sections
 
     def in_scope(self, i: int, scope: str) -> bool:
-        """``all``: every block. ``cyber``: blocks of a cyber section, and elsewhere the passages
-        the mapper is sure of (score >= CYBER_SCOPE_SCORE) that name a cyber term."""
+        """``all``: every block. ``cyber``: the company's cybersecurity text (:mod:`disclint.analysis.scope`)."""
         if scope == "all" or self.all_in_scope:
             return True
-        if i in self.confident_cyber_blocks and self.by_block[i].cyber_score >= CYBER_SCOPE_SCORE:
-            return True
-        sec = self.doc.blocks[i].location.section
-        return bool(sec) and sec in self.cyber_sections
+        return self.scope.contains(i)
 
     def blocks(self, scope: str = "cyber", kinds: Iterable[BlockKind] | None = None) -> Iterator[tuple[int, Block]]:
         kinds = frozenset(kinds) if kinds is not None else TEXT_KINDS

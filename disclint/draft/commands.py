@@ -153,14 +153,12 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
         # --- which directives
         missing_mode = False
         if missing_from:
-            from ..mapper import compute_coverage
+            from ..analysis import analyse
             from ..readers import Limits, read
-            from ..lint import shared_mapper
 
-            try:
+            try:  # the same analysis (and coverage) lint reports for this document
                 doc = read(missing_from, Limits())
-                mapper = shared_mapper()
-                coverage = compute_coverage(mapper.map_document(doc), mapper.ds)
+                coverage = analyse(doc, lang=L, rules=()).coverage
             except DisclintError as exc:
                 _fatal(f"{missing_from}: {exc.message(L)}")
             status = {d: c.status for d, c in coverage.directives.items()}

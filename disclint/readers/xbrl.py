@@ -159,20 +159,69 @@ def _build(path: Path, fmt_facts: list[_Fact], meta: dict[str, Any], extra_notes
     if not keep:
         raise InputError("input.xbrl_no_textblocks")
     file = str(path)
+    parsed, nested, repeated = _read_once([(f, html_to_blocks(f.html, file, (section_title(f.concept),))) for f in keep])
     blocks: list[Block] = []
     previous: str | None = None
-    for f in keep:
+    for f, fact_blocks in parsed:
         title = section_title(f.concept)
         if f.concept != previous:
             # consecutive facts of one concept (one per director, per footnote row) share a heading
             blocks.append(Block(BlockKind.HEADING, title, Location(file=file, section=(title,)), level=1))
         previous = f.concept
-        blocks.extend(html_to_blocks(f.html, file, (title,)))
+        blocks.extend(fact_blocks)
     notes = list(extra_notes)
     if skipped:
         notes.append(ReaderNote("note.xbrl_prior_skipped", params={"count": skipped}))
-    meta["sections"] = len({f.concept for f in keep})
+    if nested or repeated:
+        notes.append(ReaderNote("note.xbrl_nested_skipped", params={"count": nested, "blocks": repeated}))
+    meta["sections"] = len({f.concept for f, _ in parsed})
     return Document(file, "xbrl", blocks, meta, notes)
+
+
+REPEAT_MIN_CHARS = 60  # a paragraph this long found again in another text block is the same text read twice
+
+
+def _text_key(block: Block) -> str:
+    return "".join(block.text.split())
+
+
+def _read_once(facts: list[tuple[_Fact, list[Block]]]) -> tuple[list[tuple[_Fact, list[Block]]], int, int]:
+    """Each text once. EDINET nests text blocks: 役員の状況 holds 社外役員の状況 and 役員の略歴,
+    サステナビリティに関する考え方及び取組 holds ガバナンス, 戦略, リスク管理 …, and each is also a fact
+    of its own. A fact whose every paragraph already stands in one kept fact is dropped (the outer
+    fact, usually first, keeps the text in its place and with its own sub-headings); a kept fact
+    that a later, larger one contains is replaced by it. Long paragraphs still repeated across
+    partly overlapping facts are kept at their first place only. Returns (facts, facts dropped,
+    paragraphs dropped)."""
+    keys = [{k for b in bl if b.kind != BlockKind.HEADING and (k := _text_key(b))} for _, bl in facts]
+    kept: list[int] = []
+    dropped = 0
+    for i in range(len(facts)):
+        if keys[i] and any(keys[i] <= keys[j] for j in kept):
+            dropped += 1
+            continue
+        inner = [j for j in kept if keys[j] and keys[j] < keys[i]]
+        if inner:
+            dropped += len(inner)
+            kept = [j for j in kept if j not in inner]
+        kept.append(i)
+    kept.sort()
+    seen: set[str] = set()
+    out: list[tuple[_Fact, list[Block]]] = []
+    repeated = 0
+    for i in kept:
+        f, bl = facts[i]
+        mine: list[Block] = []
+        for b in bl:
+            k = _text_key(b)
+            if len(k) > REPEAT_MIN_CHARS and b.kind != BlockKind.HEADING and k in seen:
+                repeated += 1
+                continue
+            mine.append(b)
+        seen.update(k for b in mine if len(k := _text_key(b)) > REPEAT_MIN_CHARS)
+        if mine:
+            out.append((f, mine))
+    return out, dropped, repeated
 
 
 # ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..findings import Finding
-from ..i18n import t
+from ..i18n import status_label, t
 
 JSON_SCHEMA_VERSION = "1.0"
 SARIF_VERSION = "2.1.0"
@@ -48,7 +48,6 @@ def _counts(findings: list[Finding]) -> dict[str, int]:
 
 
 _LEVEL_JA = {"error": "エラー", "warning": "警告", "info": "情報"}
-_MARKS = {"covered": ("●", "記載あり", "covered"), "weak": ("▲", "記載が弱い", "weak"), "missing": ("×", "記載なし", "missing")}
 
 
 @reporter("text")
@@ -76,9 +75,9 @@ def text_report(reports: list[FileReport], rules: list[Any], lang: str, version:
         if cov:
             out.append("  " + t("lint.coverage_title", lang))
             for d, c in cov.items():
-                mark, label_ja, label_en = _MARKS[c["status"]]
-                label = f"{mark} {label_ja if ja else label_en}"
-                out.append(f"    {'指示' if ja else 'D'}{d:<3}{label:<8} {c['title']}")
+                out.append(f"    {'指示' if ja else 'D'}{d:<3}{status_label(c['status'], lang):<8} {c['title']}")
+            for key, c in (rep.coverage.get("principles") or {}).items():
+                out.append(f"    {status_label(c['status'], lang):<8} {c.get('title', key)}")
         if rep.hidden:
             out.append("  " + t("lint.baseline_hidden", lang, count=rep.hidden))
         out.append("")

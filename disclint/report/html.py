@@ -62,30 +62,10 @@ class HtmlFileReport(FileReport):
     profile: dict[str, Any] = field(default_factory=dict)
 
 
-def with_document(report: FileReport, doc: Document, result: Any = None, config: Any = None, lang: str = "ja") -> HtmlFileReport:
-    """Attach the document, per-block directives and principle coverage (one more mapper pass)."""
-    block_directives: dict[int, list[int]] = {}
-    principles: dict[str, dict[str, Any]] = {}
-    try:
-        from ..lint import shared_mapper
-        from ..mapper import compute_coverage
-
-        mapper = shared_mapper()
-        results = mapper.map_document(doc)
-        for r in results:
-            if r.block_index is not None and r.directives:
-                block_directives[r.block_index] = sorted(r.directives)
-        cov = compute_coverage(results, mapper.ds)
-        for key, c in cov.principles.items():
-            p = mapper.ds.principles[key]
-            principles[key] = {
-                "status": c.status,
-                "title": p.title if lang == "ja" else (p.title_en or p.title),
-                "directives": list(p.directives),
-                "blocks": [results[i].block_index for i in c.passages if results[i].block_index is not None][:8],
-            }
-    except Exception:  # the page is still useful without the mapper's view (tested)
-        block_directives, principles = {}, {}
+def with_document(report: FileReport, analysis: Any, config: Any = None, lang: str = "ja") -> HtmlFileReport:
+    """Attach the document and the analysis's view of it (per-block directives and principle
+    coverage, in-scope passages only). Nothing is mapped again: the page shows what lint found."""
+    summary = report.coverage or analysis.summary(lang)
     profile: dict[str, Any] = {}
     if config is not None:
         profile.update(
@@ -94,9 +74,10 @@ def with_document(report: FileReport, doc: Document, result: Any = None, config:
             ignore=list(getattr(config, "ignore", []) or []),
             fail_level=getattr(config, "fail_level", None),
         )
-    if result is not None and getattr(result, "timings", None):
-        profile["seconds"] = round(sum(v for k, v in result.timings.items() if k in ("rules", "coverage")), 2)
-    return HtmlFileReport(report.path, report.findings, report.coverage, report.hidden, doc, block_directives, principles, profile)
+    timings = analysis.timings
+    profile["seconds"] = round(sum(v for k, v in timings.items() if k in ("map", "coverage", "rules")), 2)
+    return HtmlFileReport(report.path, report.findings, summary, report.hidden, analysis.document,
+                          analysis.block_directives(), dict(summary.get("principles") or {}), profile)
 
 
 # ------------------------------------------------------------------ scores
@@ -428,15 +409,11 @@ class _Page:
         rows = [f'<h2 id="cov{n}">{self.tr("html.coverage")}</h2><table class="cov"><thead><tr>'
                 f'<th>{self.tr("html.col_item")}</th><th>{self.tr("html.col_group")}</th><th>{self.tr("html.col_title")}</th>'
                 f'<th>{self.tr("html.col_status")}</th><th>{self.tr("html.col_where")}</th></tr></thead><tbody>']
-        by_directive: dict[int, list[int]] = {}
-        for b, ds in sorted(block_dirs.items()):
-            for d in ds:
-                by_directive.setdefault(d, []).append(b)
         for k in sorted(directives, key=lambda x: int(x)):
             c = directives[k]
             status = c.get("status", "missing")
             meta = self.meta.get(int(k), {})
-            where = self._where(by_directive.get(int(k), []), doc, n)
+            where = self._where(list(c.get("blocks") or []), doc, n)  # in-scope evidence only
             if not where:
                 where = esc(", ".join(_loc_label(loc, self.lang) for loc in c.get("locations", [])))
             rows.append(f'<tr class="row-{esc(status)}" data-d="{esc(k)}"><th>{self.tr("html.directive", n=k)}</th><td>{esc(meta.get("group", ""))}</td>'
@@ -446,7 +423,7 @@ class _Page:
             status = p.get("status", "missing")
             derived = derived or bool(p.get("derived"))
             ds = ", ".join(t("html.directive", self.lang, n=d) for d in p.get("directives", []))
-            rows.append(f'<tr class="principle row-{esc(status)}"><th>{self.tr("html.principle")}</th><td>{esc(ds)}</td><td>{esc(p.get("title", key))}</td>'
+            rows.append(f'<tr class="principle row-{esc(status)}" data-p="{esc(key)}"><th>{self.tr("html.principle")}</th><td>{esc(ds)}</td><td>{esc(p.get("title", key))}</td>'
                         f'<td class="st-{esc(status)}">{self.tr("html.status." + status) if status in STATUS_VALUE else esc(status)}</td><td>{self._where(p.get("blocks", []), doc, n)}</td></tr>')
         rows.append("</tbody></table>")
         if derived:

@@ -36,15 +36,15 @@ class _Timeout(BaseException):
 
 class _State:
     def __init__(self, options: dict[str, Any]) -> None:
+        from ..analysis import Services
         from ..config import config_for
-        from ..lint import shared_mapper
         from ..readers import Limits
 
         self.key = _options_key(options)
         cfg = config_for(Path.cwd() / "_", options.get("config")).with_cli(tuple(options.get("select", ())), tuple(options.get("ignore", ())))
         self.rules = [r for r in cfg.rules() if r.enabled]
-        self.mapper = shared_mapper()
-        self.mapper.map_document  # noqa: B018 - loaded now, not in the first document's time
+        self.services = Services.shared()
+        self.mapper = self.services.mapper
         self.limits = Limits(**options.get("limits", {}))
         self.lang = options.get("lang", "ja")
         self.timeout = float(options.get("timeout") or 0)
@@ -170,10 +170,6 @@ def _finding_dict(f: Any) -> dict[str, Any]:
     }
 
 
-def _order(f: Any) -> tuple:
-    return (-1 if f.block_index is None else f.block_index, f.start or 0, -f.level.rank, f.rule, f.message)
-
-
 def process(task: dict[str, Any], options: dict[str, Any]) -> dict[str, Any]:
     """Survey one document. Never raises for a bad document: errors are part of the result."""
     st = state(options)
@@ -220,8 +216,7 @@ def _error(result: dict[str, Any], manifest: dict[str, Any], code: str, params: 
 
 
 def _run(task: dict[str, Any], st: _State, deadline: _Deadline, result: dict[str, Any], manifest: dict[str, Any], timings: dict[str, float]) -> None:
-    from ..checks import CheckContext
-    from ..lint import hit_to_finding
+    from ..analysis import analyse
     from ..readers import read
 
     if task.get("error"):
@@ -231,29 +226,17 @@ def _run(task: dict[str, Any], st: _State, deadline: _Deadline, result: dict[str
     doc = read(task["path"], st.limits)
     timings["read"] = time.perf_counter() - t0
     deadline.check()
-    t0 = time.perf_counter()
-    ctx = CheckContext(doc, lang=st.lang, mapper=st.mapper)
-    results = ctx.results
-    coverage = ctx.coverage
-    timings["map"] = time.perf_counter() - t0
-    deadline.check()
-    t0 = time.perf_counter()
-    findings = []
-    for rule in st.rules:
-        deadline.check()
-        for hit in rule.make_check().run(ctx):
-            findings.append(hit_to_finding(rule, ctx, hit))
-    findings.sort(key=_order)
-    timings["rules"] = time.perf_counter() - t0
-
-    # the status `disclint lint` reports: evidence outside the cyber scope does not count
-    scoped = getattr(ctx, "scoped_coverage", None) or {}
-    statuses = {d: (scoped[d][0] if d in scoped else c.status) for d, c in coverage.directives.items()}
+    # the one analysis every command renders (deadline checked between stages and rules)
+    analysis = analyse(doc, services=st.services, lang=st.lang, rules=st.rules, tick=deadline.check)
+    timings.update({k: v for k, v in analysis.timings.items() if not k.startswith("rule:")})
+    findings = analysis.findings
+    coverage = analysis.coverage
+    statuses = {d: c.status for d, c in coverage.directives.items()}
     cov_rows = []
-    for d, c in coverage.directives.items():
-        cov_rows.append({"kind": "directive", "item": str(d), "status": statuses[d], "best_score": round(c.best_score, 4), "passages": len(c.passages), "concepts": list(c.concepts)})
-    for k, c in coverage.principles.items():
-        cov_rows.append({"kind": "principle", "item": k, "status": c.status, "best_score": round(c.best_score, 4), "passages": len(c.passages), "concepts": list(c.concepts)})
+    for kind, items in (("directive", coverage.directives), ("principle", coverage.principles)):
+        for k, c in items.items():
+            cov_rows.append({"kind": kind, "item": str(k), "status": c.status, "best_score": round(c.best_score, 4),
+                             "passages": len(c.blocks), "concepts": list(c.concepts)})
     fdicts = [_finding_dict(f) for f in findings]
     qrows = quality_rows(fdicts, doc.char_count)
     meta, source = merge_metadata(manifest, doc.metadata)
@@ -263,7 +246,7 @@ def _run(task: dict[str, Any], st: _State, deadline: _Deadline, result: dict[str
         format=doc.format, title=doc.metadata.get("title"), status="ok",
         meta_source=",".join(f"{k}={v}" for k, v in sorted(source.items())),
         chars=doc.char_count, blocks=len(doc.blocks), pages=doc.metadata.get("pages"),
-        cyber_passages=sum(1 for r in results if r.cyber), findings=len(fdicts),
+        cyber_passages=coverage.cyber_passages, findings=len(fdicts),
         coverage_score=round(100.0 * sum(STATUS_POINTS[v] for v in statuses.values()) / max(1, len(statuses)), 2),
         quality_score=round(sum(q["score"] for q in qrows) / len(qrows), 2),
         metadata={k: v for k, v in doc.metadata.items() if isinstance(v, (str, int, float))},
@@ -284,7 +267,7 @@ def ruleset_id(options: dict[str, Any]) -> tuple[str, list[str]]:
     h = hashlib.sha256()
     h.update(json.dumps([[r.id, r.level.value, r.options] for r in rules], sort_keys=True, default=str).encode())
     directives = data_dir("rules") / "directives"
-    for p in sorted(directives.glob("*")):
+    for p in [*sorted(directives.glob("*")), data_dir("rules") / "scope.yml"]:  # the mapper and the scope policy
         if p.is_file():
             h.update(p.name.encode())
             h.update(p.read_bytes())

@@ -1,0 +1,73 @@
+"""Coverage of the ten directives and three principles, from in-scope passages only.
+
+The statuses themselves (covered / weak / missing) are decided by
+:func:`disclint.mapper.compute_coverage`; here it is given only the cyber passages inside the
+scope (:mod:`disclint.analysis.scope`), so every status, count and link to evidence comes from
+the company's cybersecurity text. The mapper's view over every passage is kept beside it
+(``mapper_status``, ``outside``) so that ``map`` can say "matched only outside the
+cybersecurity text".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+from ..mapper import compute_coverage
+from .scope import Scope
+
+
+@dataclass(frozen=True)
+class ItemStatus:
+    key: str  # "1".."10" or a principle key
+    status: str  # covered / weak / missing, counting in-scope passages only
+    blocks: tuple[int, ...]  # the in-scope blocks behind the status, in document order
+    best_score: float
+    concepts: tuple[str, ...]
+    mapper_status: str  # the same item counting every passage the mapper labelled
+    outside: int  # passages outside the scope labelled with it (not counted)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"status": self.status, "blocks": list(self.blocks), "best_score": round(self.best_score, 3),
+                               "concepts": list(self.concepts)}
+        if self.mapper_status != self.status:
+            out["mapper_status"] = self.mapper_status
+        if self.outside:
+            out["outside_passages"] = self.outside
+        return out
+
+
+@dataclass(frozen=True)
+class DocCoverage:
+    directives: Mapping[int, ItemStatus]
+    principles: Mapping[str, ItemStatus]
+    cyber_passages: int  # cyber passages inside the scope
+
+    def status(self, directive: int) -> str:
+        return self.directives[directive].status
+
+    def statuses(self) -> dict[str, str]:
+        """Every directive's and principle's status: ``{"1": "covered", …, "leadership": "weak"}``."""
+        return {**{str(d): c.status for d, c in self.directives.items()}, **{k: c.status for k, c in self.principles.items()}}
+
+
+def in_scope_passages(results: Sequence[Any], scope: Scope) -> list[Any]:
+    return [r for r in results if r.cyber and r.block_index is not None and scope.contains(r.block_index)]
+
+
+def document_coverage(results: Sequence[Any], scope: Scope, ds: Any) -> DocCoverage:
+    inside = in_scope_passages(results, scope)
+    scoped = compute_coverage(inside, ds)
+    full = compute_coverage(results, ds)
+
+    def item(c: Any, whole: Any) -> ItemStatus:
+        blocks = tuple(sorted({inside[i].block_index for i in c.passages}))
+        counted = set(blocks)
+        outside = sum(1 for i in whole.passages if results[i].block_index not in counted)
+        return ItemStatus(c.key, c.status, blocks, c.best_score, tuple(c.concepts), whole.status, outside)
+
+    return DocCoverage(
+        {d: item(c, full.directives[d]) for d, c in scoped.directives.items()},
+        {k: item(c, full.principles[k]) for k, c in scoped.principles.items()},
+        len(inside),
+    )
