@@ -195,7 +195,6 @@ def build_workbook(lang: str, q: Questionnaire | None = None) -> Any:
         lv.protection = unlocked
         lv.fill = input_fill
         lv.alignment = Alignment(horizontal="center", vertical="top")
-        dv.add(lv)
         refs = ",".join(f"{c}{r}" for c in LEVEL_COLS)
         ws[f"{COL_CHOSEN}{r}"] = f'=IF({COL_LEVEL}{r}="","",IFERROR(CHOOSE({COL_LEVEL}{r}+1,{refs}),""))'
         ws[f"{COL_NOTES}{r}"].protection = unlocked
@@ -206,6 +205,7 @@ def build_workbook(lang: str, q: Questionnaire | None = None) -> Any:
             ws[f"{col}{r}"].border = box
             if col != COL_LEVEL:
                 ws[f"{col}{r}"].alignment = wrap
+    dv.add(f"{COL_LEVEL}{FIRST_ROW}:{COL_LEVEL}{last}")
     ws.freeze_panes = f"{COL_LEVEL}{FIRST_ROW}"
     protect(ws)
 

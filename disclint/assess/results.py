@@ -239,7 +239,7 @@ def results_xlsx(assessments: list[Assessment], lang: str, q: Questionnaire) -> 
         views.append(("sheet_yoy", yoy))
     for name, (header, rows) in views:
         ws = wb.create_sheet(_L(name, lang)[:31])
-        ws.append(header)
+        ws.append([_xlsx_value(h) for h in header])
         for c in ws[1]:
             c.font = Font(bold=True)
             c.alignment = Alignment(wrap_text=True, vertical="top")
