@@ -348,3 +348,11 @@ def test_check_with_a_yaml_form_and_a_bad_document(run_cli, tmp_path):
     bad.write_bytes(b"not a docx")
     line = one_error_line(run_cli("assess", "check", path, bad))
     assert line.startswith(f"disclint: {bad}: ")
+
+
+def test_wheel_carries_the_assess_package_and_questionnaire(wheel):
+    import zipfile
+
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"disclint/assess/__init__.py", "disclint/assess/cli.py", "disclint/assess/answers.py",
+            "disclint/rules/assessment/questionnaire.yml"} <= names
