@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 
 import pytest
 import yaml
@@ -239,6 +240,7 @@ def test_report_of_one_form(run_cli, form, tmp_path):
     assert (out / "radar.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "data:image/png;base64," in page and "<script" not in page and 'src="http' not in page
+    assert "Content-Security-Policy" in page
     assert "株式会社みなと精機（2025-06-30）" in page and "情報セキュリティ基本方針（2021年4月 取締役会決議）" in page
     # directive 1: mean (4+3+3+2)/4 = 3, weakest item 1-4
     row = re.search(r"<tr><td>指示1</td>.*?</tr>", page).group(0)
@@ -356,3 +358,57 @@ def test_wheel_carries_the_assess_package_and_questionnaire(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"disclint/assess/__init__.py", "disclint/assess/cli.py", "disclint/assess/answers.py",
             "disclint/rules/assessment/questionnaire.yml"} <= names
+
+
+# ----------------------------------------------------------------------------- real applications (skip when absent)
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (`make test` installs libreoffice-writer-nogui)")
+def test_a_form_saved_again_by_libreoffice_is_still_read(run_cli, form, tmp_path):
+    """A user fills the form in LibreOffice Calc: its re-saved workbook must still be read."""
+    import subprocess
+
+    filled = fill(form, tmp_path / "filled.xlsx", "株式会社みなと精機", "2025-06-30", lambda i: i.directive % 5)
+    outdir = tmp_path / "lo"
+    r = subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--convert-to", "xlsx",
+                        "--outdir", str(outdir), str(filled)], capture_output=True, text=True, timeout=240)
+    assert r.returncode == 0, r.stderr
+    resaved = outdir / "filled.xlsx"
+    wb = openpyxl.load_workbook(resaved)
+    assert wb["回答"].protection.sheet and wb["回答"].data_validations.dataValidation
+    proc = run_cli("assess", "report", resaved, "-o", tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
+    assert data["assessments"][0]["directives"]["7"]["mean"] == 2 and data["assessments"][0]["company"] == "株式会社みなと精機"
+
+
+@pytest.mark.skipif(CHROMIUM is None or CHROMEDRIVER is None,
+                    reason="Chromium and/or chromedriver are not installed (`make test` installs chromium and chromium-driver)")
+def test_report_page_in_headless_chromium(run_cli, form, tmp_path):
+    pytest.importorskip("selenium", reason="selenium is not installed (pip install -e '.[test]')")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    a = fill(form, tmp_path / "a.xlsx", "株式会社みなと精機", "2025-06-30", lambda i: 3)
+    b = fill(form, tmp_path / "b.xlsx", "北星物流株式会社", "2025-05-15", lambda i: i.directive % 5)
+    assert run_cli("assess", "report", a, b, "-o", tmp_path / "out").returncode == 0
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1300,1800",
+                f"--user-data-dir={tmp_path / 'chromium-profile'}"):
+        options.add_argument(arg)
+    options.binary_location = CHROMIUM
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    try:
+        driver.get((tmp_path / "out" / "index.html").as_uri())
+        assert driver.execute_script("return document.images[0].complete && document.images[0].naturalWidth") > 300
+        assert driver.execute_script("return document.querySelectorAll('table')[0].tBodies[0].rows.length") == 10
+        assert "株式会社みなと精機" in driver.execute_script("return document.body.innerText")
+        shot = tmp_path / "assess_report.png"
+        assert driver.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
+        print(f"screenshot: {shot}")
+    finally:
+        driver.quit()

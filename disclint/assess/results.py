@@ -148,7 +148,7 @@ def radar_png(series: list[tuple[str, list[float], str]], title: str, lang: str)
             if style == "-":
                 ax.fill(angles, v, alpha=0.10)
         ax.set_title(title, pad=20)
-        ax.legend(loc="upper right", bbox_to_anchor=(1.38, 1.14), fontsize=8)
+        ax.legend(loc="upper right", bbox_to_anchor=(1.28, 1.12), fontsize=8)
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
         plt.close(fig)
@@ -198,6 +198,8 @@ def render_html(assessments: list[Assessment], lang: str, png: bytes, q: Questio
     scale = "".join(f"<li value=\"{n}\">{html.escape(s(lang))}</li>" for n, s in enumerate(q.scale))
     parts = [
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">'
+        # a file people mail around: nothing but inline styles and the embedded chart may load
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">"
         f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{html.escape(title)}</h1>",
         f'<p class="meta">{html.escape(_L("generated", lang, version=__version__, count=len(assessments), items=len(q.items)))}</p>',
