@@ -209,6 +209,19 @@ def test_not_a_form(run_cli, tmp_path, content, expected):
     assert line.startswith(f"disclint: {path}: {expected}")
 
 
+def test_a_zip_bomb_posing_as_a_form_is_refused_before_it_is_unpacked(run_cli, tmp_path):
+    import zipfile
+
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf, zf.open("xl/sharedStrings.xml", "w") as fh:
+        chunk = b"\0" * 1_000_000
+        for _ in range(101):
+            fh.write(chunk)
+    assert path.stat().st_size < 1_000_000
+    line = one_error_line(run_cli("assess", "report", path, "-o", tmp_path / "out"))
+    assert line == f"disclint: {path}: 展開後のサイズが上限 100 MB を超えます（zip bomb の疑い）"
+
+
 def test_yaml_errors_name_the_key_and_line(run_cli, tmp_path):
     path = tmp_path / "a.yml"
     run_cli("assess", "init", "-o", path)

@@ -33,6 +33,8 @@ COL_ID, COL_DIRECTIVE, COL_TITLE, COL_QUESTION, COL_LEVEL, COL_CHOSEN, COL_NOTES
 LEVEL_COLS = ("H", "I", "J", "K", "L")
 FIELD_CELLS = {"company": "C2", "group": "C3", "date": "C4"}
 MAX_ERRORS = 12  # more problems than this are summed up in one line
+MAX_FORM_BYTES = 20_000_000  # a filled form is ≈ 30 kB; anything this big is not one
+MAX_FORM_UNZIPPED = 100_000_000  # uncompressed XLSX parts (zip bomb guard)
 
 
 class AssessError(DisclintError):
@@ -338,6 +340,8 @@ def read_answers(path: str) -> Assessment:
         raise AssessErrors(path, [AssessError("input.not_found")])
     if p.is_dir():
         raise AssessErrors(path, [AssessError("input.is_directory")])
+    if p.stat().st_size > MAX_FORM_BYTES:
+        raise AssessErrors(path, [AssessError("limit.file_size", limit_mb=MAX_FORM_BYTES // 1_000_000)])
     suffix = p.suffix.lower()
     if suffix in (".yml", ".yaml"):
         return _read_yaml(path)
@@ -354,8 +358,13 @@ def _read_xlsx(path: str) -> Assessment:
     except ImportError as exc:  # pragma: no cover - the survey extra installs it
         raise AssessErrors(path, [AssessError("assess.needs_extra")]) from exc
     try:
+        with zipfile.ZipFile(path) as zf:
+            if sum(i.file_size for i in zf.infolist()) > MAX_FORM_UNZIPPED:
+                raise AssessErrors(path, [AssessError("input.zip_bomb", limit_mb=MAX_FORM_UNZIPPED // 1_000_000)])
         wb = load_workbook(path, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+    except AssessErrors:
+        raise
+    except Exception as exc:  # a corrupt file can make openpyxl raise almost anything
         reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:120]
         raise AssessErrors(path, [AssessError("assess.corrupt_xlsx", reason=reason)]) from exc
     if META_SHEET not in wb.sheetnames or wb[META_SHEET]["B1"].value != FORMAT:
