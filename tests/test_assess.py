@@ -425,3 +425,29 @@ def test_report_page_in_headless_chromium(run_cli, form, tmp_path):
         print(f"screenshot: {shot}")
     finally:
         driver.quit()
+
+
+def test_every_assess_message_has_both_languages_and_none_is_missing(run_cli, form, tmp_path):
+    """A missing key would show up as its name ("assess.…") in what the user reads."""
+    from disclint.i18n import MESSAGES
+
+    keys = [k for k in MESSAGES if k.startswith("assess.")]
+    assert len(keys) > 80
+    for k in keys:
+        assert MESSAGES[k]["ja"].strip() and MESSAGES[k]["en"].strip(), k
+    a = fill(form, tmp_path / "a.xlsx", "株式会社みなと精機", "2024-06-30", lambda i: 4 if i.directive == 8 else 1)
+    b = fill(form, tmp_path / "b.xlsx", "株式会社みなと精機", "2025-06-30", lambda i: 2)
+    for lang in ("ja", "en"):
+        out = tmp_path / f"out-{lang}"
+        assert run_cli("--lang", lang, "assess", "report", a, b, "-o", out).returncode == 0
+        wb = openpyxl.load_workbook(out / "results.xlsx")
+        seen = [(out / "index.html").read_text(encoding="utf-8"), " ".join(wb.sheetnames),
+                " ".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None)]
+        written = tmp_path / f"form-{lang}.xlsx"
+        assert run_cli("--lang", lang, "assess", "init", "-o", written).returncode == 0
+        wb = openpyxl.load_workbook(written)
+        seen.append(" ".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None))
+        seen.append(run_cli("--lang", lang, "assess", "init", "--format", "yml", "-o", tmp_path / f"f-{lang}.yml").stderr)
+        seen.append((tmp_path / f"f-{lang}.yml").read_text(encoding="utf-8"))
+        for text in seen:
+            assert not re.search(r"assess\.[a-z_]+\.?[a-z_0-9]*", text.replace("disclint assess", "")), re.search(r"assess\.\S+", text)
