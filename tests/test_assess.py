@@ -90,6 +90,7 @@ def test_init_writes_a_protected_workbook_with_drop_downs(form):
     wb = openpyxl.load_workbook(form)
     assert wb.sheetnames == ["記入方法", "回答", "結果", "_disclint"]
     assert wb["_disclint"].sheet_state == "hidden"
+    assert wb.active.title == "回答" and [ws.sheet_view.tabSelected for ws in wb.worksheets] == [False, True, False, False]
     assert wb.security.lockStructure
     ws = wb["回答"]
     assert ws.protection.sheet and wb["結果"].protection.sheet and wb["記入方法"].protection.sheet

@@ -203,6 +203,9 @@ def build_workbook(lang: str, q: Questionnaire | None = None) -> Any:
         ws[f"{COL_NOTES}{r}"].fill = input_fill
         for col, text in zip(LEVEL_COLS, item.levels):
             ws[f"{col}{r}"] = text(lang)
+        # Excel does not always grow wrapped rows by itself: size them from the longest text
+        lines = max(_lines(ws[f"{col}{r}"].value, widths[col]) for col in ("C", "D", *LEVEL_COLS))
+        ws.row_dimensions[r].height = min(160, 15 * lines + 4)
         for col in ["A", "B", "C", "D", "E", "F", "G", *LEVEL_COLS]:
             ws[f"{col}{r}"].border = box
             if col != COL_LEVEL:
@@ -253,8 +256,21 @@ def build_workbook(lang: str, q: Questionnaire | None = None) -> Any:
     meta.sheet_state = "hidden"
     protect(meta)
     wb.active = 1
+    for sheet in wb.worksheets:  # only the answers tab selected (else Excel opens the tabs grouped)
+        sheet.sheet_view.tabSelected = sheet.title == names["answers"]
     wb.security = WorkbookProtection(lockStructure=True)
     return wb
+
+
+def _lines(text: object, width: float) -> int:
+    """Lines a wrapped cell needs: a CJK character is about two width units, others one."""
+    import math
+    import unicodedata
+
+    if not isinstance(text, str) or not text:
+        return 1
+    units = sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1.1 for c in text)
+    return max(1, math.ceil(units / max(1.0, width - 1)))
 
 
 def workbook_bytes(lang: str) -> bytes:
