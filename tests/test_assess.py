@@ -452,3 +452,11 @@ def test_every_assess_message_has_both_languages_and_none_is_missing(run_cli, fo
         seen.append((tmp_path / f"f-{lang}.yml").read_text(encoding="utf-8"))
         for text in seen:
             assert not re.search(r"assess\.[a-z_]+\.?[a-z_0-9]*", text.replace("disclint assess", "")), re.search(r"assess\.\S+", text)
+
+
+def test_help_in_both_languages(run_cli):
+    ja = run_cli("assess", "--help")
+    en = run_cli("--lang", "en", "assess", "check", "--help")
+    assert ja.returncode == en.returncode == 0
+    assert "サイバーセキュリティ経営の自己評価" in ja.stdout and "init" in ja.stdout and "check" in ja.stdout
+    assert "maturity >= 3 but the disclosure is missing or weak" in " ".join(en.stdout.split())

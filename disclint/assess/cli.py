@@ -11,36 +11,7 @@ import click
 from ..cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, RunContext, limit_options, make_limits
 from ..i18n import t
 
-HELP = {
-    "assess": {
-        "ja": "サイバーセキュリティ経営の自己評価（経営ガイドライン Ver3.0 の指示1〜10、40 項目・5 段階）: "
-        "記入用の様式を作り（init）、結果をレーダーチャートにし（report）、開示文書と突き合わせます（check）。",
-        "en": "Self-assessment of cybersecurity management (guideline Ver3.0 directives 1-10, 40 items, 5 levels): "
-        "write the form (init), chart the results (report) and compare them with a disclosure (check).",
-    },
-    "init": {
-        "ja": "記入用の自己評価シート（Excel: 記入方法・回答・結果のシート、回答はドロップダウンで選択）を書き出します。--format yml なら YAML。",
-        "en": "Write the self-assessment form (Excel: instructions, answers with drop-downs, results), or YAML with --format yml.",
-    },
-    "init_output": {"ja": "書き出し先（既定: 自己評価.xlsx / 自己評価.yml）", "en": "file to write (default: self-assessment.xlsx / .yml)"},
-    "init_format": {"ja": "様式の形式（xlsx / yml。既定: -o の拡張子、なければ xlsx）", "en": "form format (xlsx / yml; default: from the -o extension, else xlsx)"},
-    "force": {"ja": "書き出し先が既にあれば上書きする（入力ファイルは常に拒否）", "en": "overwrite existing outputs (an input file is always refused)"},
-    "report": {
-        "ja": "記入済みの様式（xlsx / yml、複数可）から、指示ごとの成熟度（平均と最も低い項目）、レーダーチャート（PNG）、"
-        "HTML ページ、XLSX と JSON の結果を OUT_DIR に書き出します。複数なら比較、同じ会社が 2 回あれば前回からの変化も示します。",
-        "en": "From filled forms (xlsx / yml, one or more) write maturity per directive (mean and weakest item), a radar chart (PNG), "
-        "an HTML page and XLSX / JSON results to OUT_DIR. Several forms are compared; the same company twice shows the change.",
-    },
-    "report_output": {"ja": "出力先ディレクトリ（なければ作成）", "en": "output directory (created if absent)"},
-    "check": {
-        "ja": "自己評価と開示文書（docx / pdf / html …）を指示ごとに突き合わせます。成熟度 3 以上なのに開示がない・弱い指示"
-        "（取組が伝わっていない）と、開示はあるのに成熟度 1 以下の指示（実態以上の記載のおそれ）を示します。指摘があれば終了コード 1。",
-        "en": "Compare a self-assessment with a disclosure (docx / pdf / html …) per directive: maturity >= 3 but the disclosure "
-        "is missing or weak (undersold), and covered in the text but maturity <= 1 (may overstate). Exit 1 when there are findings.",
-    },
-    "format": {"ja": "出力形式", "en": "output format"},
-    "check_output": {"ja": "結果をこのファイルに書き出す", "en": "write the result to this file"},
-}
+HELP_KEYS = ("assess", "init", "init_output", "init_format", "force", "report", "report_output", "check", "format", "check_output")
 
 
 def _fatal(message: str) -> NoReturn:
@@ -94,7 +65,7 @@ def _write(ctx: RunContext, target: Path, data: bytes) -> None:
 
 
 def register_assess_commands(cli: click.Group, lang: str, H: dict[str, str]) -> None:  # noqa: ARG001
-    L = {k: v[lang] for k, v in HELP.items()}
+    L = {k: t(f"assess.help.{k}", lang) for k in HELP_KEYS}
 
     @cli.group("assess", help=L["assess"])
     def assess() -> None:
