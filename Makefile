@@ -8,13 +8,13 @@ STAMP  := $(VENV)/.disclint-installed
 
 .PHONY: demo test venv sysdeps bench model fixtures clean fuzz
 
-# Debian packages some tests drive for real: LibreOffice (docx/PDF round trips), Japanese fonts,
+# Debian packages some tests drive for real: LibreOffice (docx/PDF/XLSX round trips), Japanese fonts,
 # Chromium and its driver (HTML report in a real browser). Installed when missing and when we
 # may (root with apt-get); otherwise those tests skip and say why.
-SYSDEPS_BIN := soffice chromium chromedriver
-SYSDEPS_PKG := libreoffice-writer-nogui fonts-noto-cjk chromium chromium-driver
+# Calc as well as Writer: the self-assessment form (XLSX) is re-saved by LibreOffice in a test.
+SYSDEPS_PKG := libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk chromium chromium-driver
 sysdeps:
-	@missing=""; for b in $(SYSDEPS_BIN); do command -v $$b >/dev/null 2>&1 || missing=1; done; \
+	@missing=""; for p in $(SYSDEPS_PKG); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing=1; done; \
 	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "installing $(SYSDEPS_PKG)"; \
 	  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSDEPS_PKG) >/dev/null; \

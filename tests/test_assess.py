@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 import yaml
@@ -377,11 +378,14 @@ def test_wheel_carries_the_assess_package_and_questionnaire(wheel):
 # ----------------------------------------------------------------------------- real applications (skip when absent)
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+# Writer alone cannot open a workbook: LibreOffice Calc is a package of its own.
+CALC = SOFFICE is not None and any(Path(p).exists() for p in ("/usr/lib/libreoffice/program/libsclo.so",
+                                                               "/opt/libreoffice/program/libsclo.so"))
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (`make test` installs libreoffice-writer-nogui)")
+@pytest.mark.skipif(not CALC, reason="LibreOffice Calc is not installed (`make test` installs libreoffice-calc-nogui)")
 def test_a_form_saved_again_by_libreoffice_is_still_read(run_cli, form, tmp_path):
     """A user fills the form in LibreOffice Calc: its re-saved workbook must still be read."""
     import subprocess
