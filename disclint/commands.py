@@ -23,6 +23,9 @@ def register_commands(cli: click.Group, lang: str, H: dict[str, str]) -> None:
     from .draft.commands import register_draft_commands
 
     register_draft_commands(cli, lang, H)
+    from .diff.cli import register_diff_command
+
+    register_diff_command(cli, lang)
     from .assess import register_assess_commands
 
     register_assess_commands(cli, lang, H)
