@@ -55,13 +55,27 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
     return PLURALS.get(chosen, chosen)
 
 
+_ORIGINAL: dict[str, tuple[object, object]] = {}
+
+
 def install() -> None:
     for name in ("core", "decorators", "exceptions", "formatting", "parser", "types"):
         try:
             mod = importlib.import_module(f"click.{name}")
         except ImportError:  # pragma: no cover - click layout changed
             continue
+        _ORIGINAL.setdefault(name, (getattr(mod, "_", None), getattr(mod, "ngettext", None)))
         if hasattr(mod, "_"):
             mod._ = _gettext
         if hasattr(mod, "ngettext"):
             mod.ngettext = _ngettext
+
+
+def uninstall() -> None:
+    """Click's own strings in English again (a process that runs several commands, e.g. tests)."""
+    for name, (gettext_, ngettext_) in _ORIGINAL.items():
+        mod = importlib.import_module(f"click.{name}")
+        if gettext_ is not None:
+            mod._ = gettext_
+        if ngettext_ is not None:
+            mod.ngettext = ngettext_

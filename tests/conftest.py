@@ -1,6 +1,8 @@
 import os
 import subprocess
 import sys
+import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -8,8 +10,59 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 
+@dataclass
+class CliRun:
+    """What a user sees of one command: exit status, standard output and error."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_in_process(*args, cwd=None, env=None, input=None) -> CliRun:
+    """``disclint ARGS`` in this process, as :func:`disclint.cli.main` runs it (language from
+    ``--lang``, Japanese click strings, exit status), with click's CliRunner capturing the
+    streams. One mapper serves every test (the process's ``Services``). An uncaught exception
+    is shown as the traceback a real process would print, exit status 1."""
+    from click.testing import CliRunner
+
+    from disclint import click_ja
+    from disclint.cli import _detect_lang, build_cli
+    from disclint.i18n import resolve_lang
+
+    args = [os.fsdecode(a) if isinstance(a, (bytes, os.PathLike)) else str(a) for a in args]
+    full_env = {"DISCLINT_LANG": None, "COLUMNS": "80", **(env or {})}
+    explicit = _detect_lang(args) if any(a == "--lang" or a.startswith("--lang=") for a in args) else None
+    lang = explicit or resolve_lang((env or {}).get("DISCLINT_LANG") or "ja")
+    old_cwd = os.getcwd()
+    if lang == "ja":
+        click_ja.install()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        runner = CliRunner(env=full_env)
+        result = runner.invoke(build_cli(lang), args, input=input, prog_name="disclint", catch_exceptions=True)
+    finally:
+        os.chdir(old_cwd)
+        click_ja.uninstall()
+    stderr = result.stderr
+    code = result.exit_code
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(result.exception))
+        code = 1
+    return CliRun(code, result.stdout, stderr)
+
+
 @pytest.fixture
 def run_cli():
+    """Run a ``disclint`` command as a user types it. In this process by default (fast: no
+    interpreter start-up, the model loaded once); tests of what only a real process shows
+    (signals, the reader process, limits, interpreter start-up) use :func:`run_process`."""
+    return run_in_process
+
+
+@pytest.fixture
+def run_process():
     """Run the real ``disclint`` entry point in a subprocess (what a user types)."""
 
     def run(*args, cwd=None, env=None, input=None):
@@ -77,22 +130,3 @@ def installed_wheel(wheel, tmp_path_factory):
     )
     assert r.returncode == 0, r.stderr
     return target
-
-
-@pytest.fixture
-def invoke():
-    """Run a disclint command in this process (click's CliRunner): no interpreter start-up and
-    the process's one mapper is shared by every test. Returns click's Result (exit_code,
-    stdout, stderr). ``--lang en`` as the first arguments chooses English, as on the command line."""
-    from click.testing import CliRunner
-
-    from disclint.cli import build_cli
-
-    def run(*args, lang="ja"):
-        args = [str(a) for a in args]
-        if args[:2] == ["--lang", "en"]:
-            lang = "en"
-        runner = CliRunner()
-        return runner.invoke(build_cli(lang), args, catch_exceptions=False)
-
-    return run

@@ -95,15 +95,15 @@ def _statuses_from_summary(cov: dict) -> dict[str, str]:
     return out
 
 
-def _lint_json(invoke, path) -> dict[str, str]:
-    r = invoke("--lang", "en", "lint", "--format", "json", "--fail-level", "none", path)
-    assert r.exit_code == 0, r.stderr
+def _lint_json(run_cli, path) -> dict[str, str]:
+    r = run_cli("--lang", "en", "lint", "--format", "json", "--fail-level", "none", path)
+    assert r.returncode == 0, r.stderr
     return _statuses_from_summary(json.loads(r.stdout)["files"][0]["coverage"])
 
 
-def _lint_text(invoke, path, principles) -> dict[str, str]:
-    r = invoke("--lang", "en", "lint", "--fail-level", "none", path)
-    assert r.exit_code == 0, r.stderr
+def _lint_text(run_cli, path, principles) -> dict[str, str]:
+    r = run_cli("--lang", "en", "lint", "--fail-level", "none", path)
+    assert r.returncode == 0, r.stderr
     labels = {"● covered": "covered", "▲ weak": "weak", "× missing": "missing"}
     out = {}
     for m in re.finditer(r"^    D(\d+)\s+(● covered|▲ weak|× missing)", r.stdout, re.M):
@@ -113,26 +113,26 @@ def _lint_text(invoke, path, principles) -> dict[str, str]:
     return out
 
 
-def _map_json(invoke, path) -> dict[str, str]:
-    r = invoke("--lang", "en", "map", "--format", "json", path)
-    assert r.exit_code == 0, r.stderr
+def _map_json(run_cli, path) -> dict[str, str]:
+    r = run_cli("--lang", "en", "map", "--format", "json", path)
+    assert r.returncode == 0, r.stderr
     return _statuses_from_summary(json.loads(r.stdout)["coverage"])
 
 
-def _html(invoke, path, tmp_path) -> dict[str, str]:
+def _html(run_cli, path, tmp_path) -> dict[str, str]:
     out = tmp_path / "report.html"
-    r = invoke("--lang", "en", "lint", "--format", "html", "--fail-level", "none", "-o", out, path)
-    assert r.exit_code == 0, r.stderr
+    r = run_cli("--lang", "en", "lint", "--format", "html", "--fail-level", "none", "-o", out, path)
+    assert r.returncode == 0, r.stderr
     page = out.read_text(encoding="utf-8")
     statuses = {m.group(2): m.group(1) for m in re.finditer(r'<tr class="row-(\w+)" data-d="(\d+)">', page)}
     statuses.update({m.group(2): m.group(1) for m in re.finditer(r'<tr class="principle row-(\w+)" data-p="([\w-]+)">', page)})
     return statuses
 
 
-def _annotate(invoke, path, tmp_path, titles) -> dict[str, str]:
+def _annotate(run_cli, path, tmp_path, titles) -> dict[str, str]:
     out = tmp_path / "annotated.docx"
-    r = invoke("--lang", "en", "lint", "--fail-level", "none", "--annotate", out, path)
-    assert r.exit_code == 0, r.stderr
+    r = run_cli("--lang", "en", "lint", "--fail-level", "none", "--annotate", out, path)
+    assert r.returncode == 0, r.stderr
     with zipfile.ZipFile(out) as zf:
         comments = zf.read("word/comments.xml").decode("utf-8")
     paragraphs = re.findall(r"<w:p\b.*?</w:p>", comments, re.S)
@@ -146,8 +146,8 @@ def _annotate(invoke, path, tmp_path, titles) -> dict[str, str]:
     return out_st
 
 
-def _draft_missing(invoke, path, tmp_path) -> tuple[set[str], set[str]]:
-    r = invoke("--lang", "en", "draft", "--doc-type", "yuho-risk", "--missing-from", path, "-o", tmp_path / "d.md")
+def _draft_missing(run_cli, path, tmp_path) -> tuple[set[str], set[str]]:
+    r = run_cli("--lang", "en", "draft", "--doc-type", "yuho-risk", "--missing-from", path, "-o", tmp_path / "d.md")
     m = re.search(r"missing: directives ([^;]*); weak: directives (.*)$", r.stderr, re.M)
     assert m, r.stderr
 
@@ -166,33 +166,33 @@ def _survey(path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("kind", ["docx", "md", "pdf", "xbrl"])
-def test_every_output_reports_the_same_coverage(kind, documents, invoke, tmp_path):
+def test_every_output_reports_the_same_coverage(kind, documents, run_cli, tmp_path):
     from disclint.i18n import principle_title
     from disclint.mapper import load_directives
 
     path = documents[kind]
     principles = list(load_directives().principles)
-    truth = _lint_json(invoke, path)
+    truth = _lint_json(run_cli, path)
     assert set(truth) == set(DIRECTIVES) | set(principles)
     assert set(truth.values()) - {"covered", "weak", "missing"} == set()
-    assert _lint_text(invoke, path, principles) == truth
-    assert _map_json(invoke, path) == truth
-    assert _html(invoke, path, tmp_path) == truth
+    assert _lint_text(run_cli, path, principles) == truth
+    assert _map_json(run_cli, path) == truth
+    assert _html(run_cli, path, tmp_path) == truth
     assert _survey(path) == truth
-    missing, weak = _draft_missing(invoke, path, tmp_path)
+    missing, weak = _draft_missing(run_cli, path, tmp_path)
     assert missing == {d for d in DIRECTIVES if truth[d] == "missing"}
     assert weak == {d for d in DIRECTIVES if truth[d] == "weak"}
     if kind == "docx":
         titles = {k: principle_title(k, "en") for k in principles}
-        assert _annotate(invoke, path, tmp_path, titles) == truth
+        assert _annotate(run_cli, path, tmp_path, titles) == truth
 
 
-def test_a_committee_outside_the_security_text_counts_nowhere(documents, invoke):
+def test_a_committee_outside_the_security_text_counts_nowhere(documents, run_cli):
     """The general risk committee (outside the cybersecurity sections) is labelled 指示2 by the
     mapper; no output counts it: 2 is missing in lint, map and survey alike, and the HTML
     coverage table links no evidence for it."""
     path = documents["md"]
-    truth = _lint_json(invoke, path)
+    truth = _lint_json(run_cli, path)
     assert truth["2"] == "missing"
-    cov = json.loads(invoke("--lang", "en", "map", "--format", "json", path).stdout)["coverage"]["directives"]
+    cov = json.loads(run_cli("--lang", "en", "map", "--format", "json", path).stdout)["coverage"]["directives"]
     assert cov["2"].get("mapper_status") in ("weak", "covered") and cov["2"]["blocks"] == []

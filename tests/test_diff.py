@@ -67,10 +67,10 @@ def pair(tmp_path):
     return old, new
 
 
-def test_diff_of_two_years_in_text(invoke, pair):
+def test_diff_of_two_years_in_text(run_cli, pair):
     old, new = pair
-    r = invoke("diff", old, new)
-    assert r.exit_code == 0, r.stderr
+    r = run_cli("diff", old, new)
+    assert r.returncode == 0, r.stderr
     out = r.stdout
     assert "追加: (2) 人材の確保について  [有価証券報告書（2025年３月期） > 事業等のリスク]" in out
     assert "番号変更: (2) 情報セキュリティについて → (3) 情報セキュリティについて" in out
@@ -86,34 +86,34 @@ def test_diff_of_two_years_in_text(invoke, pair):
     assert "サイバー攻撃により顧客情報" in stale and "情報セキュリティ委員会" in stale and "為替" not in stale
 
 
-def test_diff_json_and_english(invoke, pair, tmp_path):
+def test_diff_json_and_english(run_cli, pair, tmp_path):
     old, new = pair
-    data = json.loads(invoke("diff", "--format", "json", old, new).stdout)
+    data = json.loads(run_cli("diff", "--format", "json", old, new).stdout)
     assert data["counts"] == {"unchanged": 4, "reworded": 1, "added": 2, "removed": 0, "stale_cyber": 2}
     assert data["directives"]["7"]["old"] == "missing" and data["directives"]["7"]["new"] != "missing"
     reworded = [c for c in data["changes"] if c["kind"] == "reworded"]
     assert reworded[0]["figures"] == [["1回", "2回"], ["92%", "98%"]] and reworded[0]["cyber"] is True
-    en = invoke("--lang", "en", "diff", old, new).stdout
+    en = run_cli("--lang", "en", "diff", old, new).stdout
     assert "renumbered: (2) 情報セキュリティについて → (3) 情報セキュリティについて" in en
     assert "Paragraphs: 4 unchanged, 1 reworded, 2 added, 0 removed" in en
 
 
-def test_diff_html_is_written_and_inputs_are_refused_as_output(invoke, pair, tmp_path):
+def test_diff_html_is_written_and_inputs_are_refused_as_output(run_cli, pair, tmp_path):
     old, new = pair
     out = tmp_path / "diff.html"
-    r = invoke("diff", "--format", "html", "-o", out, old, new)
-    assert r.exit_code == 0, r.stderr
+    r = run_cli("diff", "--format", "html", "-o", out, old, new)
+    assert r.returncode == 0, r.stderr
     page = out.read_text(encoding="utf-8")
     assert "<del>１</del>" in page and "<ins>２</ins>" in page and "Content-Security-Policy" in page
-    r = invoke("diff", "-o", old, "--force", old, new)
-    assert r.exit_code == 2 and str(old) in r.stderr
+    r = run_cli("diff", "-o", old, "--force", old, new)
+    assert r.returncode == 2 and str(old) in r.stderr
     assert old.read_text(encoding="utf-8") == YEAR1
 
 
-def test_a_missing_file_is_one_line_and_exit_2(invoke, pair, tmp_path):
+def test_a_missing_file_is_one_line_and_exit_2(run_cli, pair, tmp_path):
     old, _ = pair
-    r = invoke("diff", old, tmp_path / "nothing.pdf")
-    assert r.exit_code == 2
+    r = run_cli("diff", old, tmp_path / "nothing.pdf")
+    assert r.returncode == 2
     assert [l for l in r.stderr.splitlines() if "nothing.pdf" in l] and "Traceback" not in r.stderr
 
 
