@@ -66,32 +66,98 @@ _THREATS = {
 }
 
 
+def threats_for_year(check: Any, year: int | None) -> tuple[int | None, dict[str, str]]:
+    """The top threats of the list in force in ``year``: the latest list published in or before it.
+
+    ``threats_by_year`` (rule option) maps a list's year to ``{name: regex}``; without it, or for a
+    document older than every list, ``threats`` (or the built-in pair) is used.
+    """
+    by_year = {int(y): v for y, v in (_opt(check, "threats_by_year", {}) or {}).items()}
+    if by_year:
+        if year is None:
+            y = max(by_year)
+        else:
+            older = [y for y in by_year if y <= year]
+            y = max(older) if older else min(by_year)
+        return y, dict(by_year[y])
+    return None, dict(_opt(check, "threats", _THREATS))
+
+
 def top_threats(ctx: CheckContext, check: Any) -> Iterable[Hit]:
-    """The risk section discusses cyber risk but names neither of the top threats."""
+    """The risk section discusses cyber risk but names none of the top threats of its own period.
+
+    The period is the document's own date (metadata, else the latest year it reports on), so a
+    filing of FY2017 is compared with the list of 2017, not with today's.
+    """
     idx = _risk_blocks(ctx, check)
     if not idx:
         return
     text = "\n".join(ctx.doc.blocks[i].norm.text for i in idx)
-    threats = _opt(check, "threats", _THREATS)
+    list_year, threats = threats_for_year(check, ctx.doc_year)
     missing = [name for name, rx in threats.items() if not re.search(rx, text)]
     if missing:
-        yield Hit(idx[0], None, None, {"threats": "、".join(missing) if ctx.lang == "ja" else ", ".join(missing)}, data={"threats": missing})
+        params = {"threats": "、".join(missing) if ctx.lang == "ja" else ", ".join(missing), "list_year": list_year or ""}
+        yield Hit(idx[0], None, None, params, data={"threats": missing, "list_year": list_year})
 
 
 _MITIGATION = re.compile(r"対策|体制|講じ|防止|実施|整備|導入|構築")
 _RESIDUAL = re.compile(
     r"困難|限ら|限りません|防ぎきれ|防ぎ切れ|完全に(は|防ぐことは|排除することは)|否定でき|にもかかわらず|"
-    r"しかしながら|ゼロに|残存|残余|想定を超え|可能性は(ある|あり)|場合があ"
+    r"しかしながら|ゼロに|残存|残余|想定を超え|可能性は(ある|あり)|場合があ|"
+    # 「これらのリスクを完全に排除できるものではありません」「完全に防止できるわけではない」
+    r"完全に[^。]{0,15}?(でき(ない|ず|ません|るもの(では|でな))|ものでは|わけでは|ことは)|"
+    r"(排除|回避|防止|阻止)(でき|し切れ|しきれ)(ない|ず|ません|るものでは)|避けられ(ない|ず|ません)|"
+    r"万一|万が一"
 )
+# A residual-risk sentence that speaks of the risks in general (「これらのリスク」「上記の対策を講じても」)
+# covers every item of the risk section, wherever it stands.
+_GENERAL = re.compile(r"これら|上記|以上の|前記|いずれ|すべて|全て|各種|当該")
+
+
+def _risk_root(sec: tuple[str, ...], pat: re.Pattern[str]) -> tuple[str, ...]:
+    """The heading path down to the risk-section heading: every item below it shares this root."""
+    for k, h in enumerate(sec):
+        if pat.search(h):
+            return sec[: k + 1]
+    return sec
 
 
 def no_residual_risk(ctx: CheckContext, check: Any) -> Iterable[Hit]:
-    """Cyber risk text that lists measures but never says some risk remains."""
+    """Cyber risk text that lists measures but never says some risk remains.
+
+    Residual-risk wording counts across the whole risk item (every paragraph under the item's
+    heading, not only the cyber ones) and across the whole risk section when it speaks of the
+    risks in general (a closing 「これらの対策を講じても…完全に防ぐことは困難」). One finding per
+    risk section at most.
+    """
+    pat = re.compile(_opt(check, "section_pattern", _RISK_SECTION.pattern))
     idx = _risk_blocks(ctx, check)
-    for sec, blocks in _group_by_section(ctx, idx).items():
-        text = "\n".join(ctx.doc.blocks[i].norm.text for i in blocks)
-        if _MITIGATION.search(text) and not _RESIDUAL.search(text):
-            yield Hit(blocks[0], None, None)
+    roots: dict[tuple[str, ...], list[int]] = {}
+    for i in idx:
+        roots.setdefault(_risk_root(ctx.doc.blocks[i].location.section, pat), []).append(i)
+    for root, blocks in roots.items():
+        mitigating = [i for i in blocks if _MITIGATION.search(ctx.doc.blocks[i].norm.text)]
+        if not mitigating:
+            continue
+        items = {ctx.doc.blocks[i].location.section for i in blocks}
+        covered = False
+        for j, b in enumerate(ctx.doc.blocks):
+            if b.kind not in PROSE_KINDS or b.location.section[: len(root)] != root:
+                continue
+            text = b.norm.text
+            if not _RESIDUAL.search(text):
+                continue
+            if j in blocks or b.location.section in items or b.location.section == root or ctx.all_in_scope:
+                covered = True
+                break
+            for s, e in ctx.sentences(j):
+                if _RESIDUAL.search(text[s:e]) and _GENERAL.search(text[s:e]):
+                    covered = True
+                    break
+            if covered:
+                break
+        if not covered:
+            yield Hit(mitigating[0], None, None)
 
 
 # ---------------------------------------------------------------- comparability
@@ -280,3 +346,43 @@ def no_cyber_content(ctx: CheckContext, check: Any) -> Iterable[Hit]:
         return
     if not any(r.cyber for r in ctx.results):
         yield Hit(None)
+
+
+# ---------------------------------------------------------------- sahen + 行う
+# The surface of 行う (by its conjugated form) -> the same form of する, chosen by what follows.
+_SURU_STEM = {"行う": "する", "行い": "し", "行っ": "し", "行お": "しよ"}
+# auxiliaries and conjunctive particles that belong to the predicate (kept as written)
+_PRED_LEMMAS = frozenset({"て", "で", "おる", "いる", "ます", "た", "ない", "ず", "ぬ", "れる", "せる", "ば", "う", "ござる", "たり"})
+
+
+def _suru_form(verb: str, nxt: str) -> str | None:
+    if verb in _SURU_STEM:
+        return _SURU_STEM[verb]
+    if verb == "行わ":  # 未然形: 行わない -> しない, 行わず -> せず, 行われる -> される, 行わせる -> させる
+        return {"ない": "し", "なかっ": "し", "ず": "せ", "ぬ": "せ", "れ": "さ", "れる": "さ", "せ": "さ", "せる": "さ"}.get(nxt)
+    if verb == "行え" and nxt == "ば":
+        return "すれ"
+    return None
+
+
+def suru_suggestion(window: list[Any], toks: list[Any], k: int) -> tuple[int, str] | None:
+    """``suggest`` of the sahen-okonau pattern: verbal noun + を + 行う -> the noun + する, conjugated.
+
+    The suggestion keeps the sentence's register and form: the auxiliaries after 行う (て・おり・ます・た …)
+    and a following 読点 are part of the match and kept as written; only 行う becomes the same
+    conjugated form of する (「監視を行っており」->「監視しており」, 「対応を行い、」->「対応し、」).
+    A form that cannot be conjugated safely gives None (no finding).
+    """
+    noun, verb = window[0], window[-1]
+    j = k + len(window)
+    tail: list[Any] = []
+    while j < len(toks) and len(tail) < 4 and toks[j].lemma_ in _PRED_LEMMAS:
+        tail.append(toks[j])
+        j += 1
+    form = _suru_form(verb.text, tail[0].text if tail else "")
+    if form is None:
+        return None
+    if j < len(toks) and toks[j].text in ("、", ","):
+        tail.append(toks[j])
+        j += 1
+    return j - 1, noun.text + form + "".join(t.text + t.whitespace_ for t in tail).rstrip()
