@@ -161,13 +161,17 @@ def _build(path: Path, fmt_facts: list[_Fact], meta: dict[str, Any], extra_notes
     file = str(path)
     blocks: list[Block] = []
     previous: str | None = None
+    paragraph = 1
     for f in keep:
         title = section_title(f.concept)
         if f.concept != previous:
             # consecutive facts of one concept (one per director, per footnote row) share a heading
             blocks.append(Block(BlockKind.HEADING, title, Location(file=file, section=(title,)), level=1))
+            paragraph = 1  # paragraphs are numbered within each text block (its section)
         previous = f.concept
-        blocks.extend(html_to_blocks(f.html, file, (title,)))
+        new = html_to_blocks(f.html, file, (title,), first_paragraph=paragraph)
+        paragraph += sum(1 for b in new if b.location.paragraph is not None)
+        blocks.extend(new)
     notes = list(extra_notes)
     if skipped:
         notes.append(ReaderNote("note.xbrl_prior_skipped", params={"count": skipped}))
