@@ -37,9 +37,12 @@ _NAMED_RULE = re.compile(r"規程|規則|規定|マニュアル|ガイドライ�
 def boilerplate(ctx: CheckContext, check: Any) -> Iterable[Hit]:
     """A short cyber paragraph made only of generic phrases: no number, name or term."""
     max_chars = int(_opt(check, "max_chars", 150))
+    specific = re.compile(_opt(check, "specific", "")) if _opt(check, "specific", "") else None
     for i, b in ctx.blocks(check.scope, PROSE_KINDS):
         text = b.norm.text.strip()
         if not text or len(text) > max_chars or re.search(r"[0-9A-Za-z「『]", text) or _NAMED_RULE.search(text):
+            continue
+        if specific is not None and specific.search(text):
             continue
         sents = [text[s:e] for s, e in ctx.sentences(i) if b.norm.text[s:e].strip()]
         if sents and all(_VAGUE.search(s) for s in sents):
@@ -251,6 +254,8 @@ def unexplained_acronym(ctx: CheckContext, check: Any) -> Iterable[Hit]:
                 seen_long
                 or any(lf in before or lf in after or lf in text[: m.start()] for lf in longs)
                 or re.match(r"\s*[(:：]", text[m.end() :]) is not None  # EDR（Endpoint …）, CISO：…
+                or re.match(r"\s*(?:[*＊※†]|\(?注\s*\d)", text[m.end() :]) is not None  # CSIRT*1, ISMS※ (a footnote explains it)
+                or re.match(r"/[A-Za-z][A-Za-z-]*\s*[(]", text[m.end() :]) is not None  # CSIRT/FSIRT（Computer/Factory …）
                 or re.search(r"[(]\s*$", text[: m.start()]) is not None and m.start() > 1  # 長い名称（EDR）
                 or re.search(rf"[(]\s*{re.escape(term)}\s*[:：)]", after) is not None  # 「X-CSIRT」（CSIRT：…）
             )
@@ -374,6 +379,10 @@ def suru_suggestion(window: list[Any], toks: list[Any], k: int) -> tuple[int, st
     A form that cannot be conjugated safely gives None (no finding).
     """
     noun, verb = window[0], window[-1]
+    # the verbal noun closes a long compound (「標的型攻撃メール訓練を行い」): 「…メール訓練し」 is not
+    # natural Japanese, so no suggestion (two nouns before it make a compound of three or more)
+    if k >= 2 and all(toks[x].pos_ in ("NOUN", "PROPN") for x in (k - 1, k - 2)):
+        return None
     j = k + len(window)
     tail: list[Any] = []
     while j < len(toks) and len(tail) < 4 and toks[j].lemma_ in _PRED_LEMMAS:
