@@ -202,3 +202,18 @@ def test_findings_on_html_carry_a_paragraph_number(write, run_cli):
     assert f["location"]["paragraph"] == 3 and f["location"]["section"] == ["情報セキュリティへの取組"]
     r = run_cli("lint", "--fail-level", "none", "--select", "truthfulness.absolute-claim", path)
     assert "¶3" in r.stdout
+
+
+@pytest.mark.slow
+def test_every_draft_of_the_example_profile_lints_without_errors_or_warnings(run_cli, tmp_path):
+    """Issue 16: the tool must not flag its own drafts (it gave 9 residual-risk findings on one)."""
+    assert run_cli("init", "--example", cwd=tmp_path).returncode == 0
+    kinds = ["yuho-risk", "yuho-sustainability", "integrated", "csr", "cg", "security-report"]
+    for kind in kinds:
+        r = run_cli("draft", "--doc-type", kind, "--profile", "disclint-profile.yml", "-o", f"{kind}.md", cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+    r = run_cli("lint", "--format", "json", "--fail-level", "none", *[f"{k}.md" for k in kinds], cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    bad = [(f["path"], x["rule"], x["message"]) for f in json.loads(r.stdout)["files"] for x in f["findings"]
+           if x["level"] in ("error", "warning")]
+    assert bad == []

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 
 from ..document import BlockKind
-from .base import PROSE_KINDS, TEXT_KINDS, CheckContext, Hit
+from .base import CYBER_TERMS, PROSE_KINDS, TEXT_KINDS, CheckContext, Hit
 
 
 def _opt(check: Any, name: str, default: Any) -> Any:
@@ -170,18 +170,38 @@ _QUANTITY = re.compile(
 )
 
 
+def _cyber_root(ctx: CheckContext, sec: tuple[str, ...]) -> tuple[str, ...]:
+    """The outermost cyber section on ``sec``'s path: its subsections (基本方針, 体制, 指標 …) are
+    parts of one cyber disclosure and are judged together."""
+    from ..normalize import normalize
+
+    for k in range(1, len(sec) + 1):
+        if sec[:k] in ctx.cyber_sections or CYBER_TERMS.search(normalize(sec[k - 1]).text):
+            return sec[:k]
+    return sec
+
+
 def no_quantitative_facts(ctx: CheckContext, check: Any) -> Iterable[Hit]:
-    """A cyber section of some length with no quantitative fact (count, rate, amount)."""
+    """A cyber section of some length with no quantitative fact (count, rate, amount).
+
+    A subsection is judged with the whole cyber section it belongs to: a 基本方針 subsection
+    without figures is fine when the 指標 subsection of the same cyber section gives them.
+    """
     min_chars = int(_opt(check, "min_chars", 300))
     idx = [i for i, _ in ctx.blocks(check.scope, TEXT_KINDS)]
+    groups: dict[tuple[str, ...], list[int]] = {}
     for sec, blocks in _group_by_section(ctx, idx).items():
         if not ctx.all_in_scope and sec not in ctx.cyber_sections:
             continue
+        groups.setdefault(_cyber_root(ctx, sec), []).extend(blocks)
+    for root, blocks in groups.items():
+        blocks.sort()
         prose = [i for i in blocks if ctx.doc.blocks[i].kind in PROSE_KINDS and (ctx.all_in_scope or i in ctx.cyber_blocks)]
         if not prose or sum(len(ctx.doc.blocks[i].norm.text) for i in prose) < min_chars:
             continue
         if any(_QUANTITY.search(_DATES.sub("", ctx.doc.blocks[i].norm.text)) for i in blocks):
             continue
+        sec = ctx.doc.blocks[prose[0]].location.section
         yield Hit(prose[0], None, None, {"section": " > ".join(sec) if sec else ""})
 
 
