@@ -217,3 +217,15 @@ def test_every_draft_of_the_example_profile_lints_without_errors_or_warnings(run
     bad = [(f["path"], x["rule"], x["message"]) for f in json.loads(r.stdout)["files"] for x in f["findings"]
            if x["level"] in ("error", "warning")]
     assert bad == []
+
+
+def test_residual_wording_of_another_risk_item_does_not_cover_the_cyber_item():
+    from disclint.lint import run_rules
+
+    rule = BY_ID["truthfulness.no-residual-risk"]
+    other = "## (3) 法規制について\n上記のような規制の内容を予測することは困難であり、業績に影響を及ぼす可能性があります。\n"
+    findings, _, _ = run_rules(document_from_example(RISK + other), [rule])  # scope as in a real run
+    assert len(findings) == 1
+    closing = "## (4) その他\nなお、上記の対策を講じておりますが、これらのリスクを完全に排除できるものではありません。\n"
+    findings, _, _ = run_rules(document_from_example(RISK + other + closing), [rule])
+    assert findings == []

@@ -112,9 +112,12 @@ _RESIDUAL = re.compile(
     r"(排除|回避|防止|阻止)(でき|し切れ|しきれ)(ない|ず|ません|るものでは)|避けられ(ない|ず|ません)|"
     r"万一|万が一"
 )
-# A residual-risk sentence that speaks of the risks in general (「これらのリスク」「上記の対策を講じても」)
-# covers every item of the risk section, wherever it stands.
-_GENERAL = re.compile(r"これら|上記|以上の|前記|いずれ|すべて|全て|各種|当該")
+# A residual-risk sentence that speaks of the risks or measures in general (「これらのリスク」「上記の対策を
+# 講じても」) covers every item of the risk section, wherever it stands; 「上記のような規制…困難」 in
+# another item does not (the general word must name risks, measures or events).
+_GENERAL = re.compile(
+    r"(これら|上記|以上|前記|いずれ|すべて|全て|各種|当該)の?[^。、]{0,6}?(リスク|対策|取組|取り組み|施策|措置|事象)"
+)
 
 
 def _risk_root(sec: tuple[str, ...], pat: re.Pattern[str]) -> tuple[str, ...]:
@@ -150,7 +153,7 @@ def no_residual_risk(ctx: CheckContext, check: Any) -> Iterable[Hit]:
             text = b.norm.text
             if not _RESIDUAL.search(text):
                 continue
-            if j in blocks or b.location.section in items or b.location.section == root or ctx.all_in_scope:
+            if j in blocks or b.location.section in items or b.location.section == root:
                 covered = True
                 break
             for s, e in ctx.sentences(j):
