@@ -31,7 +31,8 @@ class Location:
 
     Only the fields that make sense for the source format are set:
     PDF -> ``page``; docx -> ``paragraph`` (1-based body order) and ``part``;
-    text/markdown -> ``line``; XBRL/HTML -> ``section``. ``section`` is the heading
+    text/markdown -> ``line``; HTML -> ``paragraph`` (1-based order of the blocks
+    outside tables) and ``section``; XBRL -> ``paragraph`` within its text block and ``section``. ``section`` is the heading
     path (outermost first) for every format that has headings.
     """
 

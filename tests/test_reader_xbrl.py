@@ -390,8 +390,8 @@ def test_new_message_keys_exist_in_both_languages():
 
 
 def test_map_coverage_lines_of_an_xbrl_name_no_empty_locations(write, run_cli):
-    """XBRL blocks have no page or paragraph number: a covered directive's line must not end
-    in ``[, ]`` (it listed one empty location per passage)."""
+    """A covered directive's line must not end in ``[, ]`` (it listed one empty location per
+    passage when XBRL blocks had no number); XBRL blocks are now numbered within their text block."""
     risks = (
         "<h3>(2) 情報セキュリティについて</h3>"
         "<p>当社グループは、サイバー攻撃により顧客情報が漏えいした場合、社会的信用の低下により業績に影響を及ぼす可能性があると認識しております。</p>"
@@ -402,7 +402,8 @@ def test_map_coverage_lines_of_an_xbrl_name_no_empty_locations(write, run_cli):
     assert r.returncode == 0, r.stderr
     lines = [line for line in r.stdout.splitlines() if line.startswith("  指示1  ")]  # coverage, not passages
     assert len(lines) == 1 and "記載あり" in lines[0]
-    assert "[" not in lines[0] and ", ]" not in r.stdout
+    assert ", ]" not in r.stdout and "[, " not in r.stdout and "[]" not in lines[0]
+    assert "[¶2, ¶3, ¶4]" in lines[0]
 
 
 @pytest.mark.parametrize("dimensions", ["みなと精機株式会社", ["concept"], 7, None])

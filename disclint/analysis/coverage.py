@@ -3,7 +3,8 @@
 The statuses themselves (covered / weak / missing) are decided by
 :func:`disclint.mapper.compute_coverage`; here it is given only the cyber passages inside the
 scope (:mod:`disclint.analysis.scope`), so every status, count and link to evidence comes from
-the company's cybersecurity text. The mapper's view over every passage is kept beside it
+the company's cybersecurity text, and the specificity policy of ``rules/coverage.yml`` (evidence
+that names technologies, frequencies, figures, scopes … is not "weak"). The mapper's view over every passage is kept beside it
 (``mapper_status``, ``outside``) so that ``map`` can say "matched only outside the
 cybersecurity text".
 """
@@ -13,8 +14,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
+import re
+from functools import lru_cache
+
 from ..mapper import compute_coverage
+from ..normalize import normalize
+from ..resources import data_dir, load_yaml
 from .scope import Scope
+
+
+@dataclass(frozen=True)
+class CoveragePolicy:
+    """``rules/coverage.yml``: evidence showing ``min_signals`` kinds of specificity signal is not weak."""
+
+    signals: tuple[re.Pattern[str], ...]
+    min_signals: int
+
+    def is_specific(self, passages: Sequence[Any]) -> bool:
+        if not self.signals:
+            return False
+        text = "\n".join(normalize(p.text).text for p in passages)
+        return sum(1 for rx in self.signals if rx.search(text)) >= self.min_signals
+
+
+@lru_cache(maxsize=1)
+def default_coverage_policy() -> CoveragePolicy:
+    data = load_yaml((data_dir("rules") / "coverage.yml").read_text(encoding="utf-8"))
+    return CoveragePolicy(tuple(re.compile(p) for p in data.get("specificity") or ()), int(data.get("min_signals", 2)))
 
 
 @dataclass(frozen=True)
@@ -55,9 +81,10 @@ def in_scope_passages(results: Sequence[Any], scope: Scope) -> list[Any]:
     return [r for r in results if r.cyber and r.block_index is not None and scope.contains(r.block_index)]
 
 
-def document_coverage(results: Sequence[Any], scope: Scope, ds: Any) -> DocCoverage:
+def document_coverage(results: Sequence[Any], scope: Scope, ds: Any, policy: CoveragePolicy | None = None) -> DocCoverage:
+    policy = policy or default_coverage_policy()
     inside = in_scope_passages(results, scope)
-    scoped = compute_coverage(inside, ds)
+    scoped = compute_coverage(inside, ds, policy.is_specific)
     full = compute_coverage(results, ds)
 
     def item(c: Any, whole: Any) -> ItemStatus:

@@ -1,17 +1,23 @@
-"""``coverage``: document-level findings from the directive mapper.
+"""``coverage``: document-level findings from the analysis's coverage of the directives.
 
 One finding per directive whose coverage status is in ``status`` (``missing`` and/or
 ``weak``), only when the document has at least ``min_cyber_passages`` cyber passages
 (a document that is not about cybersecurity is not judged on the ten directives).
-The message gets ``{directive}`` (number), ``{title}`` and ``{where}``. Only passages in the
-cybersecurity text (:mod:`disclint.analysis.scope`) count, as in every output: a directive the
-mapper found only in passages outside it is missing (``data.mapper_status`` keeps the mapper's view).
+The message gets ``{directive}`` (number), ``{title}``, ``{where}`` (the locations of the
+evidence) and ``{at}`` (the same in brackets, or nothing when there is no location, so a
+message never shows an empty 「（）」).
+
+The status is the one every output shows (:mod:`disclint.analysis.coverage`): only passages in
+the cybersecurity text (:mod:`disclint.analysis.scope`) count, so a directive the mapper found
+only outside it is missing (``data.mapper_status`` keeps the mapper's view); and evidence that
+shows enough kinds of specificity signal (``rules/coverage.yml``) is not weak.
 """
 
 from __future__ import annotations
 
 from typing import Iterable
 
+from ..document import Location
 from ..i18n import directive_title
 from .base import CHECKS, Check, CheckContext, Hit
 
@@ -37,8 +43,15 @@ class CoverageCheck(Check):
                 continue
             where_i = c.blocks
             block = where_i[0] if where_i and c.status == "weak" else None
-            where = ", ".join(ctx.doc.blocks[j].location.short(ctx.lang) for j in where_i[:3])
+            labels = [_label(ctx.doc.blocks[j].location, ctx.lang) for j in where_i[:3]]
+            where = ", ".join(x for x in labels if x)
+            at = (f"（{where}）" if ctx.lang == "ja" else f" ({where})") if where else ""
             data = {"directive": d, "status": c.status}
             if c.status != c.mapper_status:
                 data["mapper_status"] = c.mapper_status
-            yield Hit(block, None, None, {"directive": d, "title": directive_title(d, ctx.lang), "where": where}, data=data)
+            yield Hit(block, None, None, {"directive": d, "title": directive_title(d, ctx.lang), "where": where, "at": at}, data=data)
+
+
+def _label(loc: Location, lang: str) -> str:
+    """``p.3`` / ``¶12`` / ``L40``; for a block without one, its nearest heading."""
+    return loc.short(lang) or (f"§ {loc.section[-1]}" if loc.section else "")

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 
 from ..document import BlockKind
-from .base import PROSE_KINDS, TEXT_KINDS, CheckContext, Hit
+from .base import CYBER_TERMS, PROSE_KINDS, TEXT_KINDS, CheckContext, Hit
 
 
 def _opt(check: Any, name: str, default: Any) -> Any:
@@ -37,9 +37,12 @@ _NAMED_RULE = re.compile(r"規程|規則|規定|マニュアル|ガイドライ�
 def boilerplate(ctx: CheckContext, check: Any) -> Iterable[Hit]:
     """A short cyber paragraph made only of generic phrases: no number, name or term."""
     max_chars = int(_opt(check, "max_chars", 150))
+    specific = re.compile(_opt(check, "specific", "")) if _opt(check, "specific", "") else None
     for i, b in ctx.blocks(check.scope, PROSE_KINDS):
         text = b.norm.text.strip()
         if not text or len(text) > max_chars or re.search(r"[0-9A-Za-z「『]", text) or _NAMED_RULE.search(text):
+            continue
+        if specific is not None and specific.search(text):
             continue
         sents = [text[s:e] for s, e in ctx.sentences(i) if b.norm.text[s:e].strip()]
         if sents and all(_VAGUE.search(s) for s in sents):
@@ -66,32 +69,101 @@ _THREATS = {
 }
 
 
+def threats_for_year(check: Any, year: int | None) -> tuple[int | None, dict[str, str]]:
+    """The top threats of the list in force in ``year``: the latest list published in or before it.
+
+    ``threats_by_year`` (rule option) maps a list's year to ``{name: regex}``; without it, or for a
+    document older than every list, ``threats`` (or the built-in pair) is used.
+    """
+    by_year = {int(y): v for y, v in (_opt(check, "threats_by_year", {}) or {}).items()}
+    if by_year:
+        if year is None:
+            y = max(by_year)
+        else:
+            older = [y for y in by_year if y <= year]
+            y = max(older) if older else min(by_year)
+        return y, dict(by_year[y])
+    return None, dict(_opt(check, "threats", _THREATS))
+
+
 def top_threats(ctx: CheckContext, check: Any) -> Iterable[Hit]:
-    """The risk section discusses cyber risk but names neither of the top threats."""
+    """The risk section discusses cyber risk but names none of the top threats of its own period.
+
+    The period is the document's own date (metadata, else the latest year it reports on), so a
+    filing of FY2017 is compared with the list of 2017, not with today's.
+    """
     idx = _risk_blocks(ctx, check)
     if not idx:
         return
     text = "\n".join(ctx.doc.blocks[i].norm.text for i in idx)
-    threats = _opt(check, "threats", _THREATS)
+    list_year, threats = threats_for_year(check, ctx.doc_year)
     missing = [name for name, rx in threats.items() if not re.search(rx, text)]
     if missing:
-        yield Hit(idx[0], None, None, {"threats": "、".join(missing) if ctx.lang == "ja" else ", ".join(missing)}, data={"threats": missing})
+        params = {"threats": "、".join(missing) if ctx.lang == "ja" else ", ".join(missing), "list_year": list_year or ""}
+        yield Hit(idx[0], None, None, params, data={"threats": missing, "list_year": list_year})
 
 
 _MITIGATION = re.compile(r"対策|体制|講じ|防止|実施|整備|導入|構築")
 _RESIDUAL = re.compile(
     r"困難|限ら|限りません|防ぎきれ|防ぎ切れ|完全に(は|防ぐことは|排除することは)|否定でき|にもかかわらず|"
-    r"しかしながら|ゼロに|残存|残余|想定を超え|可能性は(ある|あり)|場合があ"
+    r"しかしながら|ゼロに|残存|残余|想定を超え|可能性は(ある|あり)|場合があ|"
+    # 「これらのリスクを完全に排除できるものではありません」「完全に防止できるわけではない」
+    r"完全に[^。]{0,15}?(でき(ない|ず|ません|るもの(では|でな))|ものでは|わけでは|ことは)|"
+    r"(排除|回避|防止|阻止)(でき|し切れ|しきれ)(ない|ず|ません|るものでは)|避けられ(ない|ず|ません)|"
+    r"万一|万が一"
+)
+# A residual-risk sentence that speaks of the risks or measures in general (「これらのリスク」「上記の対策を
+# 講じても」) covers every item of the risk section, wherever it stands; 「上記のような規制…困難」 in
+# another item does not (the general word must name risks, measures or events).
+_GENERAL = re.compile(
+    r"(これら|上記|以上|前記|いずれ|すべて|全て|各種|当該)の?[^。、]{0,6}?(リスク|対策|取組|取り組み|施策|措置|事象)"
 )
 
 
+def _risk_root(sec: tuple[str, ...], pat: re.Pattern[str]) -> tuple[str, ...]:
+    """The heading path down to the risk-section heading: every item below it shares this root."""
+    for k, h in enumerate(sec):
+        if pat.search(h):
+            return sec[: k + 1]
+    return sec
+
+
 def no_residual_risk(ctx: CheckContext, check: Any) -> Iterable[Hit]:
-    """Cyber risk text that lists measures but never says some risk remains."""
+    """Cyber risk text that lists measures but never says some risk remains.
+
+    Residual-risk wording counts across the whole risk item (every paragraph under the item's
+    heading, not only the cyber ones) and across the whole risk section when it speaks of the
+    risks in general (a closing 「これらの対策を講じても…完全に防ぐことは困難」). One finding per
+    risk section at most.
+    """
+    pat = re.compile(_opt(check, "section_pattern", _RISK_SECTION.pattern))
     idx = _risk_blocks(ctx, check)
-    for sec, blocks in _group_by_section(ctx, idx).items():
-        text = "\n".join(ctx.doc.blocks[i].norm.text for i in blocks)
-        if _MITIGATION.search(text) and not _RESIDUAL.search(text):
-            yield Hit(blocks[0], None, None)
+    roots: dict[tuple[str, ...], list[int]] = {}
+    for i in idx:
+        roots.setdefault(_risk_root(ctx.doc.blocks[i].location.section, pat), []).append(i)
+    for root, blocks in roots.items():
+        mitigating = [i for i in blocks if _MITIGATION.search(ctx.doc.blocks[i].norm.text)]
+        if not mitigating:
+            continue
+        items = {ctx.doc.blocks[i].location.section for i in blocks}
+        covered = False
+        for j, b in enumerate(ctx.doc.blocks):
+            if b.kind not in PROSE_KINDS or b.location.section[: len(root)] != root:
+                continue
+            text = b.norm.text
+            if not _RESIDUAL.search(text):
+                continue
+            if j in blocks or b.location.section in items or b.location.section == root:
+                covered = True
+                break
+            for s, e in ctx.sentences(j):
+                if _RESIDUAL.search(text[s:e]) and _GENERAL.search(text[s:e]):
+                    covered = True
+                    break
+            if covered:
+                break
+        if not covered:
+            yield Hit(mitigating[0], None, None)
 
 
 # ---------------------------------------------------------------- comparability
@@ -101,18 +173,38 @@ _QUANTITY = re.compile(
 )
 
 
+def _cyber_root(ctx: CheckContext, sec: tuple[str, ...]) -> tuple[str, ...]:
+    """The outermost cyber section on ``sec``'s path: its subsections (基本方針, 体制, 指標 …) are
+    parts of one cyber disclosure and are judged together."""
+    from ..normalize import normalize
+
+    for k in range(1, len(sec) + 1):
+        if sec[:k] in ctx.cyber_sections or CYBER_TERMS.search(normalize(sec[k - 1]).text):
+            return sec[:k]
+    return sec
+
+
 def no_quantitative_facts(ctx: CheckContext, check: Any) -> Iterable[Hit]:
-    """A cyber section of some length with no quantitative fact (count, rate, amount)."""
+    """A cyber section of some length with no quantitative fact (count, rate, amount).
+
+    A subsection is judged with the whole cyber section it belongs to: a 基本方針 subsection
+    without figures is fine when the 指標 subsection of the same cyber section gives them.
+    """
     min_chars = int(_opt(check, "min_chars", 300))
     idx = [i for i, _ in ctx.blocks(check.scope, TEXT_KINDS)]
+    groups: dict[tuple[str, ...], list[int]] = {}
     for sec, blocks in _group_by_section(ctx, idx).items():
         if not ctx.all_in_scope and sec not in ctx.cyber_sections:
             continue
+        groups.setdefault(_cyber_root(ctx, sec), []).extend(blocks)
+    for root, blocks in groups.items():
+        blocks.sort()
         prose = [i for i in blocks if ctx.doc.blocks[i].kind in PROSE_KINDS and (ctx.all_in_scope or i in ctx.cyber_blocks)]
         if not prose or sum(len(ctx.doc.blocks[i].norm.text) for i in prose) < min_chars:
             continue
         if any(_QUANTITY.search(_DATES.sub("", ctx.doc.blocks[i].norm.text)) for i in blocks):
             continue
+        sec = ctx.doc.blocks[prose[0]].location.section
         yield Hit(prose[0], None, None, {"section": " > ".join(sec) if sec else ""})
 
 
@@ -185,6 +277,8 @@ def unexplained_acronym(ctx: CheckContext, check: Any) -> Iterable[Hit]:
                 seen_long
                 or any(lf in before or lf in after or lf in text[: m.start()] for lf in longs)
                 or re.match(r"\s*[(:：]", text[m.end() :]) is not None  # EDR（Endpoint …）, CISO：…
+                or re.match(r"\s*(?:[*＊※†]|\(?注\s*\d)", text[m.end() :]) is not None  # CSIRT*1, ISMS※ (a footnote explains it)
+                or re.match(r"/[A-Za-z][A-Za-z-]*\s*[(]", text[m.end() :]) is not None  # CSIRT/FSIRT（Computer/Factory …）
                 or re.search(r"[(]\s*$", text[: m.start()]) is not None and m.start() > 1  # 長い名称（EDR）
                 or re.search(rf"[(]\s*{re.escape(term)}\s*[:：)]", after) is not None  # 「X-CSIRT」（CSIRT：…）
             )
@@ -280,3 +374,47 @@ def no_cyber_content(ctx: CheckContext, check: Any) -> Iterable[Hit]:
         return
     if not any(r.cyber for r in ctx.results):
         yield Hit(None)
+
+
+# ---------------------------------------------------------------- sahen + 行う
+# The surface of 行う (by its conjugated form) -> the same form of する, chosen by what follows.
+_SURU_STEM = {"行う": "する", "行い": "し", "行っ": "し", "行お": "しよ"}
+# auxiliaries and conjunctive particles that belong to the predicate (kept as written)
+_PRED_LEMMAS = frozenset({"て", "で", "おる", "いる", "ます", "た", "ない", "ず", "ぬ", "れる", "せる", "ば", "う", "ござる", "たり"})
+
+
+def _suru_form(verb: str, nxt: str) -> str | None:
+    if verb in _SURU_STEM:
+        return _SURU_STEM[verb]
+    if verb == "行わ":  # 未然形: 行わない -> しない, 行わず -> せず, 行われる -> される, 行わせる -> させる
+        return {"ない": "し", "なかっ": "し", "ず": "せ", "ぬ": "せ", "れ": "さ", "れる": "さ", "せ": "さ", "せる": "さ"}.get(nxt)
+    if verb == "行え" and nxt == "ば":
+        return "すれ"
+    return None
+
+
+def suru_suggestion(window: list[Any], toks: list[Any], k: int) -> tuple[int, str] | None:
+    """``suggest`` of the sahen-okonau pattern: verbal noun + を + 行う -> the noun + する, conjugated.
+
+    The suggestion keeps the sentence's register and form: the auxiliaries after 行う (て・おり・ます・た …)
+    and a following 読点 are part of the match and kept as written; only 行う becomes the same
+    conjugated form of する (「監視を行っており」->「監視しており」, 「対応を行い、」->「対応し、」).
+    A form that cannot be conjugated safely gives None (no finding).
+    """
+    noun, verb = window[0], window[-1]
+    # the verbal noun closes a long compound (「標的型攻撃メール訓練を行い」): 「…メール訓練し」 is not
+    # natural Japanese, so no suggestion (two nouns before it make a compound of three or more)
+    if k >= 2 and all(toks[x].pos_ in ("NOUN", "PROPN") for x in (k - 1, k - 2)):
+        return None
+    j = k + len(window)
+    tail: list[Any] = []
+    while j < len(toks) and len(tail) < 4 and toks[j].lemma_ in _PRED_LEMMAS:
+        tail.append(toks[j])
+        j += 1
+    form = _suru_form(verb.text, tail[0].text if tail else "")
+    if form is None:
+        return None
+    if j < len(toks) and toks[j].text in ("、", ","):
+        tail.append(toks[j])
+        j += 1
+    return j - 1, noun.text + form + "".join(t.text + t.whitespace_ for t in tail).rstrip()

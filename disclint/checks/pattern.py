@@ -5,6 +5,11 @@ regex are tokenised. ``tokens`` is a list of conditions, one per consecutive tok
 condition may test ``text``, ``lemma``, ``norm`` (exact, or a list of alternatives),
 ``pos`` (UD tag or list) and ``tag`` (regex searched in the Sudachi part of speech,
 e.g. ``サ変可能``). The message gets ``{match}`` and ``{t0}``, ``{t1}`` … (token texts).
+
+``suggest`` (optional) names a function ``module:function(window, tokens, k) -> (last, text) | None``
+that rewrites a match: ``window`` the matched tokens, ``tokens`` the sentence, ``k`` the index of
+the first matched token; it returns the index of the last token the rewrite covers (the match is
+extended to it) and the suggested text (``{suggestion}`` in the message), or None to drop the match.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ def _as_set(value: Any) -> frozenset[str] | None:
 
 @CHECKS.register("pattern")
 class Pattern(Check):
-    OPTIONS = {"prefilter": "", "tokens": []}
+    OPTIONS = {"prefilter": "", "tokens": [], "suggest": ""}
 
     def setup(self) -> None:
         if not self.options["prefilter"]:
@@ -45,6 +50,12 @@ class Pattern(Check):
         if not conds:
             raise ValueError("pattern needs 'tokens'")
         self.conds = conds
+        self.suggest = None
+        if self.options["suggest"]:
+            import importlib
+
+            mod, _, func = str(self.options["suggest"]).partition(":")
+            self.suggest = getattr(importlib.import_module(mod), func)
         if self.kinds is None:
             self.kinds = PROSE_KINDS
 
@@ -68,7 +79,13 @@ class Pattern(Check):
                 for k in range(len(toks) - n + 1):
                     window = toks[k : k + n]
                     if all(self._ok(t, c) for t, c in zip(window, self.conds)):
+                        last, extra = toks[k + n - 1], {}
+                        if self.suggest is not None:
+                            rewrite = self.suggest(window, toks, k)
+                            if rewrite is None:
+                                continue
+                            last, extra = toks[rewrite[0]], {"suggestion": rewrite[1]}
                         st = s + window[0].idx
-                        en = s + window[-1].idx + len(window[-1].text)
-                        params = {"match": text[st:en], **{f"t{j}": t.text for j, t in enumerate(window)}}
+                        en = s + last.idx + len(last.text)
+                        params = {"match": text[st:en], **{f"t{j}": t.text for j, t in enumerate(window)}, **extra}
                         yield Hit(i, st, en, params)

@@ -3,7 +3,8 @@
 A directive is
 - ``covered`` when passages labelled with it give at least two distinct concepts as
   evidence (or two passages do), with a best score of at least ``COVERED_SCORE``;
-- ``weak`` when something is labelled with it but less than that (one vague sentence);
+- ``weak`` when something is labelled with it but less than that (one vague sentence), unless
+  the caller's ``is_specific`` finds its evidence specific enough;
 - ``missing`` when nothing is.
 A principle is covered when all its directives are, weak when any of them is present or
 its cues appear in cyber passages, missing otherwise.
@@ -12,7 +13,7 @@ its cues appear in cyber passages, missing otherwise.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from ..normalize import normalize
 from .definitions import DirectiveSet
@@ -46,7 +47,10 @@ class Coverage:
         }
 
 
-def compute_coverage(results: Sequence[PassageResult], ds: DirectiveSet) -> Coverage:
+def compute_coverage(results: Sequence[PassageResult], ds: DirectiveSet,
+                     is_specific: Callable[[list[PassageResult]], bool] | None = None) -> Coverage:
+    """``is_specific(passages)``: when given, a directive that would be weak is covered if its
+    evidence passages are specific enough (the analysis's policy, ``rules/coverage.yml``)."""
     directives: dict[int, ItemCoverage] = {}
     for d in ds.directives:
         idx = [i for i, r in enumerate(results) if d in r.directives]
@@ -55,6 +59,8 @@ def compute_coverage(results: Sequence[PassageResult], ds: DirectiveSet) -> Cove
         if not idx:
             status = "missing"
         elif best >= COVERED_SCORE and (len(concepts) >= 2 or len(idx) >= 2):
+            status = "covered"
+        elif is_specific is not None and is_specific([results[i] for i in idx]):
             status = "covered"
         else:
             status = "weak"

@@ -263,8 +263,22 @@ def _parse_fragment(html: str) -> etree._Element:
         return lxml.html.fragment_fromstring("<div></div>", parser=_PARSER)
 
 
-def html_to_blocks(html: str, file: str, section_prefix: tuple[str, ...] = ()) -> list[Block]:
+def number_paragraphs(raws: list[Raw], first: int = 1) -> int:
+    """Give every block outside a table a 1-based ``paragraph`` number in reading order (so a finding
+    on HTML or XBRL input can be found again: ``¶12`` under its section); returns the next number."""
+    n = first
+    for r in raws:
+        if "table" not in r.loc:
+            r.loc = {**r.loc, "paragraph": n}
+            n += 1
+    return n
+
+
+def html_to_blocks(html: str, file: str, section_prefix: tuple[str, ...] = (), first_paragraph: int = 1) -> list[Block]:
     """Blocks of an HTML string (a whole document or a fragment such as an XBRL text block).
+
+    Blocks outside tables are numbered (``Location.paragraph``) from ``first_paragraph``: an XBRL
+    text block numbers its own paragraphs, continuing over consecutive facts of one concept.
 
     ``section_prefix`` is put in front of every ``Location.section`` (the XBRL section title);
     explicit heading levels are then renumbered below it, and a first heading that repeats
@@ -275,6 +289,7 @@ def html_to_blocks(html: str, file: str, section_prefix: tuple[str, ...] = ()) -
     raws = _Walker().run(_body(root))
     if section_prefix and raws and raws[0].kind != BlockKind.TABLE_CELL and same_title(raws[0].text, section_prefix[-1]):
         raws.pop(0)
+    number_paragraphs(raws, first_paragraph)
     return finalize(raws, file, section_prefix, rank_levels=bool(section_prefix))
 
 
@@ -364,6 +379,7 @@ def read_html(path: Path, limits: Limits) -> Document:
     if root is None:
         raise InputError("input.no_text")
     raws = _Walker().run(_body(root))
+    number_paragraphs(raws)
     blocks = finalize(raws, str(path))
     if not blocks:
         raise InputError("input.no_text")

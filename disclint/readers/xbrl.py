@@ -23,7 +23,7 @@ import re
 import zipfile
 import zlib
 from copy import deepcopy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -162,12 +162,18 @@ def _build(path: Path, fmt_facts: list[_Fact], meta: dict[str, Any], extra_notes
     parsed, nested, repeated = _read_once([(f, html_to_blocks(f.html, file, (section_title(f.concept),))) for f in keep])
     blocks: list[Block] = []
     previous: str | None = None
+    paragraph = 1
     for f, fact_blocks in parsed:
         title = section_title(f.concept)
         if f.concept != previous:
             # consecutive facts of one concept (one per director, per footnote row) share a heading
             blocks.append(Block(BlockKind.HEADING, title, Location(file=file, section=(title,)), level=1))
+            paragraph = 1  # paragraphs are numbered within each text block (its section)
         previous = f.concept
+        for b in fact_blocks:  # numbered within each text block, after the repeats were dropped
+            if b.location.paragraph is not None:
+                b.location = replace(b.location, paragraph=paragraph)
+                paragraph += 1
         blocks.extend(fact_blocks)
     notes = list(extra_notes)
     if skipped:
