@@ -32,8 +32,12 @@ _LINT_HELP = {
         "en": "write a copy of the document with every finding as a Word comment to this file (one .docx input; the input is never changed)",
     },
     "output": {"ja": "結果をこのファイルに書き出す（入力ファイルは上書きしない）", "en": "write the report to this file (never an input file)"},
-    "force": {"ja": "-o / --annotate の出力先が既にあれば上書きする", "en": "overwrite the -o / --annotate file if it exists"},
+    "force": {"ja": "-o / --annotate / --write-baseline の出力先が既にあれば上書きする", "en": "overwrite the -o / --annotate / --write-baseline file if it exists"},
     "config": {"ja": "設定ファイル（省略時は .disclint.toml / pyproject.toml / setup.cfg を上位へ探索）", "en": "config file (default: search .disclint.toml / pyproject.toml / setup.cfg upward)"},
+    "isolated": {
+        "ja": "設定ファイルを探索しない（--config を指定しなければ既定の設定。第三者の文書を検査するとき）",
+        "en": "do not search for config files (defaults unless --config is given; for third-party documents)",
+    },
     "select": {"ja": "実行するルール（ID またはプレフィックス、カンマ区切り可。例: truthfulness）", "en": "rules to run (ids or prefixes, comma-separated, e.g. truthfulness)"},
     "ignore": {"ja": "除外するルール（ID またはプレフィックス）", "en": "rules to skip (ids or prefixes)"},
     "baseline": {"ja": "このベースラインに記録済みの指摘を表示しない", "en": "hide findings recorded in this baseline"},
@@ -56,6 +60,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
     @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help=L["output"])
     @click.option("--force", is_flag=True, help=L["force"])
     @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help=L["config"])
+    @click.option("--isolated", is_flag=True, help=L["isolated"])
     @click.option("--select", multiple=True, help=L["select"])
     @click.option("--ignore", multiple=True, help=L["ignore"])
     @click.option("--fail-level", type=click.Choice(FAIL_LEVELS), default=None, help=L["fail_level"])
@@ -66,7 +71,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
     @click.pass_obj
     def lint(ctx: RunContext, files: tuple[str, ...], fmt: str, output: str | None, force: bool, config_path: str | None,
              select: tuple[str, ...], ignore: tuple[str, ...], fail_level: str | None, baseline: str | None,
-             write_baseline: str | None, annotate: str | None = None, **kw: Any) -> None:
+             write_baseline: str | None, annotate: str | None = None, isolated: bool = False, **kw: Any) -> None:
         from pathlib import Path
 
         from . import __version__
@@ -84,14 +89,18 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
 
         from .safeio import OutputError, atomic_write_text, check_output_path
 
+        def check_outputs(read: list[str | None]) -> None:
+            for target in (output, write_baseline, annotate):
+                if target:
+                    try:  # a device / FIFO / directory, or anything the run reads (also through links)
+                        check_output_path(target, read)
+                    except OutputError as exc:
+                        fatal(exc.message(ctx.lang))
+
+        check_outputs([*files, config_path, baseline])
         for target in (output, write_baseline):
-            if target:
-                try:  # also a symlink or hard link to an input
-                    check_output_path(target, files)
-                except OutputError as exc:
-                    fatal(exc.message(ctx.lang))
-        if output and Path(output).exists() and not force:
-            fatal(t("output.exists", ctx.lang, path=output))
+            if target and (Path(target).exists() or Path(target).is_symlink()) and not force:
+                fatal(t("output.exists", ctx.lang, path=target))
         if annotate:
             from .annotate import AnnotateError, annotate_docx, check_target
 
@@ -107,7 +116,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
         configs: dict[str, Any] = {}
         try:
             def cfg_for(path: str):
-                base = config_for(path, config_path)
+                base = config_for(path, config_path, isolated)
                 key = base.source or ""
                 if key not in configs:
                     configs[key] = base.with_cli(select, ignore, fail_level)
@@ -117,6 +126,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             first = cfg_for(files[0])
             remaining = None
             baseline_path = baseline or first.baseline
+            check_outputs([first.source, baseline_path])  # the discovered config and its baseline are inputs too
             if baseline_path and not write_baseline:
                 remaining = load_baseline(baseline_path)
         except ConfigError as exc:
@@ -141,7 +151,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             findings, hidden = result.findings, 0
             if remaining is not None:
                 findings, hidden = apply_baseline(findings, remaining)
-            report = FileReport(doc.path, findings, result.coverage, hidden)
+            report = FileReport(doc.path, findings, result.coverage, hidden, config=cfg.source)
             if fmt == "html":
                 from .report.html import with_document
 
@@ -184,10 +194,11 @@ def _register_rules(cli: click.Group, lang: str) -> None:
     @cli.command("rules", help=L["rules"])
     @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help=L["format"])
     @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help=L["config"])
+    @click.option("--isolated", is_flag=True, help=L["isolated"])
     @click.option("--select", multiple=True, help=L["select"])
     @click.option("--ignore", multiple=True, help=L["ignore"])
     @click.pass_obj
-    def rules_cmd(ctx: RunContext, fmt: str, config_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    def rules_cmd(ctx: RunContext, fmt: str, config_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...], isolated: bool = False) -> None:
         import json
         from pathlib import Path
 
@@ -196,7 +207,7 @@ def _register_rules(cli: click.Group, lang: str) -> None:
         from .errors import ConfigError
 
         try:
-            rules = config_for(Path.cwd() / "_", config_path).with_cli(select, ignore).rules()
+            rules = config_for(Path.cwd() / "_", config_path, isolated).with_cli(select, ignore).rules()
         except ConfigError as exc:
             click.echo(f"disclint: {exc.message(ctx.lang)}", err=True)
             sys.exit(EXIT_ERROR)
@@ -328,7 +339,9 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
                 continue
             results, coverage, scoped, in_scope = out
             if fmt == "text":
-                click.echo(_map_text_report(doc, results, coverage, scoped, in_scope, mapper.ds, ctx.lang))
+                from .safeio import terminal_safe
+
+                click.echo(terminal_safe(_map_text_report(doc, results, coverage, scoped, in_scope, mapper.ds, ctx.lang), keep_newlines=True))
             else:
                 passages = [
                     {"location": r.location.to_dict() if r.location else None, "text": r.text, **r.to_dict(),

@@ -78,11 +78,15 @@ class AnnotateResult:
 
 def check_target(src: str | os.PathLike[str], dst: str | os.PathLike[str], force: bool = False) -> None:
     """Refuse a target that is the input (also through symlinks or hard links) or exists without ``force``."""
-    from ..safeio import same_file
+    from ..safeio import OutputError, check_output_target, same_file
 
     d = Path(dst)
     if same_file(src, dst):
         raise AnnotateError("annotate.same_as_input", path=str(dst))
+    try:
+        check_output_target(dst)
+    except OutputError:
+        raise AnnotateError("output.not_regular", path=str(dst)) from None
     if d.is_dir():
         raise AnnotateError("annotate.write_failed", path=str(dst), reason="is a directory")
     if not d.absolute().parent.is_dir():
