@@ -1,0 +1,263 @@
+"""Hostile input and faults, round two (issue 21): nothing destroyed, no hang, no injection,
+no traceback. Every test runs the real CLI (or the real writer) on real file formats and asserts
+what a user sees; each one fails on the build the issue attacked."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import resource
+import signal
+import stat
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+JA = "# 情報セキュリティ\n\n当社は情報セキュリティ基本方針を定め、全従業員に周知しています。\n"
+BOMB_YAML = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi")
+)  # 9^9 ≈ 387 M strings once expanded, 400 bytes on disk
+
+
+def cli(*args, cwd=None, timeout=120, preexec=None, env=None):
+    full = dict(os.environ, **(env or {}))
+    full.pop("DISCLINT_LANG", None)
+    return subprocess.run([sys.executable, "-m", "disclint", "--lang", "en", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd, timeout=timeout, preexec_fn=preexec, env=full)
+
+
+def one_line(r: subprocess.CompletedProcess) -> str:
+    """The run failed with exit 2 and exactly one ``disclint:`` line, no traceback."""
+    assert r.returncode == 2, (r.returncode, r.stderr)
+    assert "Traceback" not in r.stderr and "Traceback" not in r.stdout
+    lines = [l for l in r.stderr.splitlines() if l.strip()]
+    errors = [l for l in lines if l.startswith("disclint:") and "files, " not in l and "could not be" not in l]
+    assert len(errors) >= 1 and all(l.startswith(("disclint:", "1 files", "0 files")) or "files" in l for l in lines), lines
+    return errors[0]
+
+
+# --- 1. nothing destroyed ----------------------------------------------------------------------
+
+
+def test_lint_output_onto_a_fifo_or_through_a_link_to_a_device_is_refused_and_left_alone(tmp_path):
+    doc = tmp_path / "t.md"
+    doc.write_text(JA, encoding="utf-8")
+    fifo = tmp_path / "f"
+    os.mkfifo(fifo)
+    dev = tmp_path / "null-link"
+    dev.symlink_to("/dev/null")
+    for target in (fifo, dev):
+        r = cli("lint", doc, "-o", target, "--force", "--timeout", "60")
+        line = one_line(r)
+        assert "not a regular file" in line and str(target) in line
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)  # still the FIFO, not a regular file
+    assert os.path.islink(dev) and stat.S_ISCHR(os.stat(dev).st_mode)
+    for opt in ("--write-baseline", "--annotate"):
+        r = cli("lint", doc, opt, fifo, "--force")
+        assert r.returncode == 2 and "Traceback" not in r.stderr
+        assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_the_atomic_writer_itself_refuses_anything_but_a_regular_file(tmp_path):
+    from disclint.safeio import OutputError, atomic_write_text
+
+    fifo = tmp_path / "f"
+    os.mkfifo(fifo)
+    with pytest.raises(OutputError) as exc:
+        atomic_write_text(fifo, "x")
+    assert exc.value.code == "output.not_regular"
+    with pytest.raises(OutputError):
+        atomic_write_text(tmp_path, "x")  # a directory
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_lint_output_may_not_replace_the_config_or_the_baseline_it_reads(tmp_path):
+    doc = tmp_path / "t.md"
+    doc.write_text(JA, encoding="utf-8")
+    cfg = tmp_path / "my.toml"
+    cfg.write_text('fail-level = "none"\n', encoding="utf-8")
+    base = tmp_path / "base.json"
+    assert cli("lint", doc, "--write-baseline", base).returncode == 0
+    kept = {p: p.read_bytes() for p in (cfg, base)}
+    for args in (("--config", cfg, "-o", cfg), ("--baseline", base, "-o", base), ("--config", cfg, "--write-baseline", cfg)):
+        line = one_line(cli("lint", doc, *args, "--force"))
+        assert "is an input" in line
+    # the discovered config and the baseline it names are inputs too
+    (tmp_path / ".disclint.toml").write_text('baseline = "base.json"\n', encoding="utf-8")
+    for target in (tmp_path / ".disclint.toml", base):
+        assert "is an input" in one_line(cli("lint", doc, "-o", target, "--force"))
+    assert {p: p.read_bytes() for p in (cfg, base)} == kept
+
+
+def test_write_baseline_needs_force_to_replace_an_existing_file(tmp_path):
+    doc = tmp_path / "t.md"
+    doc.write_text(JA, encoding="utf-8")
+    base = tmp_path / "b.json"
+    base.write_text("{}", encoding="utf-8")
+    line = one_line(cli("lint", doc, "--write-baseline", base))
+    assert "--force" in line and base.read_text() == "{}"
+    assert cli("lint", doc, "--write-baseline", base, "--force").returncode == 0
+    assert json.loads(base.read_text())["version"] == 1
+
+
+def _small_file_limit() -> None:  # the child can write 2 KB per file: a "full disk" for the draft
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
+
+
+def test_draft_on_a_full_disk_keeps_the_old_file_whole(tmp_path):
+    old = tmp_path / "old.md"
+    old.write_text("元の下書き\n" * 10, encoding="utf-8")
+    before = old.read_bytes()
+    r = cli("draft", "--doc-type", "csr", "-o", old, "--force", preexec=_small_file_limit,
+            env={"PYTHONDONTWRITEBYTECODE": "1"})
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert "cannot write" in r.stderr
+    assert old.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.md"]
+
+
+def test_draft_output_onto_a_fifo_is_refused(tmp_path):
+    fifo = tmp_path / "d.md"
+    os.mkfifo(fifo)
+    line = one_line(cli("draft", "--doc-type", "csr", "-o", fifo, "--force"))
+    assert "not a regular file" in line and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+# --- 1b. what may be read: no hang on a FIFO or /dev/zero ---------------------------------------
+
+
+def test_a_config_baseline_that_is_a_fifo_or_dev_zero_is_one_line_not_a_hang(tmp_path):
+    doc = tmp_path / "t.md"
+    doc.write_text(JA, encoding="utf-8")
+    os.mkfifo(tmp_path / "fifo.json")
+    for target in ("fifo.json", "/dev/zero"):
+        (tmp_path / ".disclint.toml").write_text(f'baseline = "{target}"\n', encoding="utf-8")
+        line = one_line(cli("lint", doc, timeout=60))
+        assert "invalid baseline file" in line and "not a regular file" in line
+    line = one_line(cli("lint", doc, "--isolated", "--baseline", "/dev/zero", timeout=60))
+    assert "not a regular file" in line
+
+
+def test_documents_profiles_and_configs_that_are_fifos_or_devices_are_refused_in_one_line(tmp_path):
+    fifo = tmp_path / "b.pdf"
+    os.mkfifo(fifo)
+    r = cli("extract", fifo, "/dev/zero", timeout=60)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert [l for l in r.stderr.splitlines() if "not a regular file" in l] == [
+        f"disclint: {fifo}: not a regular file (devices, FIFOs and the like are not read)",
+        "disclint: /dev/zero: not a regular file (devices, FIFOs and the like are not read)",
+    ]
+    assert "not a regular file" in one_line(cli("draft", "--doc-type", "csr", "--profile", fifo, timeout=60))
+    assert "not a regular file" in one_line(cli("rules", "--config", "/dev/zero", timeout=60))
+
+
+# --- 2. injection ---------------------------------------------------------------------------------
+
+
+def test_a_discovered_config_cannot_load_rule_code_and_isolated_ignores_it(tmp_path):
+    """A ``.disclint.toml`` planted next to a third-party document: ``rule-dirs`` (rules that can
+    name ``python: module:function``) is refused unless the file is named with --config, and
+    ``--isolated`` ignores an ``ignore = ["all"]`` that would give a clean report."""
+    docs = tmp_path / "third-party"
+    (docs / "evil" / "truthfulness").mkdir(parents=True)
+    (docs / "evil" / "truthfulness" / "x.yml").write_text(
+        "id: truthfulness.evil\nextends: python\nquality: truthfulness\nlevel: info\npython: 'this:s'\n"
+        "message: {ja: x, en: x}\nexplanation: {ja: x, en: x}\n", encoding="utf-8")
+    doc = docs / "report.md"
+    doc.write_text("# 情報セキュリティ\n\n当社はサイバー攻撃に対して万全の体制を構築しています。\n", encoding="utf-8")
+    cfg = docs / ".disclint.toml"
+    cfg.write_text('rule-dirs = ["evil"]\n', encoding="utf-8")
+    r = cli("lint", doc)
+    line = one_line(r)
+    assert "rule-dirs" in line and str(cfg) in line and "--config" in line
+    assert "Zen of Python" not in r.stdout + r.stderr  # `import this` never ran
+    cfg.write_text('ignore = ["all"]\n', encoding="utf-8")
+    r = cli("lint", doc, "--format", "json")
+    assert json.loads(r.stdout)["files"][0]["config"] == str(cfg)  # the report names the config used
+    assert json.loads(r.stdout)["files"][0]["findings"] == []
+    r = cli("lint", doc, "--isolated", "--format", "json")
+    data = json.loads(r.stdout)["files"][0]
+    assert data["config"] is None and "truthfulness.absolute-claim" in {f["rule"] for f in data["findings"]}
+    r = cli("lint", doc)
+    assert f"config file: {cfg}" in r.stdout
+
+
+@pytest.mark.parametrize("ignorable", ["\u00ad", "\ufe00", "\ufe0f", "\U000e0100", "\U000e01ef", "\u034f",
+                                       "\u200e", "\u200f", "\u202a", "\u202e", "\u2066", "\u2069", "\U000e0041", "\U000e007f"])
+def test_default_ignorable_code_points_do_not_hide_an_absolute_claim(ignorable):
+    from disclint.document import Block, BlockKind, Document, Location
+    from disclint.lint import lint
+
+    text = f"当社はサイバー攻撃に対して万{ignorable}全の体制を構築しています。"
+    doc = Document(path="x.md", format="markdown", blocks=[
+        Block(BlockKind.HEADING, "情報セキュリティ", Location("x.md", paragraph=1), level=1),
+        Block(BlockKind.PARAGRAPH, text, Location("x.md", paragraph=2, section=("情報セキュリティ",))),
+    ])
+    from disclint.config import Config
+
+    found = [f for f in lint(doc, config=Config(select=["truthfulness.absolute-claim"])).findings]
+    assert [f.excerpt for f in found] == [f"万{ignorable}全"]  # the original text, ignorable included
+
+
+def test_ignorables_through_the_cli_are_caught_with_the_original_excerpt(tmp_path):
+    chars = ["\u00ad", "\ufe00", "\u034f", "\u200e", "\U000e0041"]
+    doc = tmp_path / "n.md"
+    doc.write_text("# 情報セキュリティ\n\n" + "".join(
+        f"当社は外部からのサイバー攻撃に対して万{c}全の体制を構築しています。\n\n" for c in chars), encoding="utf-8")
+    r = cli("lint", "--format", "json", "--select", "truthfulness.absolute-claim", doc)
+    assert [f["excerpt"] for f in json.loads(r.stdout)["files"][0]["findings"]] == [f"万{c}全" for c in chars]
+
+
+def test_escape_sequences_in_document_text_never_reach_the_terminal(tmp_path):
+    doc = tmp_path / "osc.txt"
+    doc.write_text("当社は情報セキュリティ方針を定めています。\x1b]0;pwned\x07\x1b[2J\x9b31m終わり\n", encoding="utf-8")
+    r = cli("extract", doc)
+    assert r.returncode == 0
+    assert "\x1b" not in r.stdout and "\x07" not in r.stdout and "\x9b" not in r.stdout
+    assert "\\x1b]0;pwned\\x07" in r.stdout  # shown, escaped
+    r = cli("map", doc, "--timeout", "120")
+    assert "\x1b" not in r.stdout and "\x07" not in r.stdout
+
+
+def test_a_file_name_with_escape_or_newline_cannot_forge_error_lines(tmp_path):
+    name = tmp_path / "a\x1b[31m\ndisclint: other.pdf: fine.txt"
+    r = cli("extract", name)
+    assert r.returncode == 2 and "\x1b" not in r.stderr
+    assert r.stderr.splitlines() == [f"disclint: {tmp_path}/a\\x1b[31m\\ndisclint: other.pdf: fine.txt: file not found"]
+
+
+# --- 4. blow-ups ----------------------------------------------------------------------------------
+
+
+def test_a_yaml_alias_bomb_as_profile_is_refused_in_one_line(tmp_path):
+    prof = tmp_path / "bomb.yml"
+    prof.write_text(BOMB_YAML, encoding="utf-8")
+    assert len(prof.read_bytes()) < 500
+    r = cli("draft", "--doc-type", "csr", "--profile", prof, timeout=60,
+            preexec=lambda: resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30)))
+    line = one_line(r)
+    assert str(prof) in line and "aliases" in line
+
+
+def test_yaml_alias_bombs_in_rule_dirs_and_setup_cfg_are_refused(tmp_path):
+    from disclint.config import load_config
+    from disclint.errors import ConfigError
+
+    rules = tmp_path / "rules" / "truthfulness"
+    rules.mkdir(parents=True)
+    (rules / "bomb.yml").write_text(BOMB_YAML, encoding="utf-8")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('rule-dirs = ["rules"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_config(cfg).rules()
+    assert exc.value.code == "config.yaml_aliases"
+    from disclint.resources import load_user_yaml, yaml_bomb_error
+
+    with pytest.raises(yaml_bomb_error()):
+        load_user_yaml("a: &a [*a]")  # a cycle
+    assert load_user_yaml("a: &x [1, 2]\nb: *x\n") == {"a": [1, 2], "b": [1, 2]}  # ordinary aliases still work
