@@ -121,6 +121,9 @@ def _apply(rule: Rule, s: dict[str, Any], enabled: bool, where: str) -> Rule:
             bad = [k for k in options if k not in rule.options and k not in ("scope", "kinds")]
         if bad:
             raise ConfigError("config.unknown_option", path=where, rule=rule.id, option=bad[0])
+        for key, value in options.items():  # checked now, not as an "internal error" per document
+            if key in rule.options and not _same_kind(rule.options[key], value):
+                raise ConfigError("config.bad_value", path=where, setting=f"rules.{rule.id}.{key}", value=repr(value))
     new = rule.with_overrides(level=level, options=options, enabled=enabled)
     if options:
         try:
@@ -128,6 +131,22 @@ def _apply(rule: Rule, s: dict[str, Any], enabled: bool, where: str) -> Rule:
         except Exception as exc:
             raise ConfigError("config.bad_value", path=where, setting=f"rules.{rule.id}", value=f"{type(exc).__name__}: {exc}") from None
     return new
+
+
+def _same_kind(default: Any, value: Any) -> bool:
+    """Does a configured option fit the rule's default? Numbers must be numbers and not
+    negative (``max = -1`` or ``max = "abc"`` would fail inside every document); strings,
+    lists, mappings and booleans must keep their type. An option without a default is free."""
+    if default is None:
+        return True
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0 and value == value
+    for kind in (str, list, dict):
+        if isinstance(default, kind):
+            return isinstance(value, kind)
+    return True
 
 
 # ------------------------------------------------------------------ loading

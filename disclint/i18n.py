@@ -264,6 +264,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "マニフェスト {path} の {line} 行目の列数 {got} が見出し行の {expected} より多いです",
         "en": "line {line} of the manifest {path} has {got} columns, more than the {expected} of the header",
     },
+    "survey.store_corrupt": {
+        "ja": "調査データベースが壊れています: {path}（{reason}）。別の出力先を指定するか、バックアップから戻してください",
+        "en": "the survey database is damaged: {path} ({reason}); use another run directory or restore a backup",
+    },
+    "survey.store_failed": {
+        "ja": "調査データベースに書き込めません: {path}（{reason}）。記録済みの文書は残っており、再実行で続きから再開します",
+        "en": "cannot write the survey database {path} ({reason}); finished documents are kept and a rerun resumes",
+    },
+    "survey.run_dir_locked": {
+        "ja": "別の disclint survey run がこのディレクトリを使用中です: {path}",
+        "en": "another disclint survey run is using this directory: {path}",
+    },
+    "survey.manifest_duplicate_column": {
+        "ja": "マニフェスト {path} に {field} の列が複数あります（{columns}）。1 つにしてください",
+        "en": "the manifest {path} has more than one {field} column ({columns}); keep one",
+    },
+    "survey.manifest_bad_path": {"ja": "マニフェスト {path} の {line} 行目のパスに NUL 文字があります", "en": "line {line} of the manifest {path} has a NUL character in its path"},
     "survey.manifest_no_file": {"ja": "マニフェスト {path} の {line} 行目に path がありません", "en": "line {line} of the manifest {path} has no path"},
     "survey.manifest_bad_year": {
         "ja": "マニフェスト {path} の {line} 行目の年度 '{value}' を解釈できません（例: 2024, 2025年3月期）",

@@ -261,3 +261,142 @@ def test_yaml_alias_bombs_in_rule_dirs_and_setup_cfg_are_refused(tmp_path):
     with pytest.raises(yaml_bomb_error()):
         load_user_yaml("a: &a [*a]")  # a cycle
     assert load_user_yaml("a: &x [1, 2]\nb: *x\n") == {"a": [1, 2], "b": [1, 2]}  # ordinary aliases still work
+
+
+# --- survey: hangs, injection, crashes -------------------------------------------------------------
+
+FORMULAS = ['=HYPERLINK("http://127.0.0.1/x"&A1,"c")', "=1+2", "+cmd|' /C calc'!A0", "@SUM(1+1)", "-1234", "\tTAB", "\rCR"]
+
+
+def _survey_inputs(root: Path) -> Path:
+    from test_survey_run import CYBER, xbrl
+
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "a.xbrl").write_bytes(xbrl("=1+2株式会社", "7203", 2024, CYBER))  # a DEI company name that is a formula
+    (docs / "b.xbrl").write_bytes(xbrl("みなと化成株式会社", "6301", 2024, CYBER[:2]))
+    (docs / "c.xbrl").write_bytes(xbrl("さくら商事株式会社", "8001", 2024, CYBER[1:]))
+    os.mkfifo(docs / "fifo.pdf")  # a folder holding a FIFO named like a document
+    manifest = root / "m.csv"
+    with manifest.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["path", "company", "securities_code", "industry", "fiscal_year", "document_type"])
+        w.writerow(["docs/a.xbrl", "", "", FORMULAS[3], "", FORMULAS[4]])
+        w.writerow(["docs/b.xbrl", FORMULAS[0], FORMULAS[2], "$\\frac{1}{$ 機械", "2024", FORMULAS[5]])  # bad mathtext
+        # control characters (openpyxl refused them: IllegalCharacterError)
+        w.writerow(["docs/c.xbrl", "\x1b[31m$x^2$ 商事\x07", "", FORMULAS[6], "", "=1+2"])
+        w.writerow(["/dev/zero", "ゼロ", "1111", "", "2024", ""])
+        w.writerow(["docs/fifo.pdf", "ふぃふぉ", "2222", "", "2024", ""])
+    return manifest
+
+
+@pytest.mark.slow
+def test_survey_of_fifos_dev_zero_formulas_and_mathtext_names_gives_safe_csv_and_xlsx(tmp_path):
+    manifest = _survey_inputs(tmp_path)
+    run, out = tmp_path / "run", tmp_path / "out"
+    r = cli("survey", "run", manifest, tmp_path / "docs", "-o", run, "--workers", "1", "-q", timeout=600)
+    assert "Traceback" not in r.stderr and r.returncode == 2, r.stderr  # two documents are errors
+    errors = [l for l in r.stderr.splitlines() if "not a regular file" in l]
+    assert len(errors) == 2 and any("/dev/zero" in l for l in errors) and any("fifo.pdf" in l for l in errors)
+    r = cli("survey", "report", run, "-o", out, timeout=600)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    cells = []
+    for f in sorted(out.glob("*.csv")):
+        with f.open(encoding="utf-8-sig", newline="") as fh:
+            cells += [c for row in csv.reader(fh) for c in row]
+    text_cells = [c for c in cells if c]
+    assert not [c for c in text_cells if c[0] in "=+-@\t\r"], "a CSV cell a spreadsheet takes for a formula"
+    assert "'=HYPERLINK(\"http://127.0.0.1/x\"&A1,\"c\")" in cells and "'@SUM(1+1)" in cells and "'-1234" in cells
+    assert not [c for c in cells if any(ord(ch) < 0x20 and ch not in "\t\n\r" for ch in c)]
+    from openpyxl import load_workbook
+
+    wb = load_workbook(out / "survey.xlsx")
+    values = [(c.value, c.data_type) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    assert all(dt != "f" for _, dt in values)  # no formula anywhere
+    strings = {v for v, _ in values if isinstance(v, str)}
+    assert FORMULAS[0] in strings and "-1234" in strings and "'-1234" not in strings  # text, no visible apostrophe
+    assert "=1+2株式会社" in strings and "[31m$x^2$ 商事" in strings  # the DEI name; control characters stripped
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert "\x1b" not in html and "\x07" not in html
+
+
+def test_a_manifest_with_two_path_columns_or_a_nul_in_a_path_is_one_line(tmp_path):
+    doc = tmp_path / "a.md"
+    doc.write_text(JA, encoding="utf-8")
+    m = tmp_path / "m.csv"
+    m.write_text("path,company,file\na.md,A社,other.md\n", encoding="utf-8")
+    line = one_line(cli("survey", "run", m, "-o", tmp_path / "run", "-q"))
+    assert "more than one path column (path, file)" in line
+    m.write_text("path,company\n\"a\x00.md\",A社\n", encoding="utf-8")
+    line = one_line(cli("survey", "run", m, "-o", tmp_path / "run2", "-q"))
+    assert "NUL" in line and "line 2" in line
+
+
+def test_a_manifest_that_is_a_fifo_is_one_line(tmp_path):
+    m = tmp_path / "m.csv"
+    os.mkfifo(m)
+    line = one_line(cli("survey", "run", m, "-o", tmp_path / "run", "-q", timeout=60))
+    assert "not a regular file" in line
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "flipped"])
+def test_a_damaged_survey_store_is_one_line_at_start(tmp_path, damage):
+    from disclint.survey.store import Store
+
+    run = tmp_path / "run"
+    run.mkdir()
+    store = Store(run)
+    for i in range(300):
+        store.conn.execute("INSERT INTO paths VALUES (?, ?)", (f"k{i}", "/x/" + "p" * 200))
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    db = run / "survey.sqlite"
+    data = bytearray(db.read_bytes())
+    if damage == "garbage":
+        data = bytearray(b"this is not a database" * 400)
+    elif damage == "truncated":
+        data = data[: len(data) // 2 + 100]
+    else:
+        for i in range(50):
+            data[4096 + i * 97] ^= 0xFF  # 50 flipped bytes in the pages after the header
+    db.write_bytes(bytes(data))
+    doc = tmp_path / "a.md"
+    doc.write_text(JA, encoding="utf-8")
+    line = one_line(cli("survey", "run", doc, "-o", run, "-q"))
+    assert "survey database is damaged" in line and str(db) in line
+
+
+def test_two_survey_runs_on_one_run_dir_do_not_both_run(tmp_path):
+    from disclint.survey.inputs import SurveyError
+    from disclint.survey.runner import LOCK_NAME, lock_run_dir
+
+    run = tmp_path / "run"
+    run.mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", "import fcntl, os, sys, time\n"
+                               f"fd = os.open({str(run / LOCK_NAME)!r}, os.O_RDWR | os.O_CREAT)\n"
+                               "fcntl.flock(fd, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(60)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        doc = tmp_path / "a.md"
+        doc.write_text(JA, encoding="utf-8")
+        line = one_line(cli("survey", "run", doc, "-o", run, "-q"))
+        assert "another disclint survey run is using this directory" in line
+        assert not (run / "survey.sqlite").exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    fd = lock_run_dir(run)  # free again once the holder is gone (even killed)
+    with pytest.raises(SurveyError):
+        lock_run_dir(run)  # a second lock in the same process is refused too (a new open file description)
+    os.close(fd)
+
+
+def test_wrong_typed_or_negative_rule_options_are_one_config_error_at_start(tmp_path):
+    doc = tmp_path / "a.md"
+    doc.write_text(JA, encoding="utf-8")
+    cfg = tmp_path / "c.toml"
+    for value in ("-1", '"abc"', "[1]", "true"):
+        cfg.write_text(f'[rules."understandability.sentence-length"]\nmax = {value}\n', encoding="utf-8")
+        line = one_line(cli("lint", "--config", cfg, doc, doc))
+        assert line.startswith(f"disclint: {cfg}: bad value for 'rules.understandability.sentence-length.max'")
