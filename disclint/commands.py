@@ -89,15 +89,16 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
 
         from .safeio import OutputError, atomic_write_text, check_output_path
 
-        def check_outputs(read: list[str | None]) -> None:
+        def check_outputs(read: list[str | None], documents: tuple[str, ...] = ()) -> None:
             for target in (output, write_baseline, annotate):
                 if target:
                     try:  # a device / FIFO / directory, or anything the run reads (also through links)
-                        check_output_path(target, read)
+                        # (--annotate names its own input in its message: annotate.check_target)
+                        check_output_path(target, read + ([] if target == annotate else list(documents)))
                     except OutputError as exc:
                         fatal(exc.message(ctx.lang))
 
-        check_outputs([*files, config_path, baseline])
+        check_outputs([config_path, baseline], files)
         for target in (output, write_baseline):
             if target and (Path(target).exists() or Path(target).is_symlink()) and not force:
                 fatal(t("output.exists", ctx.lang, path=target))
@@ -159,7 +160,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             reports.append(report)
             if annotate:
                 try:
-                    done = annotate_docx(doc.path, annotate, doc, findings, result.coverage, lang=ctx.lang, force=force)
+                    done = annotate_docx(doc.path, annotate, doc, findings, result.coverage, lang=ctx.lang, force=force, limits=limits)
                 except AnnotateError as exc:
                     fatal(exc.message(ctx.lang))
                 click.echo(f"disclint: {t('annotate.written', ctx.lang, path=annotate, comments=done.comments, anchored=done.anchored)}", err=True)
@@ -229,10 +230,24 @@ def _read_jsonl(ctx: RunContext, source: str) -> list[dict[str, Any]]:
 
     from .readers import replace_lone_surrogates
 
-    stream = sys.stdin if source == "-" else open(source, encoding="utf-8")
+    from .errors import InputError
+    from .safeio import regular_input
+
+    if source != "-":
+        try:  # a regular file (a FIFO would hang, a directory or a missing file is one line)
+            regular_input(source, InputError, "input.not_readable")
+            stream = open(source, "rb")
+        except InputError as exc:
+            ctx.error(source, exc.message(ctx.lang))
+            return []
+        except OSError as exc:
+            ctx.error(source, t("input.not_readable", ctx.lang, reason=exc.strerror or type(exc).__name__))
+            return []
+    else:
+        stream = getattr(sys.stdin, "buffer", sys.stdin)
     rows = []
     try:
-        for n, line in enumerate(stream, 1):
+        for n, line in _lines(stream, ctx, source):
             if not line.strip():
                 continue
             try:
@@ -249,6 +264,31 @@ def _read_jsonl(ctx: RunContext, source: str) -> list[dict[str, Any]]:
         if stream is not sys.stdin:
             stream.close()
     return rows
+
+
+def _lines(stream: Any, ctx: RunContext, source: str) -> Any:
+    """Numbered text lines of a binary stream; a line that is not UTF-8 is one error line."""
+    for n, raw in enumerate(stream, 1):
+        if isinstance(raw, str):
+            yield n, raw
+            continue
+        try:
+            yield n, raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            ctx.error(source, t("input.jsonl_invalid", ctx.lang, line=n, reason=f"not UTF-8: {exc.reason}"))
+
+
+def _gold_directives(row: dict[str, Any]) -> tuple[int, ...] | None:
+    """The ``directives`` of a gold row as numbers 1-10, or None when they are not."""
+    raw = row.get("directives", []) or []
+    if not isinstance(raw, list):
+        return None
+    out = []
+    for d in raw:
+        if isinstance(d, bool) or not isinstance(d, (int, str)) or not str(d).strip().isdigit() or not 1 <= int(d) <= 10:
+            return None
+        out.append(int(d))
+    return tuple(sorted(out))
 
 
 def _map_text_report(doc, results, coverage, scoped, in_scope, ds, lang: str) -> str:
@@ -372,10 +412,16 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         from .mapper.corpus import Passage, context_text
         from .mapper.evaluate import evaluate, format_report
 
-        rows = [r for source in labels for r in _read_jsonl(ctx, source)]
+        rows = []
+        for source in labels:
+            for n, r in enumerate(_read_jsonl(ctx, source), 1):
+                if _gold_directives(r) is None:  # "abc", 1.5, 11, a string: one line, not a traceback
+                    ctx.error(source, t("input.jsonl_bad_directives", ctx.lang, id=r.get("id", n), value=r.get("directives")))
+                    continue
+                rows.append(r)
         gold = []
         for r in rows:
-            directives = tuple(sorted(int(d) for d in r.get("directives", []) or []))
+            directives = _gold_directives(r) or ()
             gold.append(Passage(str(r.get("id", "")), r["text"], bool(r.get("cyber", bool(directives))), directives))
         mapper = Mapper()
         preds = mapper.analyse([(g.text, context_text(r.get("context"))) for g, r in zip(gold, rows)])

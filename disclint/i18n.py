@@ -264,6 +264,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "マニフェスト {path} の {line} 行目の列数 {got} が見出し行の {expected} より多いです",
         "en": "line {line} of the manifest {path} has {got} columns, more than the {expected} of the header",
     },
+    "input.jsonl_bad_directives": {
+        "ja": "id {id} の directives は 1〜10 の整数のリストにしてください: {value}",
+        "en": "directives of id {id} must be a list of integers 1-10: {value}",
+    },
+    "survey.bad_scheduler": {
+        "ja": "Dask スケジューラのアドレスが不正です: {address}（{reason}。例: tcp://127.0.0.1:8786）",
+        "en": "invalid Dask scheduler address: {address} ({reason}; e.g. tcp://127.0.0.1:8786)",
+    },
     "survey.store_corrupt": {
         "ja": "調査データベースが壊れています: {path}（{reason}）。別の出力先を指定するか、バックアップから戻してください",
         "en": "the survey database is damaged: {path} ({reason}); use another run directory or restore a backup",

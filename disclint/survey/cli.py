@@ -103,7 +103,10 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
                 import distributed  # noqa: F401
             except ImportError:
                 _fatal(ctx, SurveyError("survey.no_dask"))
-            eng: Any = DaskEngine(scheduler)
+            try:
+                eng: Any = DaskEngine(scheduler)
+            except SurveyError as exc:
+                _fatal(ctx, exc)
         else:
             if scheduler:
                 _fatal(ctx, SurveyError("survey.scheduler_without_dask"))
