@@ -400,3 +400,195 @@ def test_wrong_typed_or_negative_rule_options_are_one_config_error_at_start(tmp_
         cfg.write_text(f'[rules."understandability.sentence-length"]\nmax = {value}\n', encoding="utf-8")
         line = one_line(cli("lint", "--config", cfg, doc, doc))
         assert line.startswith(f"disclint: {cfg}: bad value for 'rules.understandability.sentence-length.max'")
+
+
+# --- 3. crashes -> one line ------------------------------------------------------------------------
+
+CYBER_DOC = ["情報セキュリティ", "当社はサイバー攻撃に対して万全の体制を構築しています。", "当社はCSIRTを設置しています。"]
+
+
+def _docx(path: Path) -> Path:
+    import docx
+
+    d = docx.Document()
+    d.add_heading(CYBER_DOC[0], level=1)
+    for p in CYBER_DOC[1:]:
+        d.add_paragraph(p)
+    d.save(str(path))
+    return path
+
+
+def _rewrite_zip(path: Path, change: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(path) as zf:
+        parts = {i.filename: zf.read(i) for i in zf.infolist()}
+    parts.update(change)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+
+
+def test_annotate_on_a_docx_with_a_non_numeric_comment_id_is_one_line(tmp_path):
+    import docx
+
+    src = tmp_path / "c.docx"
+    d = docx.Document()
+    d.add_heading(CYBER_DOC[0], level=1)
+    para = d.add_paragraph(CYBER_DOC[1])
+    d.add_comment(para.runs, text="既存のコメント", author="査読者")
+    d.save(str(src))
+    with zipfile.ZipFile(src) as zf:
+        comments = zf.read("word/comments.xml").replace(b'w:id="0"', b'w:id="abc"')
+    _rewrite_zip(src, {"word/comments.xml": comments})
+    before = src.read_bytes()
+    out = tmp_path / "o.docx"
+    line = one_line(cli("lint", src, "--annotate", out))
+    assert line.startswith(f"disclint: cannot open {src} as a Word document (ValueError")
+    assert not out.exists() and src.read_bytes() == before
+
+
+def _liar_docx(path: Path, mb: int) -> Path:
+    """A readable docx with an image part (reached through the document's relationships, so
+    python-docx loads it) that declares 1 KB but inflates to ``mb`` MB (streamed, never in memory)."""
+    path.parent.mkdir(exist_ok=True)
+    _docx(path)
+    with zipfile.ZipFile(path) as zf:
+        parts = {i.filename: zf.read(i) for i in zf.infolist()}
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/image" Target="media/big.png"/></Relationships>')
+    if b'Extension="png"' not in parts["[Content_Types].xml"]:
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+            b"</Types>", b'<Default Extension="png" ContentType="image/png"/></Types>')
+    size = 4 + mb * 1024 * 1024
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+        with zf.open("word/media/big.png", "w") as fh:
+            fh.write(b"\x89PNG")
+            chunk = bytes(1024 * 1024)
+            for _ in range(mb):
+                fh.write(chunk)
+    data = bytearray(path.read_bytes())
+    real, fake = size.to_bytes(4, "little"), (1024).to_bytes(4, "little")
+    i = 0
+    while (i := data.find(real, i)) != -1:  # the uncompressed-size fields of both headers
+        data[i:i + 4] = fake
+        i += 4
+    path.write_bytes(bytes(data))
+    return path
+
+
+_RSS_WRAPPER = ("import resource, subprocess, sys\n"
+                "r = subprocess.run(sys.argv[2:])\n"
+                "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))\n"
+                "sys.exit(r.returncode)\n")
+
+
+def peak_rss_run(tmp_path: Path, *args) -> tuple[subprocess.CompletedProcess, float]:
+    """Run the CLI and return its result and its own peak RSS in MB (a wrapper process reads
+    ``RUSAGE_CHILDREN`` after its only child ended)."""
+    env = dict(os.environ)
+    env.pop("DISCLINT_LANG", None)
+    rss = tmp_path / "rss.txt"
+    r = subprocess.run([sys.executable, "-c", _RSS_WRAPPER, rss, sys.executable, "-m", "disclint", "--lang", "en", *map(str, args)],
+                       capture_output=True, text=True, env=env, timeout=300)
+    return r, int(rss.read_text()) / 1024
+
+
+@pytest.mark.slow
+def test_annotate_and_draft_insert_never_inflate_a_docx_part_that_lies_about_its_size(tmp_path):
+    """python-docx inflated every part itself (2.6 GB from a docx under --max-unzip-mb 5):
+    the parts now go through the unzip guard first and the lie is found after 1 KB."""
+    src = _liar_docx(tmp_path / "in" / "liar.docx", 1200)
+    assert src.stat().st_size < 3 * 1024 * 1024
+    out = tmp_path / "o.docx"
+    r, peak = peak_rss_run(tmp_path, "lint", src, "--annotate", out, "--max-unzip-mb", "5")
+    line = one_line(r)
+    assert f"cannot open {src} as a Word document" in line and "word/media/big.png" in line
+    assert peak < 1000, f"peak RSS {peak:.0f} MB"
+    assert not out.exists()
+    r, peak = peak_rss_run(tmp_path, "draft", "--doc-type", "csr", "--missing-from", src, "--insert", "-o", out)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "word/media/big.png" in r.stderr.splitlines()[-1] and not out.exists()
+    assert peak < 1000, f"peak RSS {peak:.0f} MB"
+
+
+def test_annotate_on_a_full_disk_is_one_line_and_leaves_nothing(tmp_path):
+    src = _docx(tmp_path / "d.docx")
+    out = tmp_path / "o.docx"
+    r = cli("lint", src, "--annotate", out, preexec=_small_file_limit, env={"PYTHONDONTWRITEBYTECODE": "1"})
+    assert r.returncode == 2 and "Traceback" not in r.stderr and "Exception ignored" not in r.stderr, r.stderr
+    assert [l for l in r.stderr.splitlines() if "cannot write the annotated copy" in l]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.docx"]
+
+
+def test_map_jsonl_on_a_missing_file_a_directory_a_fifo_or_invalid_utf8_is_one_line_each(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes('{"id": 1, "text": "当社はCSIRTを設置しています。"}\n'.encode() + b"\xff\xfe\n")
+    fifo = tmp_path / "f.jsonl"
+    os.mkfifo(fifo)
+    r = cli("map", "--input-format", "jsonl", tmp_path / "nope.jsonl", tmp_path, fifo, bad, timeout=120)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.splitlines() == [
+        f"disclint: {tmp_path / 'nope.jsonl'}: cannot read the file (not found)",
+        f"disclint: {tmp_path}: cannot read the file (is a directory)",
+        f"disclint: {fifo}: cannot read the file (not a regular file)",
+        f"disclint: {bad}: line 2 is not valid JSON (not UTF-8: invalid start byte)",
+    ]
+    assert json.loads(r.stdout)["id"] == 1  # the good line of the file is still mapped
+
+
+def test_eval_with_non_integer_directives_is_one_line_per_row(tmp_path):
+    gold = tmp_path / "g.jsonl"
+    rows = [{"id": "a", "text": "当社はCSIRTを設置しています。", "directives": ["abc"]},
+            {"id": "b", "text": "当社はCSIRTを設置しています。", "directives": [1.5]},
+            {"id": "c", "text": "当社はCSIRTを設置しています。", "directives": "7"},
+            {"id": "d", "text": "当社はCSIRTを設置しています。", "directives": [7]}]
+    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    r = cli("eval", gold, timeout=120)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert [l.split(": ", 2)[2] for l in r.stderr.splitlines()] == [
+        "directives of id a must be a list of integers 1-10: ['abc']",
+        "directives of id b must be a list of integers 1-10: [1.5]",
+        "directives of id c must be a list of integers 1-10: 7",
+    ]
+    assert "F1" in r.stdout  # the good row was evaluated
+
+
+@pytest.mark.parametrize("address", ["tcp://", "tcp://host:notaport", "foo://bar", "::::", "tcp://127.0.0.1:99999"])
+def test_malformed_dask_addresses_are_one_line_before_connecting(tmp_path, address):
+    pytest.importorskip("distributed")
+    doc = tmp_path / "a.md"
+    doc.write_text(JA, encoding="utf-8")
+    line = one_line(cli("survey", "run", doc, "-o", tmp_path / "run", "-q", "--engine", "dask", "--scheduler", address, timeout=60))
+    assert line.startswith(f"disclint: invalid Dask scheduler address: {address} (")
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("{{ 'x'*3000000000 }}", "a sequence of more than 1,000,000 items"),
+    ("{{ 'x'|center(3000000000) }}", "a width or count over 1,000,000"),
+    ("{{ 'x'.ljust(3000000000) }}", "a width or count over 1,000,000"),
+    ("{{ 7**100000000 }}", "an exponent over 1000"),
+    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "more than 2,000,000 loop iterations"),
+    ("{% for i in range(99999) %}{{ 'y'*99 }}{% endfor %}", "more than 2,000,000 characters of output"),
+    ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "recursion too deep"),
+    ("{% include 'csr/_intro.md.j2' %}", "recursion too deep"),
+])
+def test_user_templates_hit_output_loop_and_recursion_limits_in_one_line(tmp_path, body, reason):
+    tpl = tmp_path / "tpl" / "csr"
+    tpl.mkdir(parents=True)
+    (tpl / "_intro.md.j2").write_text(body, encoding="utf-8")
+    r = cli("draft", "--doc-type", "csr", "--templates", tmp_path / "tpl", timeout=120,
+            preexec=lambda: resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30)))
+    line = one_line(r)
+    assert line.startswith("disclint: template csr/_intro.md.j2, line ") and reason in line
+
+
+def test_ordinary_template_arithmetic_and_loops_still_render(tmp_path):
+    tpl = tmp_path / "tpl" / "csr"
+    tpl.mkdir(parents=True)
+    (tpl / "_intro.md.j2").write_text("# 見出し\n\n{{ '-' * 3 }} {{ 2 ** 10 }} {% for i in range(3) %}{{ i }}{% endfor %} {{ range(4)|length }}\n",
+                                      encoding="utf-8")
+    r = cli("draft", "--doc-type", "csr", "--templates", tmp_path / "tpl")
+    assert r.returncode == 0, r.stderr
+    assert "--- 1024 012 4" in r.stdout
