@@ -592,3 +592,69 @@ def test_ordinary_template_arithmetic_and_loops_still_render(tmp_path):
     r = cli("draft", "--doc-type", "csr", "--templates", tmp_path / "tpl")
     assert r.returncode == 0, r.stderr
     assert "--- 1024 012 4" in r.stdout
+
+
+# --- 4. blow-ups from tiny files -------------------------------------------------------------------
+
+SPAN_TABLE = "<table><tr>" + "".join(f'<td rowspan="2147483647" colspan="2147483647">セル{i}</td>' for i in range(50)) + "</tr></table>"
+
+
+def _limited_memory() -> None:  # 1.5 GB of address space: the old span grid died here at once
+    resource.setrlimit(resource.RLIMIT_AS, (1536 << 20, 1536 << 20))
+
+
+@pytest.mark.parametrize("kind", ["html", "xbrl"])
+def test_a_tiny_table_with_huge_rowspan_and_colspan_is_read_in_little_memory(tmp_path, kind):
+    """50 cells of rowspan=colspan=2^31-1 in 3 KB: 6.8 GB and 50-100 s before (a set of every
+    covered grid position); now the spans are column intervals and rowspans stop at the table's
+    last row."""
+    if kind == "html":
+        path = tmp_path / "span.html"
+        path.write_text(f"<html><body><p>当社は情報セキュリティ方針を定めています。</p>{SPAN_TABLE}</body></html>", encoding="utf-8")
+    else:
+        from test_survey_run import xbrl
+
+        body = xbrl("スパン株式会社", "7203", 2024, ["当社はCSIRTを設置しています。"]).decode()
+        import html as htmllib
+
+        body = body.replace("</jpcrp_cor:BusinessRisksTextBlock>", htmllib.escape(SPAN_TABLE, quote=False) + "</jpcrp_cor:BusinessRisksTextBlock>")
+        path = tmp_path / "span.xbrl"
+        path.write_text(body, encoding="utf-8")
+    assert path.stat().st_size < 8000
+    r = cli("extract", "--format", "jsonl", "--timeout", "60", path, timeout=120, preexec=_limited_memory)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    cells = [json.loads(l) for l in r.stdout.splitlines() if json.loads(l)["kind"] == "table_cell"]
+    assert [c["text"] for c in cells] == [f"セル{i}" for i in range(50)]
+    # every cell is in row 1; each starts after the previous one's (clamped) 1000 columns
+    assert [(c["location"]["row"], c["location"]["column"]) for c in cells] == [(1, 1 + 1000 * i) for i in range(50)]
+
+
+def test_rowspans_from_earlier_rows_still_push_cells_right():
+    from disclint.readers.html import html_to_blocks
+
+    table = ("<table><tr><td rowspan='2'>A</td><td>B</td><td rowspan='3'>C</td></tr>"
+             "<tr><td>D</td></tr><tr><td>E</td><td>F</td></tr></table>")
+    blocks = html_to_blocks(f"<html><body>{table}</body></html>", "t.html")
+    got = [(b.text, b.location.row, b.location.column) for b in blocks if b.kind.value == "table_cell"]
+    assert got == [("A", 1, 1), ("B", 1, 2), ("C", 1, 3), ("D", 2, 2), ("E", 3, 1), ("F", 3, 2)]
+
+
+def test_folding_hard_wrapped_lines_gives_exactly_what_join_wrapped_gives():
+    """The text reader folds a paragraph's lines without rebuilding its text for every line
+    (quadratic: 1 M lines > 200 s); the result must be the same as the pairwise join."""
+    import random
+
+    from disclint.document import BlockKind
+    from disclint.readers.text import Raw, _Para, join_wrapped
+
+    pieces = ["a", "b", " ", "\t", "\u3000", "あ", "。", "x y", "", "  ", "漢", "Ｂ"]
+    rng = random.Random(21)
+    for n in [*range(1, 13)] * 300 + [9000, 9001]:
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))) for _ in range(n)]
+        expected = lines[0]
+        for line in lines[1:]:
+            expected = join_wrapped(expected, line)
+        para = _Para(Raw(BlockKind.PARAGRAPH, lines[0], {}), lines[0])
+        for line in lines[1:]:
+            para.add(line)
+        assert para.flush().text == expected
