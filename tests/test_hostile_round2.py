@@ -658,3 +658,100 @@ def test_folding_hard_wrapped_lines_gives_exactly_what_join_wrapped_gives():
         for line in lines[1:]:
             para.add(line)
         assert para.flush().text == expected
+
+
+# --- 5. survey faults --------------------------------------------------------------------------------
+
+
+def _processes_with(marker: str) -> list[int]:
+    found = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                if marker.encode() in (d / "environ").read_bytes():
+                    found.append(int(d.name))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.slow
+def test_kill_9_of_survey_run_leaves_no_worker_behind(tmp_path):
+    import time
+    import uuid
+
+    from test_survey_run import CYBER, xbrl
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(12):
+        (docs / f"d{i}.xbrl").write_bytes(xbrl(f"会社{i}株式会社", f"{7000 + i}", 2024, CYBER, filler=40))
+    marker = f"DISCLINT_KILL_TEST={uuid.uuid4().hex}"
+    env = dict(os.environ, DISCLINT_KILL_TEST=marker.split("=", 1)[1])
+    main = subprocess.Popen([sys.executable, "-m", "disclint", "survey", "run", docs, "-o", tmp_path / "run", "--workers", "2", "-q"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while len(_processes_with(marker)) < 4 and time.monotonic() < deadline:  # main, forkserver, workers
+            time.sleep(0.5)
+        assert len(_processes_with(marker)) >= 4
+        time.sleep(2)
+    finally:
+        main.kill()
+        main.wait()
+    deadline = time.monotonic() + 30
+    while _processes_with(marker) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    left = _processes_with(marker)
+    for pid in left:  # do not leave them to the next test either
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    assert left == []
+
+
+def test_a_stale_report_temp_dir_is_removed_by_the_next_report(tmp_path):
+    import time
+
+    from disclint.survey.report import _remove_stale_temp_dirs
+
+    out = tmp_path / "out"
+    old = tmp_path / ".out.abc123.tmp"
+    (old / "charts").mkdir(parents=True)
+    (old / "documents.csv").write_text("x")
+    young = tmp_path / ".out.def456.tmp"
+    young.mkdir()
+    other = tmp_path / ".other.abc.tmp"
+    other.mkdir()
+    past = time.time() - 7200
+    for p in (old, other):
+        os.utime(p, (past, past))
+    _remove_stale_temp_dirs(out)
+    assert not old.exists() and young.exists() and other.exists()  # another OUT's temp dir is not ours
+
+
+@pytest.mark.slow
+def test_a_rerun_keeps_the_metadata_of_the_first_manifest_row_for_duplicated_content(tmp_path):
+    import shutil
+    import sqlite3
+
+    from test_survey_run import CYBER, xbrl
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.xbrl").write_bytes(xbrl("あおば精機株式会社", "7203", 2024, CYBER))
+    shutil.copyfile(docs / "a.xbrl", docs / "copy.xbrl")
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("path,company,industry\ndocs/a.xbrl,一行目の会社,輸送用機器\ndocs/copy.xbrl,二行目の会社,機械\n", encoding="utf-8")
+    run = tmp_path / "run"
+
+    def recorded():
+        with sqlite3.connect(run / "survey.sqlite") as conn:
+            return conn.execute("SELECT company, industry FROM documents").fetchall()
+
+    assert cli("survey", "run", manifest, "-o", run, "--workers", "1", "-q", timeout=600).returncode == 0
+    first = recorded()
+    assert first == [("一行目の会社", "輸送用機器")]
+    assert cli("survey", "run", manifest, "-o", run, "--workers", "1", "-q", timeout=600).returncode == 0
+    assert recorded() == first

@@ -63,7 +63,7 @@ class LocalEngine:
 
     def _pool(self, options: dict[str, Any]) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=self.workers, mp_context=_context(), initializer=worker.init,
-                                   initargs=(options,), max_tasks_per_child=self.max_tasks_per_child)
+                                   initargs=(dict(options, parent_pid=os.getpid()),), max_tasks_per_child=self.max_tasks_per_child)
 
     def run(self, tasks: list[dict[str, Any]], options: dict[str, Any]) -> Iterator[dict[str, Any]]:
         queue = list(reversed(tasks))

@@ -624,6 +624,7 @@ def write_report(run_dir: Path, out_dir: Path, lang: str = "ja", compare: list[s
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise SurveyError("survey.report_out_exists", path=str(out_dir))
     out_dir.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temp_dirs(out_dir)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
     try:
         written = _write_files(data, tmp, lang, compare, year)
@@ -633,6 +634,30 @@ def write_report(run_dir: Path, out_dir: Path, lang: str = "ja", compare: list[s
         raise
     written.files = [out_dir / f.relative_to(tmp) for f in written.files]
     return written
+
+
+STALE_TEMP_SECONDS = 3600
+
+
+def _remove_stale_temp_dirs(out_dir: Path) -> None:
+    """A report killed with ``kill -9`` leaves its ``.OUT.*.tmp`` sibling (megabytes of CSV and
+    PNG): remove those of earlier runs for the same OUT_DIR, once they are an hour old (a report
+    still being written by another process is younger)."""
+    import time
+
+    now = time.time()
+    for p in out_dir.parent.glob(f".{glob_escape(out_dir.name)}.*.tmp"):
+        try:
+            if p.is_dir() and not p.is_symlink() and now - p.stat().st_mtime > STALE_TEMP_SECONDS:
+                shutil.rmtree(p, ignore_errors=True)
+        except OSError:
+            continue
+
+
+def glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)
 
 
 def _write_files(data: Data, out_dir: Path, lang: str, compare: list[str] | None, year: int | None) -> Written:

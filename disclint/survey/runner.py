@@ -115,12 +115,15 @@ def _run_locked(inputs: tuple[str, ...], run_dir: Path, engine: Any, options: di
         todo: dict[str, dict[str, Any]] = {}
         extra_paths: dict[str, list[str]] = {}
         skipped = 0
+        done_meta: dict[str, dict[str, Any]] = {}
         for task in tasks:
             key = task_key(task)
             if key in done and task.sha256:
                 skipped += 1
                 store.add_path(key, task.path)
-                store.update_meta(key, task.meta)
+                # the same content under several rows: the first row's metadata wins, as on the
+                # first run (updating row by row let the last row win on every rerun)
+                done_meta[key] = {**task.meta, **done_meta.get(key, {})}
                 continue
             if key in todo:  # same content under another path: surveyed once
                 todo[key]["meta"] = {**task.meta, **todo[key]["meta"]}
@@ -131,6 +134,8 @@ def _run_locked(inputs: tuple[str, ...], run_dir: Path, engine: Any, options: di
             if task.error:
                 d["error"] = task.error
             todo[key] = d
+        for key, meta in done_meta.items():
+            store.update_meta(key, meta)
         summary = RunSummary(run_id, len(tasks), len(todo) + skipped, skipped, 0, 0, 0.0)
         if progress is not None:
             progress.start(len(todo))
