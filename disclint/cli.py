@@ -26,6 +26,7 @@ from .errors import DisclintError, LimitExceeded
 from .i18n import resolve_lang, t
 from .readers import Limits, read
 from .readers.readahead import ReadAhead
+from .safeio import terminal_safe
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -96,12 +97,13 @@ class RunContext:
     deadline: float | None = None  # time.monotonic() when the current document runs out of time
 
     def error(self, path: str, message: str) -> None:
-        click.echo(f"disclint: {path}: {message}", err=True)
+        # one line per file, whatever the file name or message holds (ESC, newline)
+        click.echo(terminal_safe(f"disclint: {path}: {message}"), err=True)
         self.failed.append(path)
 
     def warn(self, path: str, message: str) -> None:
         label = "注意" if self.lang == "ja" else "note"
-        click.echo(f"disclint: {path}: {label}: {message}", err=True)
+        click.echo(terminal_safe(f"disclint: {path}: {label}: {message}"), err=True)
 
 
 class _TimeoutAbort(BaseException):
@@ -283,7 +285,7 @@ def _block_line(block, lang: str) -> str:
     head = f"[{kind}] {where}".rstrip()
     if section:
         head += f"  § {section}"
-    return f"{head}\n    {block.text}"
+    return terminal_safe(head) + "\n    " + terminal_safe(block.text)
 
 
 def build_cli(lang: str) -> click.Group:
@@ -311,7 +313,7 @@ def build_cli(lang: str) -> click.Group:
                     click.echo(json.dumps(block.to_dict(), ensure_ascii=False))
             else:
                 meta = ", ".join(f"{k}={v}" for k, v in doc.metadata.items() if v not in (None, ""))
-                click.echo(f"# {doc.path} ({doc.format}; {len(doc.blocks)} blocks{'; ' + meta if meta else ''})")
+                click.echo(terminal_safe(f"# {doc.path} ({doc.format}; {len(doc.blocks)} blocks{'; ' + meta if meta else ''})"))
                 for block in doc.blocks:
                     click.echo(_block_line(block, ctx.lang))
         sys.exit(EXIT_ERROR if ctx.failed else EXIT_OK)

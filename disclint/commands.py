@@ -38,8 +38,12 @@ _LINT_HELP = {
         "en": "write a copy of the document with every finding as a Word comment to this file (one .docx input; the input is never changed)",
     },
     "output": {"ja": "結果をこのファイルに書き出す（入力ファイルは上書きしない）", "en": "write the report to this file (never an input file)"},
-    "force": {"ja": "-o / --annotate の出力先が既にあれば上書きする", "en": "overwrite the -o / --annotate file if it exists"},
+    "force": {"ja": "-o / --annotate / --write-baseline の出力先が既にあれば上書きする", "en": "overwrite the -o / --annotate / --write-baseline file if it exists"},
     "config": {"ja": "設定ファイル（省略時は .disclint.toml / pyproject.toml / setup.cfg を上位へ探索）", "en": "config file (default: search .disclint.toml / pyproject.toml / setup.cfg upward)"},
+    "isolated": {
+        "ja": "設定ファイルを探索しない（--config を指定しなければ既定の設定。第三者の文書を検査するとき）",
+        "en": "do not search for config files (defaults unless --config is given; for third-party documents)",
+    },
     "select": {"ja": "実行するルール（ID またはプレフィックス、カンマ区切り可。例: truthfulness）", "en": "rules to run (ids or prefixes, comma-separated, e.g. truthfulness)"},
     "ignore": {"ja": "除外するルール（ID またはプレフィックス）", "en": "rules to skip (ids or prefixes)"},
     "baseline": {"ja": "このベースラインに記録済みの指摘を表示しない", "en": "hide findings recorded in this baseline"},
@@ -62,6 +66,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
     @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help=L["output"])
     @click.option("--force", is_flag=True, help=L["force"])
     @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help=L["config"])
+    @click.option("--isolated", is_flag=True, help=L["isolated"])
     @click.option("--select", multiple=True, help=L["select"])
     @click.option("--ignore", multiple=True, help=L["ignore"])
     @click.option("--fail-level", type=click.Choice(FAIL_LEVELS), default=None, help=L["fail_level"])
@@ -72,7 +77,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
     @click.pass_obj
     def lint(ctx: RunContext, files: tuple[str, ...], fmt: str, output: str | None, force: bool, config_path: str | None,
              select: tuple[str, ...], ignore: tuple[str, ...], fail_level: str | None, baseline: str | None,
-             write_baseline: str | None, annotate: str | None = None, **kw: Any) -> None:
+             write_baseline: str | None, annotate: str | None = None, isolated: bool = False, **kw: Any) -> None:
         from pathlib import Path
 
         from . import __version__
@@ -90,14 +95,19 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
 
         from .safeio import OutputError, atomic_write_text, check_output_path
 
+        def check_outputs(read: list[str | None], documents: tuple[str, ...] = ()) -> None:
+            for target in (output, write_baseline, annotate):
+                if target:
+                    try:  # a device / FIFO / directory, or anything the run reads (also through links)
+                        # (--annotate names its own input in its message: annotate.check_target)
+                        check_output_path(target, read + ([] if target == annotate else list(documents)))
+                    except OutputError as exc:
+                        fatal(exc.message(ctx.lang))
+
+        check_outputs([config_path, baseline], files)
         for target in (output, write_baseline):
-            if target:
-                try:  # also a symlink or hard link to an input
-                    check_output_path(target, files)
-                except OutputError as exc:
-                    fatal(exc.message(ctx.lang))
-        if output and Path(output).exists() and not force:
-            fatal(t("output.exists", ctx.lang, path=output))
+            if target and (Path(target).exists() or Path(target).is_symlink()) and not force:
+                fatal(t("output.exists", ctx.lang, path=target))
         if annotate:
             from .annotate import AnnotateError, annotate_docx, check_target
 
@@ -113,7 +123,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
         configs: dict[str, Any] = {}
         try:
             def cfg_for(path: str):
-                base = config_for(path, config_path)
+                base = config_for(path, config_path, isolated)
                 key = base.source or ""
                 if key not in configs:
                     configs[key] = base.with_cli(select, ignore, fail_level)
@@ -123,6 +133,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             first = cfg_for(files[0])
             remaining = None
             baseline_path = baseline or first.baseline
+            check_outputs([first.source, baseline_path])  # the discovered config and its baseline are inputs too
             if baseline_path and not write_baseline:
                 remaining = load_baseline(baseline_path)
         except ConfigError as exc:
@@ -148,7 +159,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             if remaining is not None:
                 findings, hidden = apply_baseline(findings, remaining)
             summary = result.summary(ctx.lang)
-            report = FileReport(doc.path, findings, summary, hidden)
+            report = FileReport(doc.path, findings, summary, hidden, config=cfg.source)
             if fmt == "html":
                 from .report.html import with_document
 
@@ -156,7 +167,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             reports.append(report)
             if annotate:
                 try:
-                    done = annotate_docx(doc.path, annotate, doc, findings, summary, lang=ctx.lang, force=force)
+                    done = annotate_docx(doc.path, annotate, doc, findings, summary, lang=ctx.lang, force=force, limits=limits)
                 except AnnotateError as exc:
                     fatal(exc.message(ctx.lang))
                 click.echo(f"disclint: {t('annotate.written', ctx.lang, path=annotate, comments=done.comments, anchored=done.anchored)}", err=True)
@@ -191,10 +202,11 @@ def _register_rules(cli: click.Group, lang: str) -> None:
     @cli.command("rules", help=L["rules"])
     @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help=L["format"])
     @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help=L["config"])
+    @click.option("--isolated", is_flag=True, help=L["isolated"])
     @click.option("--select", multiple=True, help=L["select"])
     @click.option("--ignore", multiple=True, help=L["ignore"])
     @click.pass_obj
-    def rules_cmd(ctx: RunContext, fmt: str, config_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    def rules_cmd(ctx: RunContext, fmt: str, config_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...], isolated: bool = False) -> None:
         import json
         from pathlib import Path
 
@@ -203,7 +215,7 @@ def _register_rules(cli: click.Group, lang: str) -> None:
         from .errors import ConfigError
 
         try:
-            rules = config_for(Path.cwd() / "_", config_path).with_cli(select, ignore).rules()
+            rules = config_for(Path.cwd() / "_", config_path, isolated).with_cli(select, ignore).rules()
         except ConfigError as exc:
             click.echo(f"disclint: {exc.message(ctx.lang)}", err=True)
             sys.exit(EXIT_ERROR)
@@ -225,10 +237,24 @@ def _read_jsonl(ctx: RunContext, source: str) -> list[dict[str, Any]]:
 
     from .readers import replace_lone_surrogates
 
-    stream = sys.stdin if source == "-" else open(source, encoding="utf-8")
+    from .errors import InputError
+    from .safeio import regular_input
+
+    if source != "-":
+        try:  # a regular file (a FIFO would hang, a directory or a missing file is one line)
+            regular_input(source, InputError, "input.not_readable")
+            stream = open(source, "rb")
+        except InputError as exc:
+            ctx.error(source, exc.message(ctx.lang))
+            return []
+        except OSError as exc:
+            ctx.error(source, t("input.not_readable", ctx.lang, reason=exc.strerror or type(exc).__name__))
+            return []
+    else:
+        stream = getattr(sys.stdin, "buffer", sys.stdin)
     rows = []
     try:
-        for n, line in enumerate(stream, 1):
+        for n, line in _lines(stream, ctx, source):
             if not line.strip():
                 continue
             try:
@@ -245,6 +271,31 @@ def _read_jsonl(ctx: RunContext, source: str) -> list[dict[str, Any]]:
         if stream is not sys.stdin:
             stream.close()
     return rows
+
+
+def _lines(stream: Any, ctx: RunContext, source: str) -> Any:
+    """Numbered text lines of a binary stream; a line that is not UTF-8 is one error line."""
+    for n, raw in enumerate(stream, 1):
+        if isinstance(raw, str):
+            yield n, raw
+            continue
+        try:
+            yield n, raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            ctx.error(source, t("input.jsonl_invalid", ctx.lang, line=n, reason=f"not UTF-8: {exc.reason}"))
+
+
+def _gold_directives(row: dict[str, Any]) -> tuple[int, ...] | None:
+    """The ``directives`` of a gold row as numbers 1-10, or None when they are not."""
+    raw = row.get("directives", []) or []
+    if not isinstance(raw, list):
+        return None
+    out = []
+    for d in raw:
+        if isinstance(d, bool) or not isinstance(d, (int, str)) or not str(d).strip().isdigit() or not 1 <= int(d) <= 10:
+            return None
+        out.append(int(d))
+    return tuple(sorted(out))
 
 
 def _map_text_report(analysis, lang: str, show_all: bool = False) -> str:
@@ -326,7 +377,9 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
             if analysis is None:
                 continue
             if fmt == "text":
-                click.echo(_map_text_report(analysis, ctx.lang, show_all))
+                from .safeio import terminal_safe
+
+                click.echo(terminal_safe(_map_text_report(analysis, ctx.lang, show_all), keep_newlines=True))
                 continue
             passages = [
                 {"location": r.location.to_dict() if r.location else None, "text": r.text, **r.to_dict(),
@@ -360,10 +413,16 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         from .mapper.corpus import Passage, context_text
         from .mapper.evaluate import evaluate, format_report
 
-        rows = [r for source in labels for r in _read_jsonl(ctx, source)]
+        rows = []
+        for source in labels:
+            for n, r in enumerate(_read_jsonl(ctx, source), 1):
+                if _gold_directives(r) is None:  # "abc", 1.5, 11, a string: one line, not a traceback
+                    ctx.error(source, t("input.jsonl_bad_directives", ctx.lang, id=r.get("id", n), value=r.get("directives")))
+                    continue
+                rows.append(r)
         gold = []
         for r in rows:
-            directives = tuple(sorted(int(d) for d in r.get("directives", []) or []))
+            directives = _gold_directives(r) or ()
             gold.append(Passage(str(r.get("id", "")), r["text"], bool(r.get("cyber", bool(directives))), directives))
         mapper = Mapper()
         preds = mapper.analyse([(g.text, context_text(r.get("context"))) for g, r in zip(gold, rows)])

@@ -3,7 +3,8 @@
 Discovery, from the linted file's directory upward, first hit wins:
 ``.disclint.toml`` (top level, or a ``[disclint]`` table), ``pyproject.toml``
 (``[tool.disclint]``), ``setup.cfg`` (``[disclint]`` and ``[disclint.rules.<id>]``).
-``--config FILE`` skips discovery. Keys::
+``--config FILE`` skips discovery; ``--isolated`` ignores discovered files (built-in defaults
+only, unless ``--config`` is given). Keys::
 
     select = ["truthfulness", "understandability.sentence-length"]   # prefixes
     ignore = ["understandability.kanji-run"]
@@ -17,6 +18,12 @@ Discovery, from the linted file's directory upward, first hit wins:
     enabled = false
 
 Anything wrong raises :class:`~disclint.errors.ConfigError` (one line, exit 2).
+
+Trust: a discovered file may sit next to a third-party document, so it is not trusted with
+code. ``rule-dirs`` (rule files, which may name ``python: module:function``) is honoured only
+from a file named with ``--config``; a discovered file that sets it is a one-line error
+(``config.untrusted_rule_dirs``) rather than silently ignored, so a project's own settings never
+half-apply. Reports name the config file that was used (``Config.source``).
 """
 
 from __future__ import annotations
@@ -114,6 +121,9 @@ def _apply(rule: Rule, s: dict[str, Any], enabled: bool, where: str) -> Rule:
             bad = [k for k in options if k not in rule.options and k not in ("scope", "kinds")]
         if bad:
             raise ConfigError("config.unknown_option", path=where, rule=rule.id, option=bad[0])
+        for key, value in options.items():  # checked now, not as an "internal error" per document
+            if key in rule.options and not _same_kind(rule.options[key], value):
+                raise ConfigError("config.bad_value", path=where, setting=f"rules.{rule.id}.{key}", value=repr(value))
     new = rule.with_overrides(level=level, options=options, enabled=enabled)
     if options:
         try:
@@ -123,12 +133,41 @@ def _apply(rule: Rule, s: dict[str, Any], enabled: bool, where: str) -> Rule:
     return new
 
 
+def _same_kind(default: Any, value: Any) -> bool:
+    """Does a configured option fit the rule's default? Numbers must be numbers and not
+    negative (``max = -1`` or ``max = "abc"`` would fail inside every document); strings,
+    lists, mappings and booleans must keep their type. An option without a default is free."""
+    if default is None:
+        return True
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0 and value == value
+    for kind in (str, list, dict):
+        if isinstance(default, kind):
+            return isinstance(value, kind)
+    return True
+
+
 # ------------------------------------------------------------------ loading
-def _read_toml(path: Path) -> dict[str, Any]:
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
+
+
+def _read_config_text(path: Path) -> str:
+    """A config is read only from a regular file of at most 4 MB (a FIFO would hang)."""
+    from .safeio import read_input_bytes
+
+    data = read_input_bytes(path, MAX_CONFIG_BYTES, ConfigError, "config.unreadable", path=str(path))
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise ConfigError("config.unreadable", path=str(path), reason=str(exc)) from None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    text = _read_config_text(path)
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError("config.syntax", path=str(path), reason=str(exc)) from None
 
@@ -141,8 +180,9 @@ def _section_from_file(path: Path) -> dict[str, Any] | None:
         return data.get("tool", {}).get("disclint")
     if name == "setup.cfg":
         cp = configparser.ConfigParser(interpolation=None)
+        text = _read_config_text(path)
         try:
-            cp.read(path, encoding="utf-8")
+            cp.read_string(text, source=str(path))
         except (configparser.Error, UnicodeDecodeError) as exc:
             raise ConfigError("config.syntax", path=str(path), reason=str(exc).splitlines()[0]) from None
         if not cp.has_section("disclint") and not any(s.startswith("disclint.rules.") for s in cp.sections()):
@@ -163,13 +203,15 @@ def _section_from_file(path: Path) -> dict[str, Any] | None:
 
 
 def _scalar(v: str) -> Any:
+    from .resources import load_user_yaml
+
     try:
-        return yaml.safe_load(v)
+        return load_user_yaml(v)
     except yaml.YAMLError:
         return v
 
 
-def parse_config(data: dict[str, Any], source: str) -> Config:
+def parse_config(data: dict[str, Any], source: str, explicit: bool = True) -> Config:
     if not isinstance(data, dict):
         raise ConfigError("config.bad_value", path=source, setting="disclint", value=type(data).__name__)
     unknown = set(data) - _TOP_KEYS
@@ -185,6 +227,8 @@ def parse_config(data: dict[str, Any], source: str) -> Config:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError("config.bad_value", path=source, setting=key, value=value)
         if key == "rule-dirs":
+            if value and not explicit:  # code from a file found next to a document: never
+                raise ConfigError("config.untrusted_rule_dirs", path=source)
             cfg.rule_dirs = [str((base / v).resolve()) for v in value]
         else:
             setattr(cfg, key, value)
@@ -230,18 +274,25 @@ def discover(start: str | Path) -> Path | None:
     return None
 
 
-def load_config(path: str | Path) -> Config:
+def load_config(path: str | Path, explicit: bool = True) -> Config:
     p = Path(path)
-    if not p.is_file():
-        raise ConfigError("config.not_found", path=str(path))
+    try:
+        if not p.exists():
+            raise ConfigError("config.not_found", path=str(path))
+    except ValueError:  # NUL in the path
+        raise ConfigError("config.not_found", path=str(path)) from None
     data = _section_from_file(p)
     if data is None:
         data = {}
-    return parse_config(data, str(p))
+    return parse_config(data, str(p), explicit)
 
 
-def config_for(file: str | Path, explicit: str | None = None) -> Config:
+def config_for(file: str | Path, explicit: str | None = None, isolated: bool = False) -> Config:
+    """The config for ``file``: ``explicit`` (``--config``, trusted), else the discovered one
+    (not trusted with ``rule-dirs``), else the defaults; ``isolated`` skips discovery."""
     if explicit:
-        return load_config(explicit)
+        return load_config(explicit, explicit=True)
+    if isolated:
+        return Config()
     found = discover(file)
-    return load_config(found) if found else Config()
+    return load_config(found, explicit=False) if found else Config()

@@ -71,6 +71,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "input.reader_died": {"ja": "読み込み処理が異常終了しました（{reason}）", "en": "the reader process died ({reason})"},
     "limit.timeout": {"ja": "処理時間が上限 {seconds} 秒を超えました", "en": "processing exceeded the time limit of {seconds} s"},
     "output.same_as_input": {"ja": "出力先が入力ファイルと同じです: {path}", "en": "the output path is an input file: {path}"},
+    "output.not_regular": {
+        "ja": "出力先が通常のファイルではありません（デバイス・FIFO・ディレクトリには書きません）: {path}",
+        "en": "the output is not a regular file (a device, FIFO or directory is never written): {path}",
+    },
+    "input.not_regular": {"ja": "通常のファイルではありません（デバイス・FIFO などは読みません）", "en": "not a regular file (devices, FIFOs and the like are not read)"},
     "output.exists": {"ja": "出力先が既に存在します（--force で上書き）: {path}", "en": "the output exists (use --force to overwrite): {path}"},
     "output.write_failed": {"ja": "出力先 {path} に書き込めません（{reason}）", "en": "cannot write the output {path} ({reason})"},
     # --- reader notes (warnings, not fatal) ---
@@ -147,6 +152,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "config.unknown_option": {"ja": "{path}: ルール {rule} にオプション '{option}' はありません", "en": "{path}: rule {rule} has no option '{option}'"},
     "config.bad_value": {"ja": "{path}: '{setting}' の値が不正です: {value}", "en": "{path}: bad value for '{setting}': {value}"},
     "config.rule_invalid": {"ja": "ルール定義が不正です: {path}（{reason}）", "en": "invalid rule file {path} ({reason})"},
+    "config.untrusted_rule_dirs": {
+        "ja": "{path}: 探索で見つかった設定ファイルの rule-dirs（コードを含みうるルール）は読みません。使うには --config {path} と指定してください（--isolated で探索自体を無効化）",
+        "en": "{path}: rule-dirs (rules that may run code) are not read from a discovered config file; name it with --config {path} to use them (--isolated skips discovery)",
+    },
+    "config.used": {"ja": "設定ファイル: {path}", "en": "config file: {path}"},
+    "config.yaml_aliases": {
+        "ja": "{path}: YAML の別名（alias）を展開すると大きすぎます（{nodes} 要素超、または循環。billion laughs の疑い）",
+        "en": "{path}: the YAML is too large once its aliases are expanded (over {nodes} nodes, or a cycle; possible billion laughs)",
+    },
     "config.baseline_invalid": {"ja": "ベースラインファイルが不正です: {path}（{reason}）", "en": "invalid baseline file {path} ({reason})"},
     "lint.coverage_title": {
         "ja": "網羅状況（サイバーセキュリティ経営ガイドライン Ver3.0 指示1〜10）",
@@ -272,6 +286,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "マニフェスト {path} の {line} 行目の列数 {got} が見出し行の {expected} より多いです",
         "en": "line {line} of the manifest {path} has {got} columns, more than the {expected} of the header",
     },
+    "input.jsonl_bad_directives": {
+        "ja": "id {id} の directives は 1〜10 の整数のリストにしてください: {value}",
+        "en": "directives of id {id} must be a list of integers 1-10: {value}",
+    },
+    "survey.bad_scheduler": {
+        "ja": "Dask スケジューラのアドレスが不正です: {address}（{reason}。例: tcp://127.0.0.1:8786）",
+        "en": "invalid Dask scheduler address: {address} ({reason}; e.g. tcp://127.0.0.1:8786)",
+    },
+    "survey.store_corrupt": {
+        "ja": "調査データベースが壊れています: {path}（{reason}）。別の出力先を指定するか、バックアップから戻してください",
+        "en": "the survey database is damaged: {path} ({reason}); use another run directory or restore a backup",
+    },
+    "survey.store_failed": {
+        "ja": "調査データベースに書き込めません: {path}（{reason}）。記録済みの文書は残っており、再実行で続きから再開します",
+        "en": "cannot write the survey database {path} ({reason}); finished documents are kept and a rerun resumes",
+    },
+    "survey.run_dir_locked": {
+        "ja": "別の disclint survey run がこのディレクトリを使用中です: {path}",
+        "en": "another disclint survey run is using this directory: {path}",
+    },
+    "survey.manifest_duplicate_column": {
+        "ja": "マニフェスト {path} に {field} の列が複数あります（{columns}）。1 つにしてください",
+        "en": "the manifest {path} has more than one {field} column ({columns}); keep one",
+    },
+    "survey.manifest_bad_path": {"ja": "マニフェスト {path} の {line} 行目のパスに NUL 文字があります", "en": "line {line} of the manifest {path} has a NUL character in its path"},
     "survey.manifest_no_file": {"ja": "マニフェスト {path} の {line} 行目に path がありません", "en": "line {line} of the manifest {path} has no path"},
     "survey.manifest_bad_year": {
         "ja": "マニフェスト {path} の {line} 行目の年度 '{value}' を解釈できません（例: 2024, 2025年3月期）",

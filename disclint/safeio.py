@@ -25,6 +25,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -39,7 +40,11 @@ __all__ = [
     "atomic_write_text",
     "atomic_writer",
     "check_output_path",
+    "check_output_target",
+    "read_input_bytes",
+    "regular_input",
     "same_file",
+    "terminal_safe",
 ]
 
 
@@ -82,8 +87,27 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
         return False
 
 
-def check_output_path(out: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
-    """Raise :class:`OutputError` (``output.same_as_input``) if writing ``out`` would touch an input."""
+def check_output_target(out: str | os.PathLike[str]) -> None:
+    """What may be written: a regular file or nothing. A character device (``/dev/null``), a
+    FIFO, a socket or a directory is refused with ``output.not_regular`` — replacing it with a
+    regular file would destroy it (as root, the real ``/dev/null``). A symlink is judged by what
+    it points to (a dangling one is fine: the link itself is replaced)."""
+    try:
+        st = os.stat(out)
+    except FileNotFoundError:
+        return
+    except OSError:  # dangling link, loop, permission: the writer reports what goes wrong
+        return
+    if not stat.S_ISREG(st.st_mode):
+        raise OutputError("output.not_regular", path=os.fspath(out))
+
+
+def check_output_path(out: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str] | None]) -> None:
+    """The one check before writing ``out``: refuse a target that is not a regular file or
+    absent (:func:`check_output_target`) and any file the run reads — documents, ``--config``,
+    ``--baseline``, ``--profile`` … (``output.same_as_input``; ``None`` entries are skipped)."""
+    check_output_target(out)
+    inputs = [i for i in inputs if i]
     for inp in inputs:
         if same_file(out, inp):
             raise OutputError("output.same_as_input", path=os.fspath(out))
@@ -123,6 +147,7 @@ def atomic_writer(path: str | os.PathLike[str], mode: str = "wb", encoding: str 
     """
     if mode not in ("w", "wb"):
         raise ValueError("atomic_writer mode must be 'w' or 'wb'")
+    check_output_target(path)  # never replace a device, a FIFO or a directory, whoever calls
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
@@ -176,3 +201,70 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "
     """Write ``text`` atomically; unencodable characters never make the write fail half-way
     (see :data:`OUTPUT_ERRORS`), and the encoding happens before the file is created."""
     atomic_write_bytes(path, text.encode(encoding, errors))
+
+
+# --- what may be read ----------------------------------------------------------------------------
+
+
+def regular_input(file: str | os.PathLike[str], error: type[DisclintError], code: str, **params: object) -> os.stat_result:
+    """What may be read: a regular file. A FIFO would block ``open()`` forever, ``/dev/zero``
+    never ends, a directory cannot be read. Raises ``error(code, reason=…, **params)``; the stat
+    is cheap and never blocks. Returns the ``stat`` (for the size check before reading)."""
+    try:
+        st = os.stat(file)
+    except FileNotFoundError:
+        raise error(code, reason="not found", **params) from None
+    except (OSError, ValueError) as exc:  # ValueError: NUL in the path
+        raise error(code, reason=getattr(exc, "strerror", None) or type(exc).__name__, **params) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise error(code, reason="is a directory", **params)
+    if not stat.S_ISREG(st.st_mode):
+        raise error(code, reason="not a regular file", **params)
+    return st
+
+
+def read_input_bytes(file: str | os.PathLike[str], max_bytes: int, error: type[DisclintError], code: str,
+                     **params: object) -> bytes:
+    """Read a small input (config, baseline, profile, manifest) after :func:`regular_input`,
+    opened with ``O_NONBLOCK`` (a file swapped for a FIFO meanwhile cannot block) and never more
+    than ``max_bytes`` (``reason="larger than N MB"``)."""
+    regular_input(file, error, code, **params)
+    try:
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except (OSError, ValueError) as exc:
+        raise error(code, reason=getattr(exc, "strerror", None) or type(exc).__name__, **params) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise error(code, reason="not a regular file", **params)
+        if st.st_size > max_bytes:
+            raise error(code, reason=f"larger than {max_bytes // (1024 * 1024) or 1} MB", **params)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise error(code, reason=exc.strerror or type(exc).__name__, **params) from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        raise error(code, reason=f"larger than {max_bytes // (1024 * 1024) or 1} MB", **params)
+    return data
+
+
+# --- terminal output -------------------------------------------------------------------------------
+
+# C0 and C1 controls and DEL, except TAB; plus the bidi overrides that reorder what a terminal shows
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_TERMINAL_UNSAFE_NL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(m: "re.Match[str]") -> str:
+    c = m.group(0)
+    return {"\n": "\\n", "\r": "\\r"}.get(c) or (f"\\x{ord(c):02x}" if ord(c) <= 0xFF else f"\\u{ord(c):04x}")
+
+
+def terminal_safe(text: str, keep_newlines: bool = False) -> str:
+    """``text`` with control characters (ESC of an OSC/CSI sequence, CR, NUL, C1 …) and bidi
+    overrides written as visible escapes (``\\x1b``), so document text or a file name cannot
+    move the cursor, set the title or forge a line of the one-line-per-file error format."""
+    pattern = _TERMINAL_UNSAFE_NL if keep_newlines else _TERMINAL_UNSAFE
+    return pattern.sub(_escape, text) if pattern.search(text) else text

@@ -132,6 +132,8 @@ def test_baseline_write_failure_is_one_line_and_leaves_nothing(run_cli, tmp_path
     # an existing baseline is replaced whole (temp file + rename), never appended to
     base = tmp_path / "baseline.json"
     base.write_text("old")
-    r = run_cli("lint", doc, "--write-baseline", base)
+    r = run_cli("lint", doc, "--write-baseline", base)  # an existing baseline needs --force
+    assert r.returncode == 2 and "--force" in r.stderr and base.read_text() == "old"
+    r = run_cli("lint", doc, "--write-baseline", base, "--force")
     assert json.loads(base.read_text())["version"] == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["baseline.json", "d.docx"]

@@ -77,11 +77,15 @@ class AnnotateResult:
 
 def check_target(src: str | os.PathLike[str], dst: str | os.PathLike[str], force: bool = False) -> None:
     """Refuse a target that is the input (also through symlinks or hard links) or exists without ``force``."""
-    from ..safeio import same_file
+    from ..safeio import OutputError, check_output_target, same_file
 
     d = Path(dst)
     if same_file(src, dst):
         raise AnnotateError("annotate.same_as_input", path=str(dst))
+    try:
+        check_output_target(dst)
+    except OutputError:
+        raise AnnotateError("output.not_regular", path=str(dst)) from None
     if d.is_dir():
         raise AnnotateError("annotate.write_failed", path=str(dst), reason="is a directory")
     if not d.absolute().parent.is_dir():
@@ -391,13 +395,24 @@ def annotate_docx(
     coverage: dict[str, Any] | None = None,
     lang: str = "ja",
     force: bool = False,
+    limits: Any = None,
 ) -> AnnotateResult:
-    """Write a copy of ``src`` with one Word comment per finding to ``dst`` (never to ``src``)."""
+    """Write a copy of ``src`` with one Word comment per finding to ``dst`` (never to ``src``).
+    ``limits`` (:class:`~disclint.readers.Limits`): python-docx inflates every part itself, so
+    the zip is checked member by member first (:func:`~disclint.readers._safe.guard_zip_members`)."""
     import docx
+
+    from ..errors import InputError
+    from ..readers import Limits
+    from ..readers._safe import guard_zip_members
 
     if doc.format != "docx":
         raise AnnotateError("annotate.not_docx", path=str(src), format=doc.format)
     check_target(src, dst, force)
+    try:
+        guard_zip_members(Path(src), limits or Limits())
+    except InputError as exc:
+        raise AnnotateError("annotate.cannot_open", path=str(src), reason=exc.message("en")) from None
     try:
         document = docx.Document(str(src))
     except Exception as exc:  # python-docx cannot open what the reader could (e.g. strict OOXML)
@@ -410,7 +425,10 @@ def annotate_docx(
     def add(first: Any, last: Any, text: str) -> None:
         from docx.text.run import Run
 
-        document.add_comment([Run(first, None), Run(last, None)], text=text, author=AUTHOR, initials=INITIALS)
+        try:
+            document.add_comment([Run(first, None), Run(last, None)], text=text, author=AUTHOR, initials=INITIALS)
+        except Exception as exc:  # e.g. w:id="abc" in comments.xml: python-docx cannot number a new comment
+            raise AnnotateError("annotate.cannot_open", path=str(src), reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:200]) from exc
         result.comments += 1
 
     doc_level = [f for f in findings if f.block_index is None]
@@ -475,9 +493,13 @@ def _document_anchor(doc: Document, by_number: dict[int, Any], index: dict[Any, 
 def _save_atomically(document: Any, dst: Path, src: Path) -> None:
     from ..safeio import atomic_writer
 
+    import io
+
     try:
+        buf = io.BytesIO()  # the zip is built in memory: a full disk cannot leave a half-closed ZipFile
+        document.save(buf)  # (its __del__ printed "Exception ignored … ZipFile.__del__")
         with atomic_writer(dst, "wb") as fh:
-            document.save(fh)
+            fh.write(buf.getvalue())
     except Exception as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
         raise AnnotateError("annotate.write_failed", path=str(dst), reason=reason.splitlines()[0][:200]) from exc

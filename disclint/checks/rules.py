@@ -159,21 +159,34 @@ def parse_rule(data: Any, where: str) -> Rule:
     return rule
 
 
-def load_rule_file(path: Path) -> Rule:
+def load_rule_file(path: Path, user: bool = False) -> Rule:
+    """``user``: a rule from ``rule-dirs`` (a regular file of at most 4 MB, aliases bounded)."""
+    from ..resources import load_user_yaml, yaml_bomb_error
+
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        if user:
+            from ..safeio import read_input_bytes
+
+            text = read_input_bytes(path, 4 * 1024 * 1024, ConfigError, "config.rule_invalid", path=str(path)).decode("utf-8")
+            data = load_user_yaml(text)
+        else:
+            data = load_yaml(path.read_text(encoding="utf-8"))
+    except yaml_bomb_error() as exc:
+        raise ConfigError("config.yaml_aliases", path=str(path), nodes=f"{exc.limit:,}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError("config.rule_invalid", path=str(path), reason=str(exc)) from None
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError("config.rule_invalid", path=str(path), reason=str(exc).splitlines()[0]) from None
     return parse_rule(data, str(path))
 
 
 @lru_cache(maxsize=8)
-def _load_dir(directory: str) -> tuple[Rule, ...]:
+def _load_dir(directory: str, user: bool = False) -> tuple[Rule, ...]:
     root = Path(directory)
     rules: list[Rule] = []
     for quality in QUALITIES:
         for path in sorted((root / quality).glob("*.yml")):
-            rules.append(load_rule_file(path))
+            rules.append(load_rule_file(path, user))
     return tuple(rules)
 
 
@@ -181,7 +194,7 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
     """The built-in rules plus rules from ``extra_dirs`` (same layout), in a stable order."""
     rules = list(_load_dir(str(rules_dir())))
     for d in extra_dirs:
-        rules.extend(_load_dir(str(Path(d).resolve())))
+        rules.extend(_load_dir(str(Path(d).resolve()), True))
     seen: dict[str, str] = {}
     for r in rules:
         if r.id in seen:

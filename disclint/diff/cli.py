@@ -75,5 +75,7 @@ def register_diff_command(cli: click.Group, lang: str) -> None:
                 fatal(t("output.write_failed", ctx.lang, path=output, reason=exc.strerror or type(exc).__name__))
             click.echo(f"disclint: {t('diff.written', ctx.lang, path=output)}", err=True)
         else:
-            click.echo(text, nl=False)
+            from ..safeio import terminal_safe
+
+            click.echo(terminal_safe(text, keep_newlines=True) if fmt == "text" else text, nl=False)
         sys.exit(EXIT_OK)

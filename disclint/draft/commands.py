@@ -134,10 +134,12 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
             if Path(missing_from).suffix.lower() != ".docx" or fmt != "docx":
                 _fatal(t("draft.insert_needs_docx", L))
         if output:
-            if missing_from and same_file(output, missing_from):
-                _fatal(t("output.same_as_input", L, path=output))
-            if profile_path and same_file(output, profile_path):
-                _fatal(t("output.same_as_input", L, path=output))
+            from ..safeio import OutputError, check_output_path
+
+            try:  # never an input, never a device / FIFO / directory
+                check_output_path(output, [missing_from, profile_path])
+            except OutputError as exc:
+                _fatal(exc.message(L))
             if (Path(output).exists() or Path(output).is_symlink()) and not force:
                 _fatal(t("output.exists", L, path=output))
 
@@ -184,7 +186,9 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
             elif fmt == "docx":
                 write_docx(draft, output)  # type: ignore[arg-type]
             elif fmt == "md":
-                Path(output).write_text(to_markdown(draft), encoding="utf-8")  # type: ignore[arg-type]
+                from ..safeio import atomic_write_text
+
+                atomic_write_text(output, to_markdown(draft))  # type: ignore[arg-type]  # never half-written
             else:
                 click.echo(to_markdown(draft), nl=False)
         except OSError as exc:

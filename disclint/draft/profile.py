@@ -510,19 +510,32 @@ def empty_profile() -> Profile:
     return validate({})[0]
 
 
+MAX_PROFILE_BYTES = 4 * 1024 * 1024
+
+
 def load_profile(path: str | Path) -> Profile:
     """Read and validate a YAML profile; raises the first :class:`ProfileError` (all are in ``.all``)."""
     import yaml
 
+    from ..resources import load_user_yaml, yaml_bomb_error
+    from ..safeio import read_input_bytes
+
     p = Path(path)
-    if not p.is_file():
-        raise ProfileError("profile.not_found", path=str(path))
     try:
-        text = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        if not p.exists():
+            raise ProfileError("profile.not_found", path=str(path))
+    except ValueError:  # NUL in the path
+        raise ProfileError("profile.not_found", path=str(path)) from None
+    # a regular file of at most 4 MB (a FIFO would hang, /dev/zero never end)
+    raw = read_input_bytes(p, MAX_PROFILE_BYTES, ProfileError, "profile.unreadable", path=str(path))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise ProfileError("profile.unreadable", path=str(path), reason=type(exc).__name__) from None
     try:
-        data = yaml.safe_load(text)
+        data = load_user_yaml(text)  # aliases expanded beyond 100,000 nodes are refused
+    except yaml_bomb_error() as exc:
+        raise ProfileError("config.yaml_aliases", path=str(path), nodes=f"{exc.limit:,}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -175,19 +175,104 @@ def template_dirs(user_dir: str | Path | None = None) -> list[Path]:
     return dirs
 
 
+# Limits of the template sandbox (user templates come from --templates): Jinja2's sandbox
+# blocks attribute escapes but not resource use — {{'x'*3000000000}} took 11.7 GB, nested
+# range(100000) loops never ended, a recursive macro or include was a RecursionError traceback.
+MAX_TEMPLATE_OUTPUT = 2_000_000  # characters one template may render
+MAX_TEMPLATE_ITEMS = 1_000_000  # size of a sequence/string made by * or a padding argument
+MAX_TEMPLATE_ITERATIONS = 2_000_000  # range() items over one whole draft
+MAX_TEMPLATE_POWER = 1_000  # exponent of **
+
+
+def _limit_error(what: str) -> Exception:
+    from jinja2.exceptions import SecurityError
+
+    return SecurityError(f"template limit exceeded: {what}")
+
+
+def _sized(value: Any) -> int | None:
+    return len(value) if isinstance(value, (str, bytes, list, tuple)) else None
+
+
+def _int_arg(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+class _CountedRange:
+    """``range`` for templates: Jinja2's ``safe_range`` (≤ 100,000 items) whose iterations
+    count against the draft's budget, so nested loops end."""
+
+    def __init__(self, env: Any, *args: int) -> None:
+        from jinja2.sandbox import safe_range
+
+        self.env, self.range = env, safe_range(*args)
+
+    def __len__(self) -> int:
+        return len(self.range)
+
+    def __iter__(self):
+        for x in self.range:
+            self.env.iterations += 1
+            if self.env.iterations > MAX_TEMPLATE_ITERATIONS:
+                raise _limit_error(f"more than {MAX_TEMPLATE_ITERATIONS:,} loop iterations")
+            yield x
+
+
+def _limited_filter(func: Any) -> Any:
+    skip = 2 if hasattr(func, "jinja_pass_arg") else 1  # (context,) value: not a width
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        extra = list(args[skip:]) + list(kwargs.values())
+        if any(_int_arg(a) and abs(a) > MAX_TEMPLATE_ITEMS for a in extra):
+            raise _limit_error(f"a width or count over {MAX_TEMPLATE_ITEMS:,}")
+        return func(*args, **kwargs)
+
+    for attr in ("jinja_pass_arg",):  # keep @pass_context / @pass_environment markers
+        if hasattr(func, attr):
+            setattr(wrapper, attr, getattr(func, attr))
+    return wrapper
+
+
+def _limited_env_class():
+    from jinja2.sandbox import SandboxedEnvironment
+
+    class LimitedSandbox(SandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "*":
+                for seq, n in ((left, right), (right, left)):
+                    size = _sized(seq)
+                    if size is not None and _int_arg(n) and size * n > MAX_TEMPLATE_ITEMS:
+                        raise _limit_error(f"a sequence of more than {MAX_TEMPLATE_ITEMS:,} items")
+            elif operator == "**" and _int_arg(right) and abs(right) > MAX_TEMPLATE_POWER:
+                raise _limit_error(f"an exponent over {MAX_TEMPLATE_POWER}")
+            return super().call_binop(context, operator, left, right)
+
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+            owner = getattr(__obj, "__self__", None)
+            if isinstance(owner, (str, bytes, list)) and any(_int_arg(a) and abs(a) > MAX_TEMPLATE_ITEMS
+                                                            for a in (*args, *kwargs.values())):
+                raise _limit_error(f"a width or count over {MAX_TEMPLATE_ITEMS:,}")  # 'x'.ljust(10**9)
+            return super().call(__context, __obj, *args, **kwargs)
+
+    return LimitedSandbox
+
+
 def make_env(user_dir: str | Path | None = None):
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
     if user_dir is not None and not Path(user_dir).is_dir():
         raise DraftError("draft.templates_not_dir", path=str(user_dir))
     loader = ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs(user_dir)])
-    env = SandboxedEnvironment(
+    env = _limited_env_class()(
         loader=loader, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
         autoescape=False, keep_trailing_newline=True,
     )
+    env.filters = {k: _limited_filter(f) for k, f in env.filters.items()}  # center(10**9), indent …
     env.filters.update(num=f_num, pct=f_pct, date=f_date, join=f_join, quote=f_quote, adv=f_adv)
-    env.globals.update(ph=placeholder)
+    env.iterations = 0
+    env.globals.update(ph=placeholder, range=lambda *a: _CountedRange(env, *a))
     return env
 
 
@@ -272,11 +357,22 @@ def _render(env, names: list[str], ctx: dict[str, Any]) -> tuple[str, str]:
     except TemplateSyntaxError as exc:
         raise DraftError("draft.template_error", name=exc.name or names[0], line=exc.lineno, reason=exc.message) from None
     try:
-        return tpl.name or names[0], tpl.render(ctx)
+        out: list[str] = []
+        size = 0
+        for chunk in tpl.generate(ctx):  # stop once the output is too large, not after
+            size += len(chunk)
+            if size > MAX_TEMPLATE_OUTPUT:
+                raise _limit_error(f"more than {MAX_TEMPLATE_OUTPUT:,} characters of output")
+            out.append(chunk)
+        return tpl.name or names[0], "".join(out)
+    except RecursionError:  # a macro or include that calls itself
+        raise DraftError("draft.template_error", name=tpl.name, line="?", reason="recursion too deep (a macro or include that calls itself?)") from None
+    except MemoryError:
+        raise DraftError("draft.template_error", name=tpl.name, line="?", reason="MemoryError") from None
     except TemplateError as exc:
         line = _template_line(exc, tpl.filename)
         raise DraftError("draft.template_error", name=tpl.name, line=line, reason=str(exc).splitlines()[0][:200]) from None
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError, OverflowError) as exc:
         line = _template_line(exc, tpl.filename)
         raise DraftError("draft.template_error", name=tpl.name, line=line, reason=f"{type(exc).__name__}: {exc}"[:200]) from None
 

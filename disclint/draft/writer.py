@@ -79,9 +79,13 @@ def _add_blocks(document, blocks: list[Block], shift: int = 0) -> None:
 
 
 def _atomic_save(document, out: Path) -> None:
+    import io
+
     out.parent.mkdir(parents=True, exist_ok=True)
+    buf = io.BytesIO()  # built in memory: a full disk cannot leave a half-closed ZipFile behind
+    document.save(buf)
     with atomic_writer(out, "wb") as fh:
-        document.save(fh)
+        fh.write(buf.getvalue())
 
 
 def write_docx(draft: Draft, out: str | Path, title: str | None = None) -> Path:
@@ -111,6 +115,10 @@ def insert_into_copy(source: str | Path, out: str | Path, draft: Draft) -> Path:
     """
     import docx
 
+    from ..readers import Limits
+    from ..readers._safe import guard_zip_members
+
+    guard_zip_members(Path(source), Limits(), "input.corrupt_docx")  # python-docx inflates every part itself
     document = docx.Document(str(source))  # read only; the copy is written to ``out``
     _add_blocks(document, draft.blocks)
     _atomic_save(document, Path(out))

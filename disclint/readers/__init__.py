@@ -13,6 +13,7 @@ import dataclasses
 import importlib
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Protocol
@@ -91,12 +92,20 @@ def detect(path: Path, head: bytes) -> ReaderSpec:
 
 def check_file(path: Path, limits: Limits) -> bytes:
     """Common checks before any reader runs; returns the first bytes of the file."""
-    if not path.exists():
-        raise InputError("input.not_found")
-    if path.is_dir():
-        raise InputError("input.is_directory")
     try:
-        size = path.stat().st_size
+        st = path.stat()  # never blocks, unlike open() on a FIFO
+    except FileNotFoundError:
+        raise InputError("input.not_found") from None
+    except ValueError:  # NUL in the path
+        raise InputError("input.not_found") from None
+    except OSError as exc:
+        raise InputError("input.not_readable", reason=exc.strerror or type(exc).__name__) from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError("input.is_directory")
+    if not stat.S_ISREG(st.st_mode):  # /dev/zero, a FIFO, a socket: what may be read is a regular file
+        raise InputError("input.not_regular")
+    try:
+        size = st.st_size
         if size == 0:
             raise InputError("input.empty")
         if size > limits.max_file_mb * 1024 * 1024:

@@ -69,6 +69,32 @@ def read_member(zf: zipfile.ZipFile, name: str, error_code: str = "input.corrupt
         raise InputError(error_code, reason=f"{name}: {type(exc).__name__}") from exc
 
 
+def guard_zip_members(path: Path, limits: Limits, error_code: str = "input.corrupt_zip") -> None:
+    """Before a library that inflates members on its own (python-docx: ``ZipFile.read`` inflates
+    a whole stream in one call) opens ``path``: :func:`open_zip`'s checks, then every member
+    inflated in 1 MB steps and discarded, refusing one that inflates beyond its declared size.
+    Afterwards no member can cost more than its declared size, and their sum is under
+    ``--max-unzip-mb`` — a docx whose headers lie is refused instead of reaching gigabytes."""
+    zf = open_zip(path, limits)
+    try:
+        for info in zf.infolist():
+            if info.is_dir():
+                continue
+            got = 0
+            try:
+                with zf.open(info) as fh:
+                    while chunk := fh.read(_CHUNK):
+                        got += len(chunk)
+                        if got > info.file_size:
+                            raise InputError(error_code, reason=f"{info.filename}: larger than declared")
+            except InputError:
+                raise
+            except Exception as exc:  # BadZipFile (CRC), zlib.error, EOFError …
+                raise InputError(error_code, reason=f"{info.filename}: {type(exc).__name__}: {exc}".splitlines()[0][:200]) from exc
+    finally:
+        zf.close()
+
+
 _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=True, remove_comments=True
 )

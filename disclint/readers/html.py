@@ -14,6 +14,7 @@ Parsing uses ``lxml.html`` (libxml2's HTML parser: no network access, no externa
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 from typing import Any
@@ -182,7 +183,12 @@ class _Walker:
         self.tables += 1
         number = self.tables
         nested: list[etree._Element] = []
-        occupied: set[tuple[int, int]] = set()
+        # Cells spanning down from earlier rows, as column intervals: (first, end, last row).
+        # A set of every (row, column) a span covers cost 1 M entries per clamped span (a 2.6 KB
+        # table of rowspan=colspan=2147483647 took 6.8 GB); rowspans are also clamped to the
+        # rows the table really has.
+        reserved: list[tuple[int, int, int]] = []
+        rows = [tr for tr in _rows(table) if not _hidden(tr)]
         row_no = 0
         cells_out: list[Raw] = []
         for caption in table.iterchildren():
@@ -190,27 +196,30 @@ class _Walker:
                 text = self.text_of(caption)
                 if text:
                     self.raws.append(Raw(BlockKind.CAPTION, text, {"table": number}))
-        for tr in _rows(table):
-            if _hidden(tr):
-                continue
+        for tr in rows:
             row_no += 1
+            reserved = [r for r in reserved if r[2] >= row_no]
+            blocked = _merge_intervals([(a, b) for a, b, _ in reserved])
+            starts = [a for a, _ in blocked]
+            added: list[tuple[int, int, int]] = []
             col = 0
             for cell in tr.iterchildren():
                 if _tag(cell) not in ("td", "th") or _hidden(cell):
                     continue
                 col += 1
-                while (row_no, col) in occupied:
-                    col += 1
-                rowspan = _span(cell.get("rowspan"))
+                i = bisect.bisect_right(starts, col) - 1
+                if i >= 0 and col < blocked[i][1]:  # covered by a cell from above: next free column
+                    col = blocked[i][1]
+                rowspan = min(_span(cell.get("rowspan")), len(rows) - row_no + 1)
                 colspan = _span(cell.get("colspan"))
-                for r in range(row_no, row_no + rowspan):
-                    for c in range(col, col + colspan):
-                        occupied.add((r, c))
+                if rowspan > 1:
+                    added.append((col, col + colspan, row_no + rowspan - 1))
                 text = self.text_of(cell, keep_breaks=True, skip_tables=True)
                 if text:
                     cells_out.append(Raw(BlockKind.TABLE_CELL, text, {"table": number, "row": row_no, "column": col}))
                 nested.extend(t for t in cell.iter("table") if _closest_cell(t) is cell)
                 col += colspan - 1
+            reserved.extend(added)
         self.raws.extend(cells_out)
         for inner in nested:
             self.table(inner)
@@ -219,6 +228,17 @@ class _Walker:
         self.walk(root)
         self.flush()
         return self.raws
+
+
+def _merge_intervals(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, disjoint half-open intervals; touching ones are merged (so the end of one is free)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _span(value: str | None) -> int:

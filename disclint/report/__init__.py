@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from ..findings import Finding
 from ..i18n import status_label, t
+from ..safeio import terminal_safe
 
 JSON_SCHEMA_VERSION = "1.0"
 SARIF_VERSION = "2.1.0"
@@ -25,6 +26,7 @@ class FileReport:
     findings: list[Finding]
     coverage: dict[str, Any] = field(default_factory=dict)
     hidden: int = 0  # findings suppressed by the baseline
+    config: str | None = None  # the config file applied to this file (None: built-in defaults)
 
 
 Reporter = Callable[..., str]
@@ -56,6 +58,8 @@ def text_report(reports: list[FileReport], rules: list[Any], lang: str, version:
     out: list[str] = []
     for rep in reports:
         out.append(rep.path)
+        if rep.config:
+            out.append("  " + t("config.used", lang, path=rep.config))
         groups: dict[str, list[Finding]] = {}
         for f in rep.findings:
             where = f.location.short(lang) if f.block_index is not None else t("lint.document", lang)
@@ -81,7 +85,8 @@ def text_report(reports: list[FileReport], rules: list[Any], lang: str, version:
         if rep.hidden:
             out.append("  " + t("lint.baseline_hidden", lang, count=rep.hidden))
         out.append("")
-    return "\n".join(out)
+    # document text (excerpts in messages), file names: no escape sequence reaches a terminal
+    return "\n".join(terminal_safe(line) for line in out)
 
 
 def _finding_json(f: Finding) -> dict[str, Any]:
@@ -100,7 +105,7 @@ def json_report(reports: list[FileReport], rules: list[Any], lang: str, version:
         "tool": {"name": "disclint", "version": version},
         "lang": lang,
         "files": [
-            {"path": r.path, "findings": [_finding_json(f) for f in r.findings], "coverage": r.coverage, "baseline_hidden": r.hidden}
+            {"path": r.path, "config": r.config, "findings": [_finding_json(f) for f in r.findings], "coverage": r.coverage, "baseline_hidden": r.hidden}
             for r in reports
         ],
         "summary": {"files": len(reports), "findings": len(all_f), **_counts(all_f)},

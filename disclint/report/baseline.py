@@ -16,6 +16,7 @@ from ..findings import Finding
 from ..safeio import atomic_write_text
 
 BASELINE_VERSION = 1
+MAX_BASELINE_BYTES = 64 * 1024 * 1024
 
 
 def write_baseline(path: str | Path, findings: list[Finding]) -> int:
@@ -28,11 +29,13 @@ def write_baseline(path: str | Path, findings: list[Finding]) -> int:
 
 
 def load_baseline(path: str | Path) -> Counter[str]:
+    from ..safeio import read_input_bytes
+
+    # a regular file only, size checked first: a FIFO would hang, /dev/zero would never end
+    raw = read_input_bytes(path, MAX_BASELINE_BYTES, ConfigError, "config.baseline_invalid", path=str(path))
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError("config.baseline_invalid", path=str(path), reason="not found") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise ConfigError("config.baseline_invalid", path=str(path), reason=str(exc).splitlines()[0]) from None
     fps = data.get("fingerprints") if isinstance(data, dict) else None
     if data.get("version") != BASELINE_VERSION if isinstance(data, dict) else True:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import click
 
 from ..cli import EXIT_ERROR, EXIT_OK, RunContext, limit_options, make_limits
 from ..i18n import t
+from ..safeio import terminal_safe
 from .inputs import SurveyError
 
 HELP = {
@@ -101,7 +103,10 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
                 import distributed  # noqa: F401
             except ImportError:
                 _fatal(ctx, SurveyError("survey.no_dask"))
-            eng: Any = DaskEngine(scheduler)
+            try:
+                eng: Any = DaskEngine(scheduler)
+            except SurveyError as exc:
+                _fatal(ctx, exc)
         else:
             if scheduler:
                 _fatal(ctx, SurveyError("survey.scheduler_without_dask"))
@@ -111,7 +116,7 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         def on_error(path: str, code: str, params: dict[str, Any]) -> None:
             if progress.tty and progress.enabled:
                 sys.stderr.write("\r\x1b[K")
-            click.echo(f"disclint: {path}: {t(code, ctx.lang, **params)}", err=True)
+            click.echo(terminal_safe(f"disclint: {path}: {t(code, ctx.lang, **params)}"), err=True)
 
         def on_note(code: str, params: dict[str, Any]) -> None:
             click.echo(f"disclint: {t(code, ctx.lang, **params)}", err=True)
@@ -126,6 +131,8 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
             sys.exit(EXIT_ERROR)
         except OSError as exc:  # e.g. the scheduler cannot be reached
             _fatal(ctx, SurveyError("survey.engine_failed", reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:200]))
+        except sqlite3.Error as exc:  # e.g. a full disk while recording: every finished document is kept
+            _fatal(ctx, SurveyError("survey.store_failed", path=str(Path(run_dir) / "survey.sqlite"), reason=str(exc).splitlines()[0][:200]))
         click.echo(t("survey.run_summary", ctx.lang, inputs=summary.inputs, processed=summary.processed, skipped=summary.skipped,
                      errors=summary.errors, seconds=f"{summary.seconds:.1f}", path=str(Path(run_dir) / "survey.sqlite")), err=True)
         sys.exit(EXIT_ERROR if summary.errors else EXIT_OK)

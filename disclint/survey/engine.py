@@ -63,7 +63,7 @@ class LocalEngine:
 
     def _pool(self, options: dict[str, Any]) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=self.workers, mp_context=_context(), initializer=worker.init,
-                                   initargs=(options,), max_tasks_per_child=self.max_tasks_per_child)
+                                   initargs=(dict(options, parent_pid=os.getpid()),), max_tasks_per_child=self.max_tasks_per_child)
 
     def run(self, tasks: list[dict[str, Any]], options: dict[str, Any]) -> Iterator[dict[str, Any]]:
         queue = list(reversed(tasks))
@@ -111,13 +111,24 @@ class DaskEngine:
     name = "dask"
 
     def __init__(self, scheduler: str) -> None:
-        self.scheduler = scheduler
+        self.scheduler = check_scheduler_address(scheduler)
         self.workers = 0
 
     def connect(self) -> Any:
         from distributed import Client
 
-        return Client(self.scheduler, timeout="30s", set_as_default=False)
+        try:
+            return Client(self.scheduler, timeout="30s", set_as_default=False)
+        except (ValueError, TypeError, KeyError) as exc:  # an address distributed cannot use
+            from .inputs import SurveyError
+
+            raise SurveyError("survey.bad_scheduler", address=self.scheduler, reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:200]) from None
+        except OSError:
+            raise
+        except Exception as exc:  # a server that answers garbage: whatever distributed raises, one line
+            from .inputs import SurveyError
+
+            raise SurveyError("survey.engine_failed", reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:200]) from None
 
     def run(self, tasks: list[dict[str, Any]], options: dict[str, Any]) -> Iterator[dict[str, Any]]:
         from distributed import as_completed
@@ -134,6 +145,8 @@ class DaskEngine:
             def submit() -> None:
                 while queue and len(started) < window:
                     task = queue.pop()
+                    # workers run in their own directories: a relative path was "not found" there
+                    task = dict(task, path=os.path.abspath(task["path"]))
                     fut = client.submit(worker.process, task, options, key=f"disclint-survey-{task.get('key') or task['sha256']}-{time.time_ns()}", pure=False, retries=0)
                     started[fut] = (task, time.monotonic())
                     ac.add(fut)
@@ -149,6 +162,30 @@ class DaskEngine:
                 submit()
         finally:
             client.close()
+
+
+def check_scheduler_address(address: str) -> str:
+    """``--scheduler`` checked before anything connects: ``tcp://HOST:PORT`` (or another
+    protocol distributed knows) with a port 1-65535. A malformed address was a ValueError
+    traceback followed by a 60 s hang in ``Client.__del__``."""
+    from .inputs import SurveyError
+
+    try:
+        from distributed.comm.addressing import parse_address, parse_host_port
+        from distributed.comm.registry import backends
+
+        scheme, loc = parse_address(address, strict=False)
+        if scheme not in backends:
+            raise ValueError(f"unknown protocol {scheme!r}")
+        if scheme in ("tcp", "tls", "ws", "wss"):
+            host, port = parse_host_port(loc)
+            if not host or not port or not 0 < int(port) < 65536:
+                raise ValueError("host and port 1-65535 needed")
+    except ImportError:
+        return address  # reported as survey.no_dask by the caller
+    except (ValueError, TypeError) as exc:
+        raise SurveyError("survey.bad_scheduler", address=address, reason=str(exc).splitlines()[0][:200]) from None
+    return address
 
 
 def _register_plugin(client: Any, options: dict[str, Any]) -> None:

@@ -16,6 +16,7 @@ import hashlib
 import io
 import os
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,11 +89,14 @@ def _decode(data: bytes) -> str:
     raise SurveyError("survey.manifest_encoding")
 
 
+MAX_MANIFEST_BYTES = 256 * 1024 * 1024
+
+
 def read_manifest(path: Path) -> list[Task]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SurveyError("survey.manifest_unreadable", path=str(path), reason=exc.strerror or type(exc).__name__) from exc
+    from ..safeio import read_input_bytes
+
+    # a regular file only, size checked first (a FIFO would hang, /dev/zero never end)
+    data = read_input_bytes(path, MAX_MANIFEST_BYTES, SurveyError, "survey.manifest_unreadable", path=str(path))
     try:
         text = _decode(data)
     except SurveyError:
@@ -107,6 +111,10 @@ def read_manifest(path: Path) -> list[Task]:
     header = [COLUMNS.get(h.strip().lower().lstrip("\ufeff"), "") for h in rows[0]]
     if "path" not in header:
         raise SurveyError("survey.manifest_no_path", path=str(path), columns=", ".join(h.strip() for h in rows[0]))
+    for name in set(header) - {""}:
+        if header.count(name) > 1:  # which one would win is a guess: refuse
+            cols = ", ".join(rows[0][i].strip() for i, h in enumerate(header) if h == name)
+            raise SurveyError("survey.manifest_duplicate_column", path=str(path), field=name, columns=cols)
     tasks: list[Task] = []
     base = path.parent
     for line, row in enumerate(rows[1:], 2):
@@ -129,6 +137,8 @@ def read_manifest(path: Path) -> list[Task]:
                 meta[key] = normalize_code(value)
             else:
                 meta[key] = value
+        if "\x00" in rec["path"]:
+            raise SurveyError("survey.manifest_bad_path", path=str(path), line=line)
         file = Path(rec["path"])
         if not file.is_absolute():
             file = base / file
@@ -179,25 +189,56 @@ def collect(inputs: Iterable[str], exclude: Path | None = None, skipped: Counter
     return list(by_path.values())
 
 
-def sha256_file(path: str) -> tuple[str, int]:
+def sha256_file(path: str, max_bytes: int | None = None) -> tuple[str, int]:
+    """SHA-256 and size of a regular file, opened without blocking (``O_NONBLOCK``: a FIFO
+    put in place meanwhile cannot hang us) and never read past ``max_bytes`` + 1 MB."""
     h = hashlib.sha256()
     size = 0
-    with open(path, "rb") as fh:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _NotRegular()
         while chunk := fh.read(1 << 20):
             h.update(chunk)
             size += len(chunk)
+            if max_bytes is not None and size > max_bytes:
+                raise _TooLarge()
     return h.hexdigest(), size
 
 
-def hash_tasks(tasks: list[Task]) -> None:
-    """Fill ``sha256``/``size``; a file that cannot be read gets ``error`` instead."""
+class _NotRegular(Exception):
+    pass
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def hash_tasks(tasks: list[Task], max_file_mb: float | None = None) -> None:
+    """Fill ``sha256``/``size``; a file that cannot be read gets ``error`` instead. Only regular
+    files are hashed, and only after their size passed ``max_file_mb`` (``/dev/zero``, a FIFO in a
+    manifest or a folder would otherwise be read forever before any check or timeout)."""
+    max_bytes = int(max_file_mb * 1024 * 1024) if max_file_mb else None
     for task in tasks:
         try:
-            if Path(task.path).is_dir():
+            st = os.stat(task.path)
+            if stat.S_ISDIR(st.st_mode):
                 task.error = ("input.is_directory", {})
                 continue
-            task.sha256, task.size = sha256_file(task.path)
+            if not stat.S_ISREG(st.st_mode):
+                task.error = ("input.not_regular", {})
+                continue
+            if max_bytes is not None and st.st_size > max_bytes:
+                task.error = ("limit.file_size", {"limit_mb": max_file_mb})
+                continue
+            task.sha256, task.size = sha256_file(task.path, max_bytes)
         except FileNotFoundError:
+            task.error = ("input.not_found", {})
+        except _NotRegular:
+            task.error = ("input.not_regular", {})
+        except _TooLarge:
+            task.error = ("limit.file_size", {"limit_mb": max_file_mb})
+        except ValueError:  # NUL in the path
             task.error = ("input.not_found", {})
         except OSError as exc:
             task.error = ("input.not_readable", {"reason": exc.strerror or type(exc).__name__})

@@ -20,6 +20,7 @@ import html
 import io
 import json
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -303,11 +304,32 @@ def _by_year(cys: list[CompanyYear]) -> dict[int, list[CompanyYear]]:
     return dict(sorted(out.items()))
 
 
+# C0 controls but TAB / LF / CR, DEL, C1 controls: never meaningful in a cell, and openpyxl
+# refuses most of them (IllegalCharacterError) — a manifest or a DEI fact can carry them
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# what a spreadsheet may take for a formula (OWASP "CSV injection")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def clean_text(v: Any) -> Any:
+    """Strings without control characters; anything else unchanged."""
+    return _CONTROL.sub("", v) if isinstance(v, str) and _CONTROL.search(v) else v
+
+
+def csv_cell(v: Any) -> Any:
+    """A CSV cell safe to open in a spreadsheet: a string that begins with ``= + - @`` TAB or CR
+    is prefixed with a single quote, as OWASP recommends (numbers are written as numbers)."""
+    v = clean_text(v)
+    if isinstance(v, str) and v.startswith(_FORMULA_START):
+        return "'" + v
+    return v
+
+
 def write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
     with path.open("x", encoding="utf-8-sig", newline="") as fh:  # BOM: Excel opens it as UTF-8
         w = csv.writer(fh)
-        w.writerow(header)
-        w.writerows(rows)
+        w.writerow([csv_cell(h) for h in header])
+        w.writerows([csv_cell(v) for v in row] for row in rows)
 
 
 SHEET_NAMES = {
@@ -334,11 +356,14 @@ def write_xlsx(path: Path, views: dict[str, tuple[list[str], list[list[Any]]]], 
     wb.remove(wb.active)
     for name, (header, rows) in views.items():
         ws = wb.create_sheet(SHEET_NAMES[name][lang][:31])
-        ws.append(header)
+        ws.append([clean_text(h) for h in header])
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            ws.append([_xlsx_value(v) for v in row])
+            ws.append([clean_text(v) for v in row])
+            for cell in ws[ws.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text, never a formula; no visible apostrophe
         ws.freeze_panes = "A2"
         if rows:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
@@ -353,12 +378,6 @@ def write_xlsx(path: Path, views: dict[str, tuple[list[str], list[list[Any]]]], 
     wb.save(path)
 
 
-def _xlsx_value(v: Any) -> Any:
-    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
-        return "'" + v  # never a formula from document text
-    return v
-
-
 # --------------------------------------------------------------------------- charts
 
 
@@ -367,6 +386,10 @@ def setup_matplotlib() -> Any:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+
+    # company and industry names are data: "$…$" must be drawn as it is, not parsed as mathtext
+    # (a bad expression raised ValueError in the middle of the report)
+    matplotlib.rcParams["text.parse_math"] = False
 
     try:
         import matplotlib_fontja  # noqa: F401 - sets the Japanese font (IPAexGothic)
@@ -532,6 +555,7 @@ ol.legend{font-size:.9em;columns:2}
 
 
 def _cell(v: Any, lang: str) -> str:
+    v = clean_text(v)
     cls = next((k for k in ("covered", "weak", "missing") if v == T[k][lang]), "num" if isinstance(v, (int, float)) else "")
     if isinstance(v, float):
         v = f"{v:.3f}".rstrip("0").rstrip(".") if v < 1.0001 and v != int(v) else f"{v:g}"
@@ -600,6 +624,7 @@ def write_report(run_dir: Path, out_dir: Path, lang: str = "ja", compare: list[s
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise SurveyError("survey.report_out_exists", path=str(out_dir))
     out_dir.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temp_dirs(out_dir)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
     try:
         written = _write_files(data, tmp, lang, compare, year)
@@ -609,6 +634,30 @@ def write_report(run_dir: Path, out_dir: Path, lang: str = "ja", compare: list[s
         raise
     written.files = [out_dir / f.relative_to(tmp) for f in written.files]
     return written
+
+
+STALE_TEMP_SECONDS = 3600
+
+
+def _remove_stale_temp_dirs(out_dir: Path) -> None:
+    """A report killed with ``kill -9`` leaves its ``.OUT.*.tmp`` sibling (megabytes of CSV and
+    PNG): remove those of earlier runs for the same OUT_DIR, once they are an hour old (a report
+    still being written by another process is younger)."""
+    import time
+
+    now = time.time()
+    for p in out_dir.parent.glob(f".{glob_escape(out_dir.name)}.*.tmp"):
+        try:
+            if p.is_dir() and not p.is_symlink() and now - p.stat().st_mtime > STALE_TEMP_SECONDS:
+                shutil.rmtree(p, ignore_errors=True)
+        except OSError:
+            continue
+
+
+def glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)
 
 
 def _write_files(data: Data, out_dir: Path, lang: str, compare: list[str] | None, year: int | None) -> Written:

@@ -39,13 +39,31 @@ def prepare_run_dir(run_dir: Path, inputs: tuple[str, ...]) -> None:
     if run_dir.exists():
         if not run_dir.is_dir():
             raise SurveyError("survey.run_dir_not_dir", path=str(run_dir))
-        if any(run_dir.iterdir()) and not (run_dir / DB_NAME).exists():
+        if any(p.name != LOCK_NAME for p in run_dir.iterdir()) and not (run_dir / DB_NAME).exists():
             raise SurveyError("survey.run_dir_not_survey", path=str(run_dir))
     else:
         try:
             run_dir.mkdir(parents=True)
         except OSError as exc:
             raise SurveyError("survey.run_dir_create", path=str(run_dir), reason=exc.strerror or type(exc).__name__) from exc
+
+
+LOCK_NAME = "survey.lock"
+
+
+def lock_run_dir(run_dir: Path) -> int:
+    """One ``survey run`` per RUN_DIR: an exclusive ``flock`` on ``RUN_DIR/survey.lock``, held
+    until the process ends (the kernel releases it even after ``kill -9``). A second run on the
+    same directory refuses with one line instead of doing every document a second time."""
+    import fcntl
+
+    fd = os.open(run_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise SurveyError("survey.run_dir_locked", path=str(run_dir)) from None
+    return fd
 
 
 def task_key(task: Task) -> str:
@@ -63,10 +81,19 @@ def run_survey(
     on_error: Callable[[str, str, dict[str, Any]], None] | None = None,
     on_note: Callable[[str, dict[str, Any]], None] | None = None,
 ) -> RunSummary:
-    from .worker import ruleset_id
-
     t0 = time.monotonic()
     prepare_run_dir(run_dir, inputs)
+    lock = lock_run_dir(run_dir)
+    try:
+        return _run_locked(inputs, run_dir, engine, options, t0, retry_errors, progress, on_error, on_note)
+    finally:
+        os.close(lock)
+
+
+def _run_locked(inputs: tuple[str, ...], run_dir: Path, engine: Any, options: dict[str, Any], t0: float,
+                retry_errors: bool, progress: Any, on_error: Any, on_note: Any) -> RunSummary:
+    from .worker import ruleset_id
+
     skipped: Counter[str] = Counter()
     tasks = collect(inputs, exclude=run_dir, skipped=skipped)
     if skipped and on_note:
@@ -74,7 +101,7 @@ def run_survey(
         on_note("survey.folder_skipped", {"count": sum(skipped.values()), "kinds": kinds})
     if not tasks:
         raise SurveyError("survey.no_inputs")
-    hash_tasks(tasks)
+    hash_tasks(tasks, (options.get("limits") or {}).get("max_file_mb"))
     ruleset, rule_ids = ruleset_id(options)
     store = Store(run_dir)
     try:
@@ -88,12 +115,15 @@ def run_survey(
         todo: dict[str, dict[str, Any]] = {}
         extra_paths: dict[str, list[str]] = {}
         skipped = 0
+        done_meta: dict[str, dict[str, Any]] = {}
         for task in tasks:
             key = task_key(task)
             if key in done and task.sha256:
                 skipped += 1
                 store.add_path(key, task.path)
-                store.update_meta(key, task.meta)
+                # the same content under several rows: the first row's metadata wins, as on the
+                # first run (updating row by row let the last row win on every rerun)
+                done_meta[key] = {**task.meta, **done_meta.get(key, {})}
                 continue
             if key in todo:  # same content under another path: surveyed once
                 todo[key]["meta"] = {**task.meta, **todo[key]["meta"]}
@@ -104,6 +134,8 @@ def run_survey(
             if task.error:
                 d["error"] = task.error
             todo[key] = d
+        for key, meta in done_meta.items():
+            store.update_meta(key, meta)
         summary = RunSummary(run_id, len(tasks), len(todo) + skipped, skipped, 0, 0, 0.0)
         if progress is not None:
             progress.start(len(todo))

@@ -82,11 +82,28 @@ def connect(path: Path) -> sqlite3.Connection:
 
 class Store:
     def __init__(self, run_dir: Path, create: bool = True) -> None:
+        """Open (or create) the database and check it first (``PRAGMA quick_check``): a
+        truncated, garbage or bit-flipped file is one line (``survey.store_corrupt``) before
+        any work, never an sqlite3 traceback in the middle of the run."""
+        from .inputs import SurveyError
+
         self.path = run_dir / DB_NAME
-        self.conn = connect(self.path)
-        if create:
-            self.conn.executescript(SCHEMA)
-            self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        self.conn = None
+        try:
+            self.conn = connect(self.path)
+            check = [r[0] for r in self.conn.execute("PRAGMA quick_check(5)")]
+            if check != ["ok"]:
+                raise SurveyError("survey.store_corrupt", path=str(self.path), reason="; ".join(map(str, check))[:200])
+            if create:
+                self.conn.executescript(SCHEMA)
+                self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        except sqlite3.Error as exc:
+            if self.conn is not None:
+                self.conn.close()
+            raise SurveyError("survey.store_corrupt", path=str(self.path), reason=str(exc).splitlines()[0][:200]) from None
+        except SurveyError:
+            self.conn.close()
+            raise
 
     def close(self) -> None:
         self.conn.close()
@@ -155,7 +172,10 @@ class Store:
                           (key, w.get("id"), w.get("pid"), w.get("tasks"), w.get("rss_start_mb"), w.get("rss_mb"), w.get("peak_rss_mb")))
             c.execute("COMMIT")
         except BaseException:
-            c.execute("ROLLBACK")
+            try:  # SQLite may have rolled back already (disk full): "cannot rollback" must not hide the cause
+                c.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
             raise
 
     def rows(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:

@@ -72,8 +72,30 @@ def _warm_up(mapper: Any) -> None:
 
 
 def init(options: dict[str, Any]) -> None:
-    """Pool initializer / worker plugin: load the model and rules once for this process."""
+    """Pool initializer / worker plugin: load the model and rules once for this process.
+    With ``parent_pid`` (the local engine), a watchdog ends this worker when that process is
+    gone: after ``kill -9`` of ``survey run`` no worker (≈ 500 MB each) is left behind."""
+    if options.get("parent_pid"):
+        _watch_parent(int(options["parent_pid"]))
     state(options)
+
+
+def _watch_parent(pid: int, every: float = 1.0) -> None:
+    ppid = os.getppid()  # the forkserver, which itself ends when the survey process is gone
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            if os.getppid() != ppid:  # reparented: our parent died (the survey may be an unreaped zombie)
+                os._exit(3)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(3)  # the survey is gone: nobody will read our result
+            except PermissionError:  # pragma: no cover - the pid was reused by another user
+                os._exit(3)
+
+    threading.Thread(target=watch, name="disclint-parent-watch", daemon=True).start()
 
 
 def state(options: dict[str, Any]) -> _State:
