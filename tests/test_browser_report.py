@@ -163,7 +163,7 @@ def big_document(pages: int = 120, per_page: int = 30) -> tuple[Document, list[F
 def test_report_of_a_big_document_loads_and_filters(browser, tmp_path):
     doc, findings = big_document()
     cov = {"directives": {str(d): {"status": ("covered", "weak", "missing")[d % 3], "title": f"指示{d}", "locations": []} for d in range(1, 11)}}
-    rep = HtmlFileReport(doc.path, findings, cov, 0, doc)
+    rep = HtmlFileReport(doc.path, findings, cov, 0, document=doc)
     t0 = time.perf_counter()
     text = render("html", [rep], lang="ja", version="test")
     render_s = time.perf_counter() - t0

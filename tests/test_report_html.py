@@ -183,7 +183,7 @@ def test_pages_are_shown_for_paged_documents():
         Finding("truthfulness.absolute-claim", Level.WARNING, "断定的", blocks[1].location, 1, 3, 5, "万全", "truthfulness"),
         Finding("truthfulness.placeholder", Level.ERROR, "仮置き", blocks[4].location, 4, 0, 2, "●●", "truthfulness"),
     ]
-    rep = HtmlFileReport("a.pdf", fs, {}, 0, doc)
+    rep = HtmlFileReport("a.pdf", fs, {}, 0, document=doc)
     tree = page(render("html", [rep], lang="ja", version="1"))
     assert [p.text_content() for p in tree.xpath('//div[@class="pg"]')] == ["p.18", "p.19"]
     assert [e.text_content() for e in tree.xpath('//span[@class="loc"]')] == ["p.18", "p.18", "p.19"]
@@ -222,7 +222,7 @@ def hostile_report() -> tuple[HtmlFileReport, str]:
         fs.append(Finding(f"rule{s}", Level.WARNING, f"message {s}", blocks[k].location, k, start, start + len(s), s, quality=s, hint=f"hint {s}", data={"directive": s}))
     fs.append(Finding("x.doc", Level.INFO, HOSTILE[0], Location(doc.path), None, quality="relevance"))
     cov = {"directives": {str(d): {"status": "weak", "title": HOSTILE[d % len(HOSTILE)], "locations": []} for d in range(1, 11)}}
-    rep = HtmlFileReport(doc.path, fs, cov, 0, doc, {}, {}, {"config": HOSTILE[1], "select": [HOSTILE[0]], "ignore": [], "fail_level": HOSTILE[2]})
+    rep = HtmlFileReport(doc.path, fs, cov, 0, document=doc, profile={"config": HOSTILE[1], "select": [HOSTILE[0]], "ignore": [], "fail_level": HOSTILE[2]})
 
     class R:  # a rule with hostile metadata
         id = HOSTILE[0]

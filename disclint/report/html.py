@@ -76,8 +76,9 @@ def with_document(report: FileReport, analysis: Any, config: Any = None, lang: s
         )
     timings = analysis.timings
     profile["seconds"] = round(sum(v for k, v in timings.items() if k in ("map", "coverage", "rules")), 2)
-    return HtmlFileReport(report.path, report.findings, summary, report.hidden, analysis.document,
-                          analysis.block_directives(), dict(summary.get("principles") or {}), profile)
+    return HtmlFileReport(report.path, report.findings, summary, report.hidden, config=getattr(report, "config", None),
+                          document=analysis.document, block_directives=analysis.block_directives(),
+                          principles=dict(summary.get("principles") or {}), profile=profile)
 
 
 # ------------------------------------------------------------------ scores
