@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from disclint.checks import load_rules
-from disclint.checks.base import CheckContext
+from disclint.analysis import Services, context_for
 from disclint.document import Block, BlockKind, Document, Location
 from disclint.lint import run_rules
 from disclint.mapper import PassageResult, load_directives
@@ -56,7 +56,7 @@ LONG_CYBER = (
 
 def test_high_mapper_score_without_a_cyber_word_is_out_of_scope():
     doc = _doc([("③ 内部統制システムの整備の状況", [LONG_GOVERNANCE])])
-    ctx = CheckContext(doc, mapper=_StubMapper({1: 0.93}))
+    ctx = context_for(doc, Services(_StubMapper({1: 0.93})))
     assert not ctx.in_scope(1, "cyber")
     findings, _, _ = run_rules(doc, [RULES["understandability.sentence-length"]], mapper=_StubMapper({1: 0.93}))
     assert findings == []
@@ -64,7 +64,7 @@ def test_high_mapper_score_without_a_cyber_word_is_out_of_scope():
 
 def test_confident_cyber_passage_outside_a_cyber_section_is_in_scope():
     doc = _doc([("ハ．内部統制システムの整備の状況", [LONG_CYBER, LONG_GOVERNANCE, LONG_GOVERNANCE])])
-    ctx = CheckContext(doc, mapper=_StubMapper({1: 0.95, 2: 0.9, 3: 0.9}))
+    ctx = context_for(doc, Services(_StubMapper({1: 0.95, 2: 0.9, 3: 0.9})))
     assert ctx.in_scope(1, "cyber")
     # one confident passage out of three is not a cyber section: its neighbours stay out
     assert not ctx.in_scope(2, "cyber") and not ctx.in_scope(3, "cyber")
@@ -72,14 +72,14 @@ def test_confident_cyber_passage_outside_a_cyber_section_is_in_scope():
 
 def test_cyber_heading_makes_a_cyber_section_even_when_the_mapper_misses():
     doc = _doc([("(6) 情報セキュリティについて", [LONG_GOVERNANCE])])
-    ctx = CheckContext(doc, mapper=_StubMapper({1: 0.1}))
+    ctx = context_for(doc, Services(_StubMapper({1: 0.1})))
     assert ctx.in_scope(1, "cyber")
 
 
 def test_broad_screening_words_in_a_heading_do_not_make_a_cyber_section():
     # クラウド, ネットワーク, 情報システム are screening anchors (recall), not cyber topics
     doc = _doc([("(2) クラウド技術", ["当社では、クラウド間の通信量の削減を実現するべく研究開発を実施しています。", LONG_GOVERNANCE])])
-    ctx = CheckContext(doc, mapper=_StubMapper({1: 0.7, 2: 0.35}))
+    ctx = context_for(doc, Services(_StubMapper({1: 0.7, 2: 0.35})))
     assert ctx.cyber_sections == frozenset()
     assert not ctx.in_scope(2, "cyber")
 
@@ -87,12 +87,14 @@ def test_broad_screening_words_in_a_heading_do_not_make_a_cyber_section():
 def test_one_stray_passage_does_not_spread_to_its_section():
     # before: 1 mapper-cyber block of 2 made the whole section cyber (share 0.5)
     doc = _doc([("３．新株予約権の行使の条件", [LONG_GOVERNANCE, "新株予約権者が新株予約権を放棄した場合には、かかる新株予約権を行使することができないものとする。"])])
-    ctx = CheckContext(doc, mapper=_StubMapper({1: 0.7, 2: 0.0}))
+    ctx = context_for(doc, Services(_StubMapper({1: 0.7, 2: 0.0})))
     assert not ctx.in_scope(2, "cyber")
 
 
 def test_covid_and_oil_are_not_cyber_words():
-    from disclint.checks.base import CYBER_TERMS
+    from disclint.analysis.scope import default_policy
+
+    CYBER_TERMS = default_policy().terms
 
     for text in ("新型コロナウイルス感染症の流行", "燃料油の漏洩による環境汚染", "ウイルス感染症の拡大"):
         assert not CYBER_TERMS.search(text), text
@@ -102,7 +104,7 @@ def test_covid_and_oil_are_not_cyber_words():
 
 def _run_coverage(rule_id: str, doc: Document, mapper: _StubMapper):
     """The rule's findings on directive 3 (the stub labels nothing else)."""
-    ctx = CheckContext(doc, mapper=mapper)
+    ctx = context_for(doc, Services(mapper))
     return [h for h in RULES[rule_id].make_check().run(ctx) if h.data["directive"] == 3], ctx
 
 

@@ -148,6 +148,26 @@ class Analysis:
         return out
 
 
+def context_for(doc: Document, services: Services | None = None, *, lang: str = "ja", everything_in_scope: bool = False,
+                tick: Callable[[], None] | None = None, timings: dict[str, float] | None = None) -> "CheckContext":
+    """Map ``doc``, compute the scope and the coverage: the context the rules run in."""
+    from ..checks import CheckContext
+
+    services = services or Services.shared()
+    timings = timings if timings is not None else {}
+    t0 = time.perf_counter()
+    results = list(services.mapper.map_document(doc))
+    timings["map"] = time.perf_counter() - t0
+    if tick is not None:
+        tick()
+    t0 = time.perf_counter()
+    scope = compute_scope(doc, results, services.scope_policy, everything=everything_in_scope)
+    coverage = document_coverage(results, scope, services.ds)
+    timings["coverage"] = time.perf_counter() - t0
+    return CheckContext(doc, lang=lang, mapper=services.mapper, results=results, scope=scope, doc_coverage=coverage,
+                        all_in_scope=everything_in_scope)
+
+
 def analyse(
     doc: Document,
     config: "Config | None" = None,
@@ -165,26 +185,15 @@ def analyse(
     stages and between rules (the survey worker checks its deadline there).
     ``everything_in_scope`` makes every block count as cybersecurity text (rule examples).
     """
-    from ..checks import CheckContext
-
     services = services or Services.shared()
     tick = tick or (lambda: None)
     timings: dict[str, float] = {}
-    t0 = time.perf_counter()
-    results = tuple(services.mapper.map_document(doc))
-    timings["map"] = time.perf_counter() - t0
-    tick()
-    t0 = time.perf_counter()
-    scope = compute_scope(doc, results, services.scope_policy, everything=everything_in_scope)
-    coverage = document_coverage(results, scope, services.ds)
-    timings["coverage"] = time.perf_counter() - t0
+    ctx = context_for(doc, services, lang=lang, everything_in_scope=everything_in_scope, tick=tick, timings=timings)
     tick()
     if rules is None:
         from ..config import Config
 
         rules = (config or Config()).rules()
-    ctx = CheckContext(doc, lang=lang, mapper=services.mapper, all_in_scope=everything_in_scope,
-                       results=list(results), scope=scope, doc_coverage=coverage)
     findings: list[Finding] = []
     t_rules = time.perf_counter()
     for rule in rules:
@@ -197,4 +206,4 @@ def analyse(
         timings[f"rule:{rule.id}"] = time.perf_counter() - t1
     timings["rules"] = time.perf_counter() - t_rules
     findings.sort(key=_order)
-    return Analysis(doc, results, scope, coverage, tuple(findings), timings, services.ds, lang)
+    return Analysis(doc, tuple(ctx.results), ctx.scope, ctx.doc_coverage, tuple(findings), timings, services.ds, lang)

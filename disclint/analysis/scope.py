@@ -54,6 +54,7 @@ class Scope:
     sections: frozenset[tuple[str, ...]]  # section paths that are cybersecurity text
     sure_blocks: frozenset[int]  # confident blocks at or above passage_score (in scope anywhere)
     section_of: tuple[tuple[str, ...], ...]  # every block's section path
+    terms: re.Pattern[str] | None = None  # the policy's scope terms (checks that look at headings use them)
     everything: bool = False  # rule examples: every block counts
 
     def contains(self, block_index: int) -> bool:
@@ -79,4 +80,4 @@ def compute_scope(doc: Document, results: Sequence[Any], policy: ScopePolicy | N
     for sec, (n, c) in stats.items():
         if any(policy.terms.search(normalize(h).text) for h in sec) or (c and c / n >= policy.section_share):
             sections.add(sec)
-    return Scope(cyber, confident, frozenset(sections), sure, tuple(b.location.section for b in doc.blocks), everything)
+    return Scope(cyber, confident, frozenset(sections), sure, tuple(b.location.section for b in doc.blocks), policy.terms, everything)

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import DisclintError
 from ..i18n import t
-from .questionnaire import LEVELS, Item, Questionnaire, load_questionnaire
+from .questionnaire import LEVELS, Questionnaire, load_questionnaire
 
 FORMAT = "disclint-assessment"
 META_SHEET = "_disclint"

@@ -8,7 +8,7 @@ from typing import Any, NoReturn
 
 import click
 
-from ..cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, RunContext, limit_options, make_limits
+from ..cli.runtime import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, RunContext, limit_options, make_limits
 from ..i18n import t
 
 HELP_KEYS = ("assess", "init", "init_output", "init_format", "force", "report", "report_output", "check", "format", "check_output")
@@ -136,7 +136,7 @@ def register_assess_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
     @limit_options(lang)
     @click.pass_obj
     def check_cmd(ctx: RunContext, form: str, document: str, fmt: str, output: str | None, force: bool, **kw: Any) -> None:
-        from ..cli import guarded
+        from ..cli.runtime import guarded
         from ..readers import read
         from .check import _disclosure_coverage, compare, render_json, render_text
 

@@ -77,68 +77,31 @@ PROSE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 _KIND_NAMES = {k.value: k for k in BlockKind}
 
 
-def __getattr__(name: str) -> Any:
-    # The scope terms are data now (rules/scope.yml, disclint.analysis.scope); kept for callers.
-    if name == "CYBER_TERMS":
-        from ..analysis.scope import default_policy
-
-        return default_policy().terms
-    raise AttributeError(name)
-
-
 class CheckContext:
-    """What checks may look at for one document: blocks, mapper output, scope, coverage, caches.
+    """What checks may look at for one document: blocks, the mapper's passages, the scope of the
+    cybersecurity text, the coverage, and caches.
 
-    :func:`disclint.analysis.analyse` builds it with the passages, the scope and the coverage it
-    has computed, so the rules see exactly what every output shows. Built alone (rule examples,
-    tests), it maps the document itself, once, the first time a check asks. ``all_in_scope``
-    (used to run rule examples) makes every block count as cyber.
+    Built by the analysis (:func:`disclint.analysis.context_for`, used by
+    :func:`disclint.analysis.analyse`) with everything it has computed, so the rules see exactly
+    what every output shows; checks never map or compute the scope themselves.
+    ``all_in_scope`` (rule examples) makes every block count as cyber.
     """
 
-    def __init__(self, doc: Document, lang: str = "ja", mapper: Any = None, all_in_scope: bool = False,
-                 results: list[Any] | None = None, scope: Any = None, doc_coverage: Any = None) -> None:
+    def __init__(self, doc: Document, *, lang: str = "ja", mapper: Any, results: list[Any], scope: Any,
+                 doc_coverage: Any, all_in_scope: bool = False) -> None:
         self.doc = doc
         self.lang = lang
-        self._mapper = mapper
+        self.mapper = mapper
+        self.results = results
+        self.scope = scope
+        self.doc_coverage = doc_coverage
         self.all_in_scope = all_in_scope
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._tokens: dict[tuple[int, int, int], Any] = {}
-        if results is not None:
-            self.__dict__["results"] = results
-        if scope is not None:
-            self.__dict__["scope"] = scope
-        if doc_coverage is not None:
-            self.__dict__["doc_coverage"] = doc_coverage
-
-    # ------------------------------------------------------------------ mapper
-    @property
-    def mapper(self) -> Any:
-        if self._mapper is None:
-            from ..analysis import Services
-
-            self._mapper = Services.shared().mapper
-        return self._mapper
-
-    @cached_property
-    def results(self) -> list[Any]:
-        return self.mapper.map_document(self.doc)
 
     @cached_property
     def by_block(self) -> dict[int, Any]:
         return {r.block_index: r for r in self.results if r.block_index is not None}
-
-    @cached_property
-    def scope(self) -> Any:
-        from ..analysis.scope import compute_scope
-
-        return compute_scope(self.doc, self.results, everything=self.all_in_scope)
-
-    @cached_property
-    def doc_coverage(self) -> Any:
-        """Coverage counting in-scope passages only (:mod:`disclint.analysis.coverage`)."""
-        from ..analysis.coverage import document_coverage
-
-        return document_coverage(self.results, self.scope, self.mapper.ds)
 
     @cached_property
     def scoped_coverage(self) -> dict[int, tuple[str, list[int]]]:

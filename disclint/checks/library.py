@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 
 from ..document import BlockKind
-from .base import CYBER_TERMS, PROSE_KINDS, TEXT_KINDS, CheckContext, Hit
+from .base import PROSE_KINDS, TEXT_KINDS, CheckContext, Hit
 
 
 def _opt(check: Any, name: str, default: Any) -> Any:
@@ -179,7 +179,7 @@ def _cyber_root(ctx: CheckContext, sec: tuple[str, ...]) -> tuple[str, ...]:
     from ..normalize import normalize
 
     for k in range(1, len(sec) + 1):
-        if sec[:k] in ctx.cyber_sections or CYBER_TERMS.search(normalize(sec[k - 1]).text):
+        if sec[:k] in ctx.cyber_sections or ctx.scope.terms.search(normalize(sec[k - 1]).text):
             return sec[:k]
     return sec
 

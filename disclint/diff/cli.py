@@ -27,7 +27,7 @@ _HELP = {
 
 
 def register_diff_command(cli: click.Group, lang: str) -> None:
-    from ..cli import EXIT_ERROR, EXIT_OK, RunContext, guarded, iter_documents, limit_options, make_limits, timeout_option
+    from ..cli.runtime import EXIT_ERROR, EXIT_OK, RunContext, guarded, iter_documents, limit_options, make_limits, timeout_option
 
     H = {k: v[lang] for k, v in _HELP.items()}
 

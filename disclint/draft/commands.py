@@ -113,7 +113,7 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
         from ..errors import DisclintError
         from .profile import ProfileError, empty_profile, load_profile
         from .render import render_draft
-        from .writer import insert_into_copy, same_file, to_markdown, write_docx
+        from .writer import insert_into_copy, to_markdown, write_docx
 
         L = ctx.lang
         # --- arguments that need no file access

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from ..cli import EXIT_ERROR, EXIT_OK, RunContext, limit_options, make_limits
+from ..cli.runtime import EXIT_ERROR, EXIT_OK, RunContext, limit_options, make_limits
 from ..i18n import t
 from ..safeio import terminal_safe
 from .inputs import SurveyError

@@ -1,16 +1,15 @@
-"""Command-line interface (click).
+"""What every command shares: the run context, the one-line error ladder (:func:`guarded`),
+the per-document time limit (``--timeout``, :class:`_Alarm`), reading documents (one ahead, in
+a forked reader process), the common options and their help texts, and the exit codes
+(0 clean, 1 findings at or above ``--fail-level``, 2 usage or input error).
 
-The language of help and messages is chosen before click parses anything
-(``--lang en`` anywhere on the command line, or ``DISCLINT_LANG``), so ``--help``
-itself is localised. Exit status: 0 clean, 1 findings at or above ``--fail-level``,
-2 usage or input error (one line per bad file; the other files still run).
+Feature packages (``survey``, ``draft``, ``diff``, ``assess``) import this module, never
+:mod:`disclint.cli` itself, so the command group can register them without an import cycle.
 """
 
 from __future__ import annotations
 
-import json
 import signal
-import sys
 import threading
 import time
 import traceback
@@ -20,13 +19,12 @@ from typing import Any, Callable, Iterator
 
 import click
 
-from . import __version__
-from .document import Document
-from .errors import DisclintError, LimitExceeded
-from .i18n import resolve_lang, t
-from .readers import Limits, read
-from .readers.readahead import ReadAhead
-from .safeio import terminal_safe
+from ..document import Document
+from ..errors import DisclintError, LimitExceeded
+from ..i18n import resolve_lang, t
+from ..readers import Limits, read
+from ..readers.readahead import ReadAhead
+from ..safeio import terminal_safe
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -275,82 +273,3 @@ def make_limits(kw: dict[str, Any]) -> Limits:
         max_pages=kw.pop("max_pages"),
         max_chars=kw.pop("max_chars"),
     )
-
-
-def _block_line(block, lang: str) -> str:
-    loc = block.location
-    where = loc.short(lang)
-    section = " > ".join(loc.section)
-    kind = block.kind.value + (f"{block.level}" if block.level else "")
-    head = f"[{kind}] {where}".rstrip()
-    if section:
-        head += f"  § {section}"
-    return terminal_safe(head) + "\n    " + terminal_safe(block.text)
-
-
-def build_cli(lang: str) -> click.Group:
-    H = {k: v[lang] for k, v in HELP.items()}
-
-    @click.group(help=H["main"], context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-    @click.version_option(__version__, prog_name="disclint")
-    @click.option("--lang", type=click.Choice(["ja", "en"]), default=lang, show_default=True, help=H["lang"])
-    @click.option("--debug", is_flag=True, help=H["debug"])
-    @click.pass_context
-    def cli(cctx: click.Context, lang: str, debug: bool) -> None:
-        cctx.obj = RunContext(lang=lang, debug=debug)
-
-    @cli.command("extract", help=H["extract"])
-    @click.argument("files", nargs=-1, required=True)
-    @click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True, help=H["format"])
-    @limit_options(lang)
-    @timeout_option(lang)
-    @click.pass_obj
-    def extract(ctx: RunContext, files: tuple[str, ...], fmt: str, **kw: Any) -> None:
-        limits = make_limits(kw)
-        for doc in iter_documents(ctx, files, limits):
-            if fmt == "jsonl":
-                for block in doc.blocks:
-                    click.echo(json.dumps(block.to_dict(), ensure_ascii=False))
-            else:
-                meta = ", ".join(f"{k}={v}" for k, v in doc.metadata.items() if v not in (None, ""))
-                click.echo(terminal_safe(f"# {doc.path} ({doc.format}; {len(doc.blocks)} blocks{'; ' + meta if meta else ''})"))
-                for block in doc.blocks:
-                    click.echo(_block_line(block, ctx.lang))
-        sys.exit(EXIT_ERROR if ctx.failed else EXIT_OK)
-
-    from .commands import register_commands
-
-    register_commands(cli, lang, H)
-    return cli
-
-
-def _robust_streams() -> None:
-    """Never die on printing: file names that are not UTF-8 go out as their bytes, anything else
-    unencodable as an escape (see :data:`disclint.safeio.OUTPUT_ERRORS`)."""
-    from .safeio import OUTPUT_ERRORS
-
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(errors=OUTPUT_ERRORS)  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):  # replaced or closed stream (tests, pipes)
-            pass
-
-
-def main(argv: list[str] | None = None) -> None:
-    args = list(sys.argv[1:] if argv is None else argv)
-    _robust_streams()
-    lang = _detect_lang(args)
-    if lang == "ja":
-        from .click_ja import install
-
-        install()
-    cli = build_cli(lang)
-    try:
-        cli.main(args=args, prog_name="disclint", standalone_mode=True)
-    except KeyboardInterrupt:  # pragma: no cover - interactive
-        click.echo(f"disclint: {t('cli.interrupted', lang)}", err=True)
-        sys.exit(130)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

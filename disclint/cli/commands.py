@@ -7,9 +7,9 @@ from typing import Any
 
 import click
 
-from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, RunContext, guarded, iter_documents, limit_options, make_limits, start_reading, timeout_option
-from .findings import FAIL_LEVELS, level_at_least
-from .i18n import t
+from .runtime import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, RunContext, guarded, iter_documents, limit_options, make_limits, start_reading, timeout_option
+from ..findings import FAIL_LEVELS, level_at_least
+from ..i18n import t
 
 
 def register_commands(cli: click.Group, lang: str, H: dict[str, str]) -> None:
@@ -17,16 +17,16 @@ def register_commands(cli: click.Group, lang: str, H: dict[str, str]) -> None:
 
     _register_lint(cli, lang, H)
     _register_rules(cli, lang)
-    from .survey import register_survey_commands
+    from ..survey import register_survey_commands
 
     register_survey_commands(cli, lang, H)
-    from .draft.commands import register_draft_commands
+    from ..draft.commands import register_draft_commands
 
     register_draft_commands(cli, lang, H)
-    from .diff.cli import register_diff_command
+    from ..diff.cli import register_diff_command
 
     register_diff_command(cli, lang)
-    from .assess import register_assess_commands
+    from ..assess import register_assess_commands
 
     register_assess_commands(cli, lang, H)
 
@@ -80,20 +80,20 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
              write_baseline: str | None, annotate: str | None = None, isolated: bool = False, **kw: Any) -> None:
         from pathlib import Path
 
-        from . import __version__
-        from .config import config_for
-        from .errors import ConfigError
-        from .analysis import analyse
-        from .report import FileReport, render
+        from .. import __version__
+        from ..config import config_for
+        from ..errors import ConfigError
+        from ..analysis import analyse
+        from ..report import FileReport, render
         if fmt == "html":
-            from .report import html as _html  # noqa: F401  (registers the html reporter)
-        from .report.baseline import apply_baseline, load_baseline, write_baseline as save_baseline
+            from ..report import html as _html  # noqa: F401  (registers the html reporter)
+        from ..report.baseline import apply_baseline, load_baseline, write_baseline as save_baseline
 
         def fatal(message: str) -> None:
             click.echo(f"disclint: {message}", err=True)
             sys.exit(EXIT_ERROR)
 
-        from .safeio import OutputError, atomic_write_text, check_output_path
+        from ..safeio import OutputError, atomic_write_text, check_output_path
 
         def check_outputs(read: list[str | None], documents: tuple[str, ...] = ()) -> None:
             for target in (output, write_baseline, annotate):
@@ -109,7 +109,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             if target and (Path(target).exists() or Path(target).is_symlink()) and not force:
                 fatal(t("output.exists", ctx.lang, path=target))
         if annotate:
-            from .annotate import AnnotateError, annotate_docx, check_target
+            from ..annotate import AnnotateError, annotate_docx, check_target
 
             if len(files) != 1:
                 fatal(t("annotate.one_file", ctx.lang))
@@ -140,7 +140,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             fatal(exc.message(ctx.lang))
         reports: list[FileReport] = []
         threshold = fail_level
-        from . import nlp
+        from .. import nlp
 
         ahead = start_reading(ctx, files, limits)  # a forked reader: before any thread starts
         nlp.preload(now=ahead is not None and ahead.first_is_plausible())  # while the reader reads
@@ -161,7 +161,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             summary = result.summary(ctx.lang)
             report = FileReport(doc.path, findings, summary, hidden, config=cfg.source)
             if fmt == "html":
-                from .report.html import with_document
+                from ..report.html import with_document
 
                 report = with_document(report, result, cfg, ctx.lang)
             reports.append(report)
@@ -210,9 +210,9 @@ def _register_rules(cli: click.Group, lang: str) -> None:
         import json
         from pathlib import Path
 
-        from .checks.rules import QUALITY_LABELS
-        from .config import config_for
-        from .errors import ConfigError
+        from ..checks.rules import QUALITY_LABELS
+        from ..config import config_for
+        from ..errors import ConfigError
 
         try:
             rules = config_for(Path.cwd() / "_", config_path, isolated).with_cli(select, ignore).rules()
@@ -235,10 +235,10 @@ def _register_rules(cli: click.Group, lang: str) -> None:
 def _read_jsonl(ctx: RunContext, source: str) -> list[dict[str, Any]]:
     import json
 
-    from .readers import replace_lone_surrogates
+    from ..readers import replace_lone_surrogates
 
-    from .errors import InputError
-    from .safeio import regular_input
+    from ..errors import InputError
+    from ..safeio import regular_input
 
     if source != "-":
         try:  # a regular file (a FIFO would hang, a directory or a missing file is one line)
@@ -301,7 +301,7 @@ def _gold_directives(row: dict[str, Any]) -> tuple[int, ...] | None:
 def _map_text_report(analysis, lang: str, show_all: bool = False) -> str:
     """The passages of one analysis and its coverage. Passages outside the cybersecurity text
     (not counted in the coverage) are listed only with ``--all``, and marked."""
-    from .i18n import directive_title, principle_title, status_label
+    from ..i18n import directive_title, principle_title, status_label
 
     ja = lang == "ja"
     doc = analysis.document
@@ -357,9 +357,9 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
     def map_cmd(ctx: RunContext, files: tuple[str, ...], input_format: str, fmt: str, show_all: bool, **kw: Any) -> None:
         import json
 
-        from . import nlp
-        from .analysis import Services, analyse
-        from .mapper.corpus import context_text
+        from .. import nlp
+        from ..analysis import Services, analyse
+        from ..mapper.corpus import context_text
 
         limits = make_limits(kw)
         ahead = start_reading(ctx, files, limits) if input_format != "jsonl" else None  # before any thread
@@ -377,7 +377,7 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
             if analysis is None:
                 continue
             if fmt == "text":
-                from .safeio import terminal_safe
+                from ..safeio import terminal_safe
 
                 click.echo(terminal_safe(_map_text_report(analysis, ctx.lang, show_all), keep_newlines=True))
                 continue
@@ -409,9 +409,9 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
     def eval_cmd(ctx: RunContext, labels: tuple[str, ...], fmt: str, show_errors: bool) -> None:
         import json
 
-        from .mapper import Mapper
-        from .mapper.corpus import Passage, context_text
-        from .mapper.evaluate import evaluate, format_report
+        from ..mapper import Mapper
+        from ..mapper.corpus import Passage, context_text
+        from ..mapper.evaluate import evaluate, format_report
 
         rows = []
         for source in labels:
