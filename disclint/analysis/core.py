@@ -137,7 +137,7 @@ class Analysis:
         blocks = self.document.blocks
         out: dict[str, Any] = {"cyber_passages": self.coverage.cyber_passages, "directives": {}, "principles": {}}
         for d, c in self.coverage.directives.items():
-            entry: dict[str, Any] = {"status": c.status, "title": directive_title(d, lang),
+            entry: dict[str, Any] = {"status": c.status, "title": directive_title(d, lang), "depth": c.depth,
                                      "locations": [blocks[j].location.to_dict() for j in c.blocks[:5]], "blocks": list(c.blocks[:8])}
             if c.mapper_status != c.status:
                 entry["mapper_status"] = c.mapper_status

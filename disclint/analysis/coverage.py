@@ -29,6 +29,19 @@ class CoveragePolicy:
 
     signals: tuple[re.Pattern[str], ...]
     min_signals: int
+    quantified: tuple[re.Pattern[str], ...] = ()
+    evaluated: tuple[re.Pattern[str], ...] = ()
+
+    def depth(self, status: str, passages: Sequence[Any]) -> int:
+        """Disclosure depth 0-4 of a directive from its in-scope evidence (an estimate; see the YAML)."""
+        if status == "missing":
+            return 0
+        if status == "weak":
+            return 1
+        text = "\n".join(normalize(p.text).text for p in passages)
+        if not any(rx.search(text) for rx in self.quantified):
+            return 2
+        return 4 if any(rx.search(text) for rx in self.evaluated) else 3
 
     def is_specific(self, passages: Sequence[Any]) -> bool:
         if not self.signals:
@@ -40,7 +53,10 @@ class CoveragePolicy:
 @lru_cache(maxsize=1)
 def default_coverage_policy() -> CoveragePolicy:
     data = load_yaml((data_dir("rules") / "coverage.yml").read_text(encoding="utf-8"))
-    return CoveragePolicy(tuple(re.compile(p) for p in data.get("specificity") or ()), int(data.get("min_signals", 2)))
+    depth = data.get("depth") or {}
+    return CoveragePolicy(tuple(re.compile(p) for p in data.get("specificity") or ()), int(data.get("min_signals", 2)),
+                          tuple(re.compile(p) for p in depth.get("quantified") or ()),
+                          tuple(re.compile(p) for p in depth.get("evaluated") or ()))
 
 
 @dataclass(frozen=True)
@@ -52,10 +68,13 @@ class ItemStatus:
     concepts: tuple[str, ...]
     mapper_status: str  # the same item counting every passage the mapper labelled
     outside: int  # passages outside the scope labelled with it (not counted)
+    depth: int | None = None  # directives: disclosure depth 0-4, an estimate (rules/coverage.yml)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"status": self.status, "blocks": list(self.blocks), "best_score": round(self.best_score, 3),
                                "concepts": list(self.concepts)}
+        if self.depth is not None:
+            out["depth"] = self.depth
         if self.mapper_status != self.status:
             out["mapper_status"] = self.mapper_status
         if self.outside:
@@ -87,14 +106,15 @@ def document_coverage(results: Sequence[Any], scope: Scope, ds: Any, policy: Cov
     scoped = compute_coverage(inside, ds, policy.is_specific)
     full = compute_coverage(results, ds)
 
-    def item(c: Any, whole: Any) -> ItemStatus:
+    def item(c: Any, whole: Any, directive: bool) -> ItemStatus:
         blocks = tuple(sorted({inside[i].block_index for i in c.passages}))
         counted = set(blocks)
         outside = sum(1 for i in whole.passages if results[i].block_index not in counted)
-        return ItemStatus(c.key, c.status, blocks, c.best_score, tuple(c.concepts), whole.status, outside)
+        depth = policy.depth(c.status, [inside[i] for i in c.passages]) if directive else None
+        return ItemStatus(c.key, c.status, blocks, c.best_score, tuple(c.concepts), whole.status, outside, depth)
 
     return DocCoverage(
-        {d: item(c, full.directives[d]) for d, c in scoped.directives.items()},
-        {k: item(c, full.principles[k]) for k, c in scoped.principles.items()},
+        {d: item(c, full.directives[d], True) for d, c in scoped.directives.items()},
+        {k: item(c, full.principles[k], False) for k, c in scoped.principles.items()},
         len(inside),
     )

@@ -32,6 +32,7 @@ OVERSTATE_AT = 1.0  # maturity at or below which a covered disclosure is a findi
 class Disclosure:
     status: str  # covered / weak / missing
     where: tuple[str, ...]  # short locations of the passages (page, paragraph …)
+    depth: int = 0  # disclosure depth 0-4 estimated from the text, on the maturity scale
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def _disclosure_coverage(doc: Document, lang: str) -> dict[int, Disclosure]:
             w = " ".join(p for p in parts if p)
             if w:
                 where.append(w)
-        out[d] = Disclosure(entry.get("status", "missing"), tuple(dict.fromkeys(where)))
+        out[d] = Disclosure(entry.get("status", "missing"), tuple(dict.fromkeys(where)), int(entry.get("depth") or 0))
     return out
 
 
@@ -95,7 +96,8 @@ def render_text(a: Assessment, doc_path: str, rows: list[Row], lang: str) -> str
         table.append([
             t("assess.directive", lang, n=r.directive),
             t("assess.check.maturity", lang, mean=_mean(r.score.mean), min=r.score.minimum),
-            t(f"html.status.{r.disclosure.status}", lang) + (f" [{', '.join(r.disclosure.where[:3])}]" if r.disclosure.where else ""),
+            t(f"html.status.{r.disclosure.status}", lang) + f" ({t('assess.check.depth', lang, depth=r.disclosure.depth)})"
+            + (f" [{', '.join(r.disclosure.where[:3])}]" if r.disclosure.where else ""),
             t(f"assess.check.verdict_{r.verdict}", lang),
         ])
     widths = [max(_width(row[k]) for row in table) for k in range(len(head))]
@@ -128,6 +130,7 @@ def render_json(a: Assessment, doc_path: str, rows: list[Row], lang: str) -> str
         "directives": [
             {"directive": r.directive, "title": q.directives[r.directive].name(lang), "maturity_mean": r.score.mean,
              "maturity_min": r.score.minimum, "weakest_items": list(r.score.weakest), "disclosure": r.disclosure.status,
+             "disclosure_depth": r.disclosure.depth,
              "where": list(r.disclosure.where), "verdict": r.verdict}
             for r in rows
         ],

@@ -338,7 +338,10 @@ def _map_text_report(analysis, lang: str, show_all: bool = False) -> str:
         if c.status == "missing" and c.outside:
             note = (f"  （該当はサイバーセキュリティの記載以外の {c.outside} 件のみ）" if ja
                     else f"  (matched only by {c.outside} passage(s) outside the cybersecurity text)")
-        out.append(f"  {'指示' if ja else 'D'}{d:<3}{status_label(c.status, lang):<10} {directive_title(d, lang)}{'  [' + where + ']' if where else ''}{note}")
+        depth = f"{'深さ' if ja else 'depth'} {c.depth}/4"
+        out.append(f"  {'指示' if ja else 'D'}{d:<3}{status_label(c.status, lang):<10} {depth:<8} {directive_title(d, lang)}{'  [' + where + ']' if where else ''}{note}")
+    out.append("  " + ("深さ（0〜4、推定）: 0 記載なし / 1 言及のみ / 2 具体的な対策 / 3 数値・頻度・範囲あり / 4 評価・改善まで（disclint assess と同じ尺度）" if ja
+                       else "depth (0-4, estimated): 0 absent / 1 mentioned / 2 a concrete measure / 3 quantified or scoped / 4 evaluated and improved (the scale of disclint assess)"))
     out.append("## " + ("3 原則" if ja else "Principles"))
     for key, c in analysis.coverage.principles.items():
         out.append(f"  {status_label(c.status, lang):<10} {principle_title(key, lang)}")

@@ -415,10 +415,13 @@ class _Page:
             status = c.get("status", "missing")
             meta = self.meta.get(int(k), {})
             where = self._where(list(c.get("blocks") or []), doc, n)  # in-scope evidence only
+            depth = (f'<span class="depth" title="{self.tr("html.depth_help")}"> {self.tr("html.depth", depth=c["depth"])}</span>'
+                     if c.get("depth") is not None else "")
             if not where:
                 where = esc(", ".join(_loc_label(loc, self.lang) for loc in c.get("locations", [])))
             rows.append(f'<tr class="row-{esc(status)}" data-d="{esc(k)}"><th>{self.tr("html.directive", n=k)}</th><td>{esc(meta.get("group", ""))}</td>'
-                        f'<td>{esc(c.get("title", ""))}</td><td class="st-{esc(status)}">{self.tr("html.status." + status) if status in STATUS_VALUE else esc(status)}</td><td>{where}</td></tr>')
+                        f'<td>{esc(c.get("title", ""))}</td><td class="st-{esc(status)}">{self.tr("html.status." + status) if status in STATUS_VALUE else esc(status)}'
+                        f'{depth}</td><td>{where}</td></tr>')
         derived = False
         for key, p in principles.items():
             status = p.get("status", "missing")
