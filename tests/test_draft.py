@@ -74,10 +74,10 @@ def test_empty_profile_draft_has_only_placeholder_errors(doc_type, tmp_path):
     draft = render_draft(empty_profile(), doc_type)
     out = write_docx(draft, tmp_path / "d.docx")
     errors = [f for f in lint_document(read_back(out)) if f.level.value == "error"]
-    assert errors and {f.rule for f in errors} == {"truthfulness.placeholder"}
-    # every placeholder we wrote is one the linter finds; none hides in a heading
-    assert sorted(f.excerpt for f in errors) == sorted(draft.placeholders())
-    assert not any(PLACEHOLDER_RE.search(b.text) for b in draft.blocks if b.kind == "heading")
+    assert errors and {f.rule for f in errors} <= {"truthfulness.placeholder", "truthfulness.unconfirmed-placeholder"}
+    # every placeholder and question we wrote is one the linter finds; none hides in a heading
+    assert sorted(f.excerpt for f in errors) == sorted(draft.placeholders() + draft.questions())
+    assert not any(PLACEHOLDER_RE.search(b.text) or "【要確認" in b.text for b in draft.blocks if b.kind == "heading")
 
 
 def test_placeholder_syntax_matches_the_lint_rule():
@@ -85,9 +85,15 @@ def test_placeholder_syntax_matches_the_lint_rule():
 
     rule = yaml.safe_load((data_dir("rules") / "truthfulness" / "placeholder.yml").read_text(encoding="utf-8"))
     patterns = [re.compile(p) for p in rule["options"]["patterns"]]
+    rule = yaml.safe_load((data_dir("rules") / "truthfulness" / "unconfirmed-placeholder.yml").read_text(encoding="utf-8"))
+    questions = [re.compile(p) for p in rule["options"]["patterns"]]
     for doc_type in TYPES:
-        for ph in render_draft(empty_profile(), doc_type).placeholders():
+        draft = render_draft(empty_profile(), doc_type)
+        for ph in draft.placeholders():
             assert any(p.fullmatch(ph) for p in patterns), ph
+        assert draft.questions()
+        for q in draft.questions():
+            assert any(p.fullmatch(q) for p in questions) and not any(p.search(q) for p in patterns), q
 
 
 # ----------------------------------------------------------------------------- facts only
@@ -131,12 +137,19 @@ def _raw(data):
     return conv(data)
 
 
-def test_empty_profile_shows_what_to_fill_in():
+def test_empty_profile_asks_what_to_confirm():
     draft = render_draft(empty_profile(), "yuho-sustainability", [3, 7])
     text = draft.text()
-    assert "【要記入: 標的型メール訓練の実施回数】" in text
-    assert "【要記入: CSIRTの名称】" in text
-    assert "None" not in text and "【要記入: 】" not in text
+    assert "【要確認: 標的型メール訓練の有無】" in text
+    assert "【要確認: CSIRTの有無と名称】" in text
+    assert "None" not in text and "【要記入: 】" not in text and "【要確認: 】" not in text
+
+
+def test_a_declared_measure_without_its_details_shows_what_to_fill_in():
+    profile, errors = validate({"incident_response": {"drills_per_year": 2}, "resources": {"training_format": "eラーニング"}})
+    assert errors == []
+    text = render_draft(profile, "yuho-sustainability", [3, 7]).text()
+    assert "【要記入: 研修の受講率】" in text and "2回" in text
 
 
 def test_wareki_profile(complete):
@@ -163,9 +176,10 @@ def test_yuho_sustainability_pillars(complete):
 
 def test_yuho_risk_puts_the_risk_first_then_the_measures(complete):
     draft = render_draft(complete, "yuho-risk", [7])
-    paras = [b.text for b in draft.blocks if b.kind == "paragraph" and b.directive == 7]
-    assert "おそれがある。" in paras[0]
-    assert paras[1].startswith(("このリスクに対応するため、", "これに対応するため、"))
+    first = next(i for i, b in enumerate(draft.blocks) if b.directive == 7)
+    lead = [b.text for b in draft.blocks[:first] if b.kind == "paragraph"]
+    assert "影響を及ぼす可能性があります。" in lead[-2] and "次の対策を講じております。" in lead[-1]
+    assert "CSIRT" in draft.blocks[first + 1].text
     # the residual risk closes the risk item
     assert "完全に防ぐことは困難" in draft.blocks[-1].text
 

@@ -149,6 +149,8 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
                 _profile_errors(exc, L)
         else:
             profile = empty_profile()
+        for w in profile.warnings:  # values understood as "no": one line each, naming the key
+            click.echo(f"disclint: {w.params.get('path', '')}: {w.message(L)}", err=True)
 
         # --- which directives
         missing_mode = False
@@ -180,6 +182,7 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
         except DisclintError as exc:
             _fatal(exc.message(L))
         placeholders = len(draft.placeholders())
+        questions = len(draft.questions())
         try:
             if insert:
                 insert_into_copy(missing_from, output, draft)  # type: ignore[arg-type]
@@ -198,7 +201,7 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
         where = output or "-"
         if not profile_path:
             click.echo(f"disclint: {t('draft.no_profile', L)}", err=True)
-        click.echo(f"disclint: {t('draft.written', L, path=where, doc_type=doc_type, directives=_nums(draft.directives), placeholders=placeholders)}", err=True)
+        click.echo(f"disclint: {t('draft.written', L, path=where, doc_type=doc_type, directives=_nums(draft.directives), placeholders=placeholders, questions=questions)}", err=True)
         sys.exit(EXIT_OK)
 
 
