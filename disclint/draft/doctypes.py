@@ -20,6 +20,18 @@ DIRECTIVE_SHORT = {
 
 ALL_DIRECTIVES = tuple(range(1, 11))
 
+#: Lengths of the real 有価証券報告書 in ../shared/realdocs (characters without whitespace;
+#: benchmarks/drafting_norms.py, figures in docs/drafting.md). Drafts of the complete example
+#: profile stay within them (tests/test_draft_style.py).
+REAL_NORMS = {
+    # 事業等のリスク: the numbered items of 5 filings (n=91) and those on information security (n=7)
+    "risk_item_max": 4445,
+    "security_risk_item_median": 393,
+    # サステナビリティ: paragraphs of GovernanceTextBlock (n=13) and the sections (n=3 each)
+    "governance_paragraph_max": 392,
+    "sustainability_section_max": {"ガバナンス": 1625, "リスク管理": 914, "戦略": 4238, "指標及び目標": 1923},
+}
+
 
 @dataclass(frozen=True)
 class DocType:
@@ -60,9 +72,9 @@ DOC_TYPES: dict[str, DocType] = {
     for d in (
         # 事業等のリスク of the filings in ../shared/realdocs: 85-100% of sentences in ます調 (docs/drafting.md)
         DocType("yuho-risk", "有価証券報告書 事業等のリスク", "annual securities report: business risks", "oru",
-                risk_first=True, yuho=True, section_numbers="circled"),
+                risk_first=True, yuho=True, terse=True, section_numbers="circled"),
         DocType("yuho-sustainability", "有価証券報告書 サステナビリティに関する考え方及び取組", "annual securities report: sustainability",
-                "oru", yuho=True,
+                "oru", yuho=True, terse=True,
                 groups=(("ガバナンス", (1, 2)), ("リスク管理", (4, 7, 8, 9)), ("戦略", (3, 5, 10)), ("指標及び目標", (6,))),
                 section_numbers="circled", group_numbers="paren"),
         DocType("integrated", "統合報告書", "integrated report", "desumasu", narrative=True),

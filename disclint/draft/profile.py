@@ -375,7 +375,7 @@ MEASURES: tuple[Measure, ...] = (
     # 指示10
     Measure("isac", ("information_sharing.isac",), "ISACへの加盟の有無", "ISACへの加盟", r"ISAC", central=False),
     Measure("nca_member", ("incident_response.nca_member",), "シーサート協議会への加盟", "日本シーサート協議会への加盟", r"シーサート協議会", central=False),
-    Measure("bodies", ("information_sharing.bodies",), "情報の収集先の有無", "外部機関からの情報収集", r"情報を収集|収集している"),
+    Measure("bodies", ("information_sharing.bodies",), "情報の収集先の有無", "外部機関からの情報収集", r"情報を収集|を収集して"),
     Measure("threat_intel", ("information_sharing.threat_intel",), "脅威情報の活用", "脅威情報の活用", r"(?!)", central=False),
     Measure("disclosure", ("information_sharing.disclosure_channels",), "開示の媒体", "取組の開示", r"開示して"),
 )
