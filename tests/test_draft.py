@@ -395,3 +395,60 @@ def test_docx_opens_in_libreoffice(complete, tmp_path):
     # the PDF carries the Japanese text (fonts-noto-cjk)
     text = "".join(b.text for b in read_back(pdf).blocks)
     assert "ガバナンス" in text
+
+
+# ----------------------------------------------------------------------------- docx: looks like a filing (issue 17)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _styles_xml(path):
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as z:
+        return etree.fromstring(z.read("word/styles.xml")), etree.fromstring(z.read("word/document.xml"))
+
+
+def _style_rpr(styles, style_id):
+    (style,) = [s for s in styles.iter(W + "style") if s.get(W + "styleId") == style_id]
+    return style.find(W + "rPr")
+
+
+@pytest.mark.parametrize("doc_type", TYPES)
+def test_docx_has_japanese_fonts_black_headings_and_a4(complete, doc_type, tmp_path):
+    out = write_docx(render_draft(complete, doc_type), tmp_path / "d.docx")
+    styles, document = _styles_xml(out)
+    for style_id, family in (("Normal", "明朝"), ("ListBullet", "明朝"), ("Heading1", "ゴシック"), ("Heading2", "ゴシック"), ("Heading3", "ゴシック")):
+        rpr = _style_rpr(styles, style_id)
+        fonts = rpr.find(W + "rFonts")
+        assert family in fonts.get(W + "eastAsia"), style_id  # the East Asian font, not a Latin theme font
+        assert fonts.get(W + "eastAsiaTheme") is None and fonts.get(W + "asciiTheme") is None, style_id
+        color = rpr.find(W + "color")
+        assert color is not None and color.get(W + "val") == "000000" and color.get(W + "themeColor") is None, style_id
+    assert _style_rpr(styles, "Heading1").find(W + "b") is not None
+    # python-docx's default blue is gone from every paragraph and character style we use
+    for s in styles.iter(W + "style"):
+        if s.get(W + "styleId") in ("Normal", "ListBullet", "Heading1", "Heading2", "Heading3", "Heading4", "Heading1Char", "Heading2Char"):
+            assert "365F91" not in str(s.xpath("string(.//@*)")) and not s.findall(f".//{W}color[@{W}themeColor]")
+    # A4 portrait, 25 mm margins
+    (pg,) = document.iter(W + "pgSz")
+    assert (pg.get(W + "w"), pg.get(W + "h")) == ("11906", "16838")
+    (mar,) = document.iter(W + "pgMar")
+    assert {mar.get(W + k) for k in ("top", "bottom", "left", "right")} == {"1417"}
+
+
+@pytest.mark.parametrize("doc_type, first", [
+    ("yuho-risk", "① "), ("yuho-sustainability", "① "), ("cg", "１．"), ("security-report", "１．"),
+])
+def test_each_doc_type_numbers_its_sections_as_filings_do(complete, doc_type, first, tmp_path):
+    import docx
+
+    out = write_docx(render_draft(complete, doc_type), tmp_path / "d.docx")
+    heads = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name.startswith("Heading")]
+    numbered = [h for h in heads if h.startswith(first)]
+    assert len(numbered) >= 1
+    if doc_type == "yuho-sustainability":
+        assert "(1) ガバナンス" in heads and "(4) 指標及び目標" in heads
+    if first == "１．":
+        assert any(h.startswith("１０．") for h in heads)

@@ -45,7 +45,7 @@ class DocType:
     yuho: bool = False  # 有価証券報告書: 「当連結会計年度」, 「当社グループ」
     #: pillar headings and the directives under each (None: a flat list of sections)
     groups: tuple[tuple[str, tuple[int, ...]], ...] | None = None
-    section_numbers: str = ""  # "circled": ①②③ before each section heading
+    section_numbers: str = ""  # "circled": ①②③, "fullwidth": １．２．before each section heading
     group_numbers: str = ""  # "paren": (1)(2) before each pillar heading
 
     def order(self, directives: list[int] | tuple[int, ...]) -> list[tuple[str | None, list[int]]]:
@@ -79,12 +79,21 @@ DOC_TYPES: dict[str, DocType] = {
                 section_numbers="circled", group_numbers="paren"),
         DocType("integrated", "統合報告書", "integrated report", "desumasu", narrative=True),
         DocType("csr", "CSR/サステナビリティ報告書", "CSR / sustainability report", "desumasu", narrative=True),
-        DocType("cg", "コーポレート・ガバナンス報告書", "corporate governance report", "oru", terse=True),
-        DocType("security-report", "情報セキュリティ報告書", "information security report", "desumasu"),
+        DocType("cg", "コーポレート・ガバナンス報告書", "corporate governance report", "oru", terse=True, section_numbers="fullwidth"),
+        DocType("security-report", "情報セキュリティ報告書", "information security report", "desumasu", section_numbers="fullwidth"),
     )
 }
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"
+
+
+def section_number(style: str, i: int) -> str:
+    """The number before the i-th (0-based) section heading: ① / １． / nothing."""
+    if style == "circled":
+        return f"{CIRCLED[i]} "
+    if style == "fullwidth":
+        return str(i + 1).translate(str.maketrans("0123456789", "０１２３４５６７８９")) + "．"
+    return ""
 
 
 def doc_type_help(lang: str) -> str:

@@ -23,7 +23,7 @@ from typing import Any, Iterable
 
 from ..errors import DisclintError
 from ..resources import data_dir
-from .doctypes import ALL_DIRECTIVES, CIRCLED, DIRECTIVE_SHORT, DOC_TYPES, DocType
+from .doctypes import ALL_DIRECTIVES, DIRECTIVE_SHORT, DOC_TYPES, DocType, section_number
 from .formats import f_adv, f_date, f_join, f_num, f_pct, f_quote, fiscal_label, format_date, placeholder
 from .profile import MEASURES, Fact, Measure, Node, Profile
 from .tone import apply_tone
@@ -371,8 +371,7 @@ def _sections(env, dt: DocType, chosen: list[int], ctx: dict[str, Any], helpers:
             explain_terms(blocks, helpers)
             if blocks[0].kind != "heading":
                 blocks.insert(0, Block("heading", DIRECTIVE_SHORT[d][0], inner, directive=d))
-            if dt.section_numbers == "circled":
-                blocks[0].text = f"{CIRCLED[len(sections)]} {blocks[0].text}"
+            blocks[0].text = section_number(dt.section_numbers, len(sections)) + blocks[0].text
             sections.append(blocks)
         if not sections:
             continue

@@ -16,6 +16,14 @@ from .render import Block, Draft
 #: fixed document dates so that the same profile gives the same file
 CREATED = datetime(2025, 1, 1, 0, 0, 0)
 
+#: the fonts of the filings themselves: the 有価証券報告書 PDF in ../shared/realdocs embeds
+#: MS-Mincho (body) and MS-Gothic (headings); every Japanese Word has both
+MINCHO = "ＭＳ 明朝"
+GOTHIC = "ＭＳ ゴシック"
+BLACK = "000000"
+#: (size in half-points, space before / after in twentieths of a point) per heading level
+_HEADING_LOOK = {1: (28, 240, 120), 2: (24, 240, 80), 3: (22, 180, 60), 4: (21, 120, 40)}
+
 
 # ----------------------------------------------------------------------------- markdown
 def to_markdown(draft: Draft) -> str:
@@ -64,6 +72,92 @@ def _style(document, name: str, level: int | None = None):
     return style
 
 
+#: the order of w:rPr children in the OOXML schema (CT_RPr); Word rejects other orders
+_RPR_ORDER = (
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
+    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
+    "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em",
+    "lang", "eastAsianLayout", "specVanish", "oMath",
+)
+
+
+def _put(rpr, el) -> None:
+    """Insert ``el`` into ``rpr`` at its place in the schema order."""
+    from docx.oxml.ns import qn
+
+    rank = {qn(f"w:{t}"): i for i, t in enumerate(_RPR_ORDER)}
+    mine = rank.get(el.tag, len(_RPR_ORDER))
+    for i, child in enumerate(list(rpr)):
+        if rank.get(child.tag, len(_RPR_ORDER)) > mine:
+            rpr.insert(i, el)
+            return
+    rpr.append(el)
+
+
+def _set_run_look(rpr, font: str, size: int | None = None, bold: bool | None = None) -> None:
+    """Explicit fonts (no theme fonts: those are Latin in python-docx's template), black, size."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        _put(rpr, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), font)
+    for tag in ("w:color", "w:i", "w:iCs"):
+        for el in rpr.findall(qn(tag)):
+            rpr.remove(el)
+    color = OxmlElement("w:color")
+    color.set(qn("w:val"), BLACK)
+    _put(rpr, color)
+    if bold is not None:
+        for tag in ("w:b", "w:bCs"):
+            for el in rpr.findall(qn(tag)):
+                rpr.remove(el)
+            if bold:
+                _put(rpr, OxmlElement(tag))
+    if size is not None:
+        for tag in ("w:sz", "w:szCs"):
+            for el in rpr.findall(qn(tag)):
+                rpr.remove(el)
+            el = OxmlElement(tag)
+            el.set(qn("w:val"), str(size))
+            _put(rpr, el)
+
+
+def filing_look(document) -> None:
+    """The look of a Japanese filing: A4, 25 mm margins (the TIS 有報 PDF's text starts
+    23-27 mm from the sides), 明朝 10.5 pt body, ゴシック bold headings, all black."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    japanese_defaults(document)  # A4, 25 mm margins, ja-JP, 10.5 pt
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")) if defaults is not None else None
+    if rpr is not None:
+        _set_run_look(rpr, MINCHO)
+    for name in ("Normal", "List Bullet", "Table Grid"):
+        try:
+            style = document.styles[name]
+        except KeyError:
+            continue
+        _set_run_look(style.element.get_or_add_rPr(), MINCHO, 21 if name != "Table Grid" else None)
+    for level, (size, before, after) in _HEADING_LOOK.items():
+        style = _style(document, f"Heading {level}", level)
+        _set_run_look(style.element.get_or_add_rPr(), GOTHIC, size, bold=True)
+        fmt = style.paragraph_format
+        fmt.space_before, fmt.space_after = Pt(before / 20), Pt(after / 20)
+        fmt.keep_with_next = True
+        try:  # the linked character style (used when a heading look is applied to a run)
+            _set_run_look(document.styles[f"Heading {level} Char"].element.get_or_add_rPr(), GOTHIC, size, bold=True)
+        except KeyError:
+            pass
+    document.styles["Normal"].paragraph_format.space_after = Pt(4)
+
+
 def _add_blocks(document, blocks: list[Block], shift: int = 0) -> None:
     for b in blocks:
         if b.kind == "heading":
@@ -89,7 +183,7 @@ def write_docx(draft: Draft, out: str | Path, title: str | None = None) -> Path:
 
     out = Path(out)
     document = docx.Document()
-    japanese_defaults(document)
+    filing_look(document)
     _add_blocks(document, draft.blocks)
     props = document.core_properties
     first = next((b.text for b in draft.blocks if b.kind == "heading"), "")
