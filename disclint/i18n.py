@@ -303,6 +303,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "profile.understood_as_no": {"ja": "'{item}' の値 {value} は「実施していない（なし）」として扱います（下書きにはその対策を書きません）", "en": "'{item}': {value} is taken as 'no' (not in place); the draft states nothing about it"},
     "profile.unknown_measure": {"ja": "'{item}' の対策名 {value} が不明です（'{hint}' のことですか？ 対策の一覧は docs/drafting.md）", "en": "'{item}': unknown measure {value} (did you mean '{hint}'? the measures are listed in docs/drafting.md)"},
     "profile.plan_needs_date": {"ja": "'{item}' に実施の予定時期（YYYY-MM）を書いてください", "en": "'{item}': give the planned date (YYYY-MM)"},
+    "draft.placed_under": {"ja": "指示 {directive} の節を見出し「{heading}」の下（その節の末尾）に挿入しました", "en": "directive {directive}: section inserted under the heading \"{heading}\" (at the end of its section)"},
+    "draft.placed_appended": {"ja": "指示 {directive} の節は、該当する見出しがないため末尾の「追加案（disclint による下書き）」に追加しました", "en": "directive {directive}: no heading where it belongs; section appended under \"追加案（disclint による下書き）\" at the end"},
     "draft.init_exists": {"ja": "既に存在するため書き込みません（別の -o を指定してください）", "en": "exists already; not overwritten (give another -o)"},
     "draft.init_written": {"ja": "会社プロファイルのひな形を書き出しました: {path}（空欄の事実は下書きで【要記入】になります）", "en": "wrote the company profile form: {path} (empty facts become 【要記入】 placeholders in drafts)"},
     "draft.cannot_write": {"ja": "書き出せません（{reason}）", "en": "cannot write ({reason})"},

@@ -313,7 +313,7 @@ def test_missing_mode_heading_and_no_intro(complete):
     assert all(b.directive is not None for b in draft.blocks if b.kind != "heading")
 
 
-def test_insert_into_copy_appends_under_the_heading(complete, tmp_path):
+def test_insert_into_copy_places_sections_under_their_pillar(complete, tmp_path):
     import docx
 
     from disclint.samples import sample_path
@@ -321,13 +321,17 @@ def test_insert_into_copy_appends_under_the_heading(complete, tmp_path):
     src = tmp_path / "in.docx"
     shutil.copyfile(sample_path("sample_draft.docx"), src)
     before = src.read_bytes()
-    out = insert_into_copy(src, tmp_path / "out.docx", render_draft(complete, "yuho-sustainability", [4, 8], missing_mode=True))
+    places = insert_into_copy(src, tmp_path / "out.docx", render_draft(complete, "yuho-sustainability", [4, 8], missing_mode=True))
     assert src.read_bytes() == before
-    paras = docx.Document(str(out)).paragraphs
-    idx = [p.text for p in paras].index(INSERT_HEADING)
-    assert paras[idx].style.name == "Heading 1"
-    assert len(paras) > idx + 5
-    assert [p.text for p in paras[:idx]] == [p.text for p in docx.Document(str(src)).paragraphs]
+    assert [(p.directive, p.heading) for p in places] == [(4, "(2) リスク管理"), (8, "(2) リスク管理")]
+    paras = docx.Document(str(tmp_path / "out.docx")).paragraphs
+    texts = [p.text for p in paras]
+    start, end = texts.index("(2) リスク管理"), texts.index("(3) 戦略")
+    added = [p for p in paras[start:end] if p.style.name == "Heading 4"]
+    assert [p.text for p in added] == ["① リスクの把握と対策計画", "② 事業継続と復旧への備え"]
+    assert INSERT_HEADING not in texts
+    it = iter(texts)
+    assert all(t in it for t in (p.text for p in docx.Document(str(src)).paragraphs))
 
 
 def test_insert_into_a_document_without_heading_styles(complete, tmp_path):
@@ -343,7 +347,9 @@ def test_insert_into_a_document_without_heading_styles(complete, tmp_path):
         if name is not None and name.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val", "").lower().startswith(("heading", "list bullet")):
             styles.remove(st)
     d.save(str(src))
-    out = insert_into_copy(src, tmp_path / "out.docx", render_draft(complete, "csr", [7], missing_mode=True))
+    out = tmp_path / "out.docx"
+    places = insert_into_copy(src, out, render_draft(complete, "csr", [7], missing_mode=True))
+    assert [(p.directive, p.heading) for p in places] == [(7, None)]
     doc = read_back(out)
     assert [b.text for b in doc.blocks if b.kind.value == "heading"][0] == INSERT_HEADING
 

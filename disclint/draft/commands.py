@@ -185,7 +185,11 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
         questions = len(draft.questions())
         try:
             if insert:
-                insert_into_copy(missing_from, output, draft)  # type: ignore[arg-type]
+                for place in insert_into_copy(missing_from, output, draft):  # type: ignore[arg-type]
+                    if place.heading is None:
+                        click.echo(f"disclint: {output}: {t('draft.placed_appended', L, directive=place.directive)}", err=True)
+                    else:
+                        click.echo(f"disclint: {output}: {t('draft.placed_under', L, directive=place.directive, heading=place.heading)}", err=True)
             elif fmt == "docx":
                 write_docx(draft, output)  # type: ignore[arg-type]
             elif fmt == "md":

@@ -6,12 +6,14 @@ Word styles: headings ``Heading 1``… (Japanese Word shows them as 見出し 1�
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from ..docxout import add_table, japanese_defaults
 from ..safeio import atomic_writer, same_file  # noqa: F401  (same_file used by draft commands)
-from .render import Block, Draft
+from .render import INSERT_HEADING, Block, Draft
 
 #: fixed document dates so that the same profile gives the same file
 CREATED = datetime(2025, 1, 1, 0, 0, 0)
@@ -197,17 +199,168 @@ def write_docx(draft: Draft, out: str | Path, title: str | None = None) -> Path:
     return out
 
 
-def insert_into_copy(source: str | Path, out: str | Path, draft: Draft) -> Path:
-    """Copy ``source`` (a docx) to ``out`` and append the draft there; ``source`` is only read.
+# ----------------------------------------------------------------------------- --insert: placement
+#: where each directive belongs in a filing: the pillar of the 有報 sustainability section
+#: (ガバナンス / リスク管理 / 戦略 / 指標及び目標, as disclint.draft.doctypes orders them)
+PILLAR_OF = {1: "ガバナンス", 2: "ガバナンス", 4: "リスク管理", 7: "リスク管理", 8: "リスク管理", 9: "リスク管理",
+             3: "戦略", 5: "戦略", 10: "戦略", 6: "指標及び目標"}
+_SECURITY = re.compile(r"情報セキュリティ|サイバー")
+_NUMBERING = re.compile(r"^[\s　]*(第?[0-9０-９]+[【.．、)）]?|[（(][0-9０-９]+[)）]|[①-⑳]|[【〔])[\s　]*")
+_HEADING_STYLE = re.compile(r"^(heading|見出し)\s*([1-9])$", re.I)
 
-    The draft's first heading (:data:`~disclint.draft.render.INSERT_HEADING` in missing mode)
-    becomes a level-1 heading after the last paragraph, the sections follow below it.
+
+@dataclass
+class Placement:
+    """Where ``--insert`` put a directive's section: under ``heading`` (its text), or appended."""
+
+    directive: int
+    heading: str | None
+
+
+def _heading_level(paragraph) -> int | None:
+    """The outline level of a paragraph (1 = top), from its style or its own outline level."""
+    from docx.oxml.ns import qn
+
+    ppr = paragraph._p.pPr
+    if ppr is not None:
+        lvl = ppr.find(qn("w:outlineLvl"))
+        if lvl is not None and lvl.get(qn("w:val"), "").isdigit() and int(lvl.get(qn("w:val"))) < 9:
+            return int(lvl.get(qn("w:val"))) + 1
+    style = paragraph.style
+    while style is not None:
+        m = _HEADING_STYLE.match(style.name or "")
+        if m:
+            return int(m.group(2))
+        if (style.name or "").lower() == "title":
+            return 0
+        spr = style.element.pPr
+        lvl = spr.find(qn("w:outlineLvl")) if spr is not None else None
+        if lvl is not None and lvl.get(qn("w:val"), "").isdigit() and int(lvl.get(qn("w:val"))) < 9:
+            return int(lvl.get(qn("w:val"))) + 1
+        style = style.base_style
+    return None
+
+
+def _outline(document) -> list[tuple[int, int, str, list[str]]]:
+    """(index among the body's children, level, text, texts of the enclosing headings) per heading."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    out = []
+    stack: list[tuple[int, str]] = []
+    for i, el in enumerate(document.element.body.iterchildren()):
+        if el.tag != qn("w:p"):
+            continue
+        para = Paragraph(el, document)
+        level = _heading_level(para)
+        text = para.text.strip()
+        if level is None or not text:
+            continue
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        out.append((i, level, text, [t for _, t in stack]))
+        stack.append((level, text))
+    return out
+
+
+def _bare(text: str) -> str:
+    """A heading without its numbering and brackets: 「(2) リスク管理」 -> 「リスク管理」."""
+    return _NUMBERING.sub("", text).strip("【】〔〕 　")
+
+
+def find_home(outline, directive: int, doc_type: str) -> tuple[int, int, str] | None:
+    """The heading a directive's section belongs under: (body index, level, text), or None."""
+    pillar = PILLAR_OF[directive]
+
+    def pick(cands):
+        return cands[0] if cands else None
+
+    sust = [h for h in outline if any("サステナビリティ" in a for a in h[3])]
+    risk = [h for h in outline if "事業等のリスク" in h[2] or any("事業等のリスク" in a for a in h[3])]
+    if doc_type == "yuho-risk":
+        home = pick([h for h in risk if _SECURITY.search(h[2]) and "事業等のリスク" not in h[2]]) or pick(
+            [h for h in outline if "事業等のリスク" in h[2]])
+        if home:
+            return home[:3]
+    for pool in (
+        [h for h in sust if _bare(h[2]) == pillar],  # (1) ガバナンス of the sustainability section
+        [h for h in outline if _bare(h[2]) == pillar and "コーポレート" not in " ".join(h[3])],
+        [h for h in outline if pillar in h[2] and any(_SECURITY.search(a) for a in h[3])],  # 情報セキュリティ > …ガバナンス…
+        [h for h in outline if _SECURITY.search(h[2]) and "事業等のリスク" not in " ".join(h[3])],
+        [h for h in risk if _SECURITY.search(h[2])],
+        [h for h in outline if "事業等のリスク" in h[2]],
+    ):
+        if pool:
+            return pool[0][:3]
+    return None
+
+
+def _section_end(document, start: int, level: int) -> object:
+    """The last body element of the section whose heading is body child ``start`` (before sectPr)."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    children = list(document.element.body.iterchildren())
+    last = children[start]
+    for el in children[start + 1:]:
+        if el.tag == qn("w:sectPr"):
+            break
+        if el.tag == qn("w:p"):
+            lvl = _heading_level(Paragraph(el, document))
+            if lvl is not None and lvl <= level and Paragraph(el, document).text.strip():
+                break
+        last = el
+    return last
+
+
+def _insert_blocks_after(document, anchor, blocks: list[Block], shift: int) -> None:
+    """Add ``blocks`` right after the body element ``anchor`` (headings shifted by ``shift``)."""
+    from docx.oxml.ns import qn
+
+    body = document.element.body
+
+    def content() -> list:
+        return [el for el in body.iterchildren() if el.tag != qn("w:sectPr")]
+
+    for b in blocks:
+        n = len(content())  # python-docx adds at the end of the body (before w:sectPr)
+        _add_blocks(document, [b], shift)
+        for el in content()[n:]:
+            anchor.addnext(el)
+            anchor = el
+
+
+def insert_into_copy(source: str | Path, out: str | Path, draft: Draft) -> list[Placement]:
+    """Copy ``source`` (a docx) to ``out`` with each directive's section placed under the heading
+    where it belongs (:func:`find_home`: the pillar of the sustainability section, the risk item
+    on information security, a heading on 情報セキュリティ …), one level below it at the end of
+    its section. Sections with no such heading are appended after the last paragraph under the
+    heading :data:`~disclint.draft.render.INSERT_HEADING`. ``source`` is only read.
+    Returns where each directive went, in directive order.
     """
     import docx
 
     document = docx.Document(str(source))  # read only; the copy is written to ``out``
-    _add_blocks(document, draft.blocks)
+    placements: list[Placement] = []
+    appended: list[Block] = []
+    for d in draft.directives:
+        blocks = [b for b in draft.blocks if b.directive == d]
+        if not blocks:
+            continue
+        home = find_home(_outline(document), d, draft.doc_type.id)
+        if home is None:
+            appended.extend(blocks)
+            placements.append(Placement(d, None))
+            continue
+        index, level, text = home
+        top = min(b.level for b in blocks if b.kind == "heading")
+        anchor = _section_end(document, index, level)
+        _insert_blocks_after(document, anchor, blocks, shift=max(level, 1) + 1 - top)
+        placements.append(Placement(d, text))
+    if appended:
+        title = next((b for b in draft.blocks if b.kind == "heading" and b.directive is None and b.level == 1), None)
+        top = min(b.level for b in appended if b.kind == "heading")
+        _add_blocks(document, [title or Block("heading", INSERT_HEADING, 1)])
+        _add_blocks(document, appended, shift=2 - top)
     _atomic_save(document, Path(out))
-    return out
-
-
+    return placements
