@@ -58,13 +58,42 @@ def test_full_draft_covers_all_ten_directives(complete, mapper, doc_type, tmp_pa
 
 
 # ----------------------------------------------------------------------------- lint
-@pytest.mark.parametrize("doc_type", TYPES)
-def test_complete_profile_draft_has_no_lint_errors(complete, doc_type, tmp_path):
+#: a section drafted alone for one directive is judged by these rules as a whole document:
+#: it misses the other nine directives by design (in a filing it joins the other sections)
+_WHOLE_DOCUMENT_RULES = {"relevance.directive-missing", "relevance.directive-weak"}
+#: known findings of rules whose precision is being reworked on branch `lintprec` (issue 17 asks
+#: us not to weaken rules here): a section with nothing countable (directive 10, and the last
+#: yuho-risk section, which also holds the closing residual-risk paragraph) is judged on its own
+_NO_NUMBERS = "comparability.no-quantitative-facts judges the information-sharing section, which has no countable fact in the profile"
+_KNOWN = {("yuho-risk", None): _NO_NUMBERS, **{(t, 10): _NO_NUMBERS for t in TYPES}}
+
+
+def _param(doc_type, directive):
+    reason = _KNOWN.get((doc_type, directive))
+    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+    return pytest.param(doc_type, directive, marks=marks, id=f"{doc_type}-{directive or 'all'}")
+
+
+def _problems(path, ignore=()):
     from disclint.lint import lint_document
 
-    out = write_docx(render_draft(complete, doc_type), tmp_path / "d.docx")
-    errors = [f for f in lint_document(read_back(out)) if f.level.value == "error"]
-    assert errors == []
+    return [(f.level.value, f.rule, f.excerpt) for f in lint_document(read_back(path))
+            if f.level.value in ("error", "warning") and f.rule not in ignore]
+
+
+@pytest.mark.parametrize("doc_type, directive", [_param(t, None) for t in TYPES])
+def test_complete_profile_draft_lints_clean(complete, doc_type, directive, tmp_path):
+    """0 errors and 0 warnings for the whole draft (every directive) of each document type."""
+    for variant in range(2):
+        out = write_docx(render_draft(complete, doc_type, variant=variant), tmp_path / f"d{variant}.docx")
+        assert _problems(out) == [], variant
+
+
+@pytest.mark.parametrize("doc_type, directive", [_param(t, d) for t in TYPES for d in DIRECTIVES])
+def test_every_section_lints_clean(complete, doc_type, directive, tmp_path):
+    """Each doc type x directive: 0 errors, 0 warnings (but the whole-document coverage rules)."""
+    out = write_docx(render_draft(complete, doc_type, [directive]), tmp_path / "d.docx")
+    assert _problems(out, _WHOLE_DOCUMENT_RULES) == []
 
 
 @pytest.mark.parametrize("doc_type", TYPES)
