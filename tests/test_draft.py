@@ -292,7 +292,7 @@ def test_user_templates_override_file_by_file(complete, tmp_path):
 def test_type_specific_template_wins_over_common(complete, tmp_path):
     (tmp_path / "cg").mkdir()
     (tmp_path / "cg" / "d01.md.j2").write_text("# CG の方針\n\n方針は{{ p.policy.name }}である。\n", encoding="utf-8")
-    assert "CG の方針" in [t for _, t in headings(render_draft(complete, "cg", [1], templates=tmp_path))]
+    assert "１．CG の方針" in [t for _, t in headings(render_draft(complete, "cg", [1], templates=tmp_path))]
     assert "CG の方針" not in [t for _, t in headings(render_draft(complete, "csr", [1], templates=tmp_path))]
 
 

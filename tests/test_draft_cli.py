@@ -62,7 +62,7 @@ def test_init_then_draft_gives_placeholders(run_cli, tmp_path):
     run_cli("init", cwd=tmp_path)
     proc = run_cli("draft", "--doc-type", "cg", "--profile", "disclint-profile.yml", "--directives", "7", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert "【要記入: CSIRTの名称】" in proc.stdout
+    assert "【要確認: CSIRTの有無と名称】" in proc.stdout and "CSIRTである" not in proc.stdout
 
 
 # ----------------------------------------------------------------------------- validation
@@ -145,7 +145,7 @@ def test_draft_docx_and_no_overwrite_without_force(run_cli, tmp_path):
 def test_draft_without_profile_warns_and_uses_placeholders(run_cli):
     proc = run_cli("--lang", "en", "draft", "--doc-type", "security-report", "--directives", "3")
     assert proc.returncode == 0
-    assert "no --profile" in proc.stderr and "【要記入: 研修の受講率】" in proc.stdout
+    assert "no --profile" in proc.stderr and "【要確認: 全従業員向け研修の有無】" in proc.stdout
 
 
 def test_draft_is_reproducible_and_variant_changes_wording(run_cli):
