@@ -487,3 +487,19 @@ def test_each_doc_type_numbers_its_sections_as_filings_do(complete, doc_type, fi
         assert "(1) ガバナンス" in heads and "(4) 指標及び目標" in heads
     if first == "１．":
         assert any(h.startswith("１０．") for h in heads)
+
+
+def test_insert_finds_headings_typed_as_plain_numbered_paragraphs(complete, tmp_path):
+    """Drafts exported by filing tools often carry 「３【事業等のリスク】」 or 「(2) リスク管理」 as Normal paragraphs."""
+    import docx
+
+    src = tmp_path / "plain.docx"
+    d = docx.Document()
+    for text in ("２【サステナビリティに関する考え方及び取組】", "(1) ガバナンス", "当社グループは、取締役会が監督しております。",
+                 "(2) リスク管理", "当社グループは、リスク管理委員会で審議しております。", "(3) 戦略", "当社グループは、人材の育成に努めております。"):
+        d.add_paragraph(text)
+    d.save(str(src))
+    places = insert_into_copy(src, tmp_path / "out.docx", render_draft(complete, "yuho-sustainability", [8], missing_mode=True))
+    assert [(p.directive, p.heading) for p in places] == [(8, "(2) リスク管理")]
+    texts = [p.text for p in docx.Document(str(tmp_path / "out.docx")).paragraphs]
+    assert texts.index("(2) リスク管理") < texts.index("① 事業継続と復旧への備え") < texts.index("(3) 戦略")

@@ -241,6 +241,26 @@ def _heading_level(paragraph) -> int | None:
     return None
 
 
+#: headings typed as plain paragraphs (common in drafts exported by filing tools): the
+#: numbering of 有報 headings gives the level
+_PLAIN_HEADING = (
+    (re.compile(r"^第[0-9０-９一二三四五六七八九十]+【"), 1),
+    (re.compile(r"^[0-9０-９]+【"), 2),
+    (re.compile(r"^[（(][0-9０-９]+[)）]"), 3),
+    (re.compile(r"^[①-⑳]"), 4),
+)
+
+
+def _plain_heading_level(text: str) -> int | None:
+    """A short numbered line without a sentence end, such as 「(2) リスク管理」 or 「３【事業等のリスク】」."""
+    if not text or len(text) > 40 or "。" in text:
+        return None
+    for rx, level in _PLAIN_HEADING:
+        if rx.match(text):
+            return level
+    return None
+
+
 def _outline(document) -> list[tuple[int, int, str, list[str]]]:
     """(index among the body's children, level, text, texts of the enclosing headings) per heading."""
     from docx.oxml.ns import qn
@@ -252,8 +272,10 @@ def _outline(document) -> list[tuple[int, int, str, list[str]]]:
         if el.tag != qn("w:p"):
             continue
         para = Paragraph(el, document)
-        level = _heading_level(para)
         text = para.text.strip()
+        level = _heading_level(para)
+        if level is None:
+            level = _plain_heading_level(text)
         if level is None or not text:
             continue
         while stack and stack[-1][0] >= level:
@@ -306,8 +328,12 @@ def _section_end(document, start: int, level: int) -> object:
         if el.tag == qn("w:sectPr"):
             break
         if el.tag == qn("w:p"):
-            lvl = _heading_level(Paragraph(el, document))
-            if lvl is not None and lvl <= level and Paragraph(el, document).text.strip():
+            para = Paragraph(el, document)
+            text = para.text.strip()
+            lvl = _heading_level(para)
+            if lvl is None:
+                lvl = _plain_heading_level(text)
+            if lvl is not None and lvl <= level and text:
                 break
         last = el
     return last
