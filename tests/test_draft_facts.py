@@ -176,7 +176,10 @@ def test_all_no_profile_drafts_only_what_is_always_true(doc_type, tmp_path):
     said = " ".join(b.text for b in in_sections)
     assert "重要なリスクの一つ" in said and len(re.findall("。", said)) <= 2
     assert draft.questions() == [] and draft.placeholders() == []
-    assert "これらの対策" not in draft.text()
+    assert "これらの対策" not in draft.text() and "経営の主導" not in draft.text()
+    for v in range(4):  # no sentence anywhere (title, lead, sections, closing) asserts a measure
+        for s in assertions(render_draft(profile, doc_type, variant=v)):
+            assert not [m.name for m in MEASURES if re.search(m.says, s)], s
     out = write_docx(draft, tmp_path / "d.docx")
     errors = [f for f in lint_document(read(str(out))) if f.level.value == "error"]
     assert errors == [], [(f.rule, f.excerpt) for f in errors]
