@@ -503,3 +503,22 @@ def test_insert_finds_headings_typed_as_plain_numbered_paragraphs(complete, tmp_
     assert [(p.directive, p.heading) for p in places] == [(8, "(2) リスク管理")]
     texts = [p.text for p in docx.Document(str(tmp_path / "out.docx")).paragraphs]
     assert texts.index("(2) リスク管理") < texts.index("① 事業継続と復旧への備え") < texts.index("(3) 戦略")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed; `make test` installs it via the sysdeps target")
+@pytest.mark.parametrize("doc_type, numbering", [("yuho-risk", "①"), ("yuho-sustainability", "(1)"), ("security-report", "１．")])
+def test_libreoffice_renders_the_numbering_and_japanese_text(complete, doc_type, numbering, tmp_path):
+    """LibreOffice -> PDF (and PNG when pdftoppm is there): the numbering and the Japanese text survive."""
+    out = write_docx(render_draft(complete, doc_type), tmp_path / "draft.docx")
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+        capture_output=True, text=True, timeout=180,
+    )
+    pdf = tmp_path / "draft.pdf"
+    assert pdf.is_file()
+    text = "".join(b.text for b in read_back(pdf).blocks)
+    assert numbering in text and "当社グループ" in text
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True, timeout=120)
+        png = next(tmp_path.glob("page*.png"))
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 2000
