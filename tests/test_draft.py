@@ -518,6 +518,12 @@ def test_libreoffice_renders_the_numbering_and_japanese_text(complete, doc_type,
     assert pdf.is_file()
     text = "".join(b.text for b in read_back(pdf).blocks)
     assert numbering in text and "当社グループ" in text
+    # ＭＳ 明朝 / ＭＳ ゴシック are substituted by a CJK serif (body) and a CJK sans (headings),
+    # e.g. Noto Serif CJK JP and Noto Sans CJK JP Bold with fonts-noto-cjk
+    fonts = {f.decode("ascii", "replace") for f in re.findall(rb"/BaseFont\s*/([A-Za-z0-9+\-_#]+)", pdf.read_bytes())}
+    cjk = [f for f in fonts if re.search(r"CJK|Mincho|Gothic|Ming|Hei|Sans.*JP|Serif.*JP", f, re.I)]
+    assert any(re.search(r"Serif|Mincho|Ming", f) for f in cjk), fonts
+    assert any(re.search(r"Sans|Gothic|Hei", f) for f in cjk), fonts
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True, timeout=120)
         png = next(tmp_path.glob("page*.png"))
