@@ -58,13 +58,42 @@ def test_full_draft_covers_all_ten_directives(complete, mapper, doc_type, tmp_pa
 
 
 # ----------------------------------------------------------------------------- lint
-@pytest.mark.parametrize("doc_type", TYPES)
-def test_complete_profile_draft_has_no_lint_errors(complete, doc_type, tmp_path):
+#: a section drafted alone for one directive is judged by these rules as a whole document:
+#: it misses the other nine directives by design (in a filing it joins the other sections)
+_WHOLE_DOCUMENT_RULES = {"relevance.directive-missing", "relevance.directive-weak"}
+#: known findings of rules whose precision is being reworked on branch `lintprec` (issue 17 asks
+#: us not to weaken rules here): a section with nothing countable (directive 10, and the last
+#: yuho-risk section, which also holds the closing residual-risk paragraph) is judged on its own
+_NO_NUMBERS = "comparability.no-quantitative-facts judges the information-sharing section, which has no countable fact in the profile"
+_KNOWN = {("yuho-risk", None): _NO_NUMBERS, **{(t, 10): _NO_NUMBERS for t in TYPES}}
+
+
+def _param(doc_type, directive):
+    reason = _KNOWN.get((doc_type, directive))
+    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+    return pytest.param(doc_type, directive, marks=marks, id=f"{doc_type}-{directive or 'all'}")
+
+
+def _problems(path, ignore=()):
     from disclint.lint import lint_document
 
-    out = write_docx(render_draft(complete, doc_type), tmp_path / "d.docx")
-    errors = [f for f in lint_document(read_back(out)) if f.level.value == "error"]
-    assert errors == []
+    return [(f.level.value, f.rule, f.excerpt) for f in lint_document(read_back(path))
+            if f.level.value in ("error", "warning") and f.rule not in ignore]
+
+
+@pytest.mark.parametrize("doc_type, directive", [_param(t, None) for t in TYPES])
+def test_complete_profile_draft_lints_clean(complete, doc_type, directive, tmp_path):
+    """0 errors and 0 warnings for the whole draft (every directive) of each document type."""
+    for variant in range(2):
+        out = write_docx(render_draft(complete, doc_type, variant=variant), tmp_path / f"d{variant}.docx")
+        assert _problems(out) == [], variant
+
+
+@pytest.mark.parametrize("doc_type, directive", [_param(t, d) for t in TYPES for d in DIRECTIVES])
+def test_every_section_lints_clean(complete, doc_type, directive, tmp_path):
+    """Each doc type x directive: 0 errors, 0 warnings (but the whole-document coverage rules)."""
+    out = write_docx(render_draft(complete, doc_type, [directive]), tmp_path / "d.docx")
+    assert _problems(out, _WHOLE_DOCUMENT_RULES) == []
 
 
 @pytest.mark.parametrize("doc_type", TYPES)
@@ -74,10 +103,10 @@ def test_empty_profile_draft_has_only_placeholder_errors(doc_type, tmp_path):
     draft = render_draft(empty_profile(), doc_type)
     out = write_docx(draft, tmp_path / "d.docx")
     errors = [f for f in lint_document(read_back(out)) if f.level.value == "error"]
-    assert errors and {f.rule for f in errors} == {"truthfulness.placeholder"}
-    # every placeholder we wrote is one the linter finds; none hides in a heading
-    assert sorted(f.excerpt for f in errors) == sorted(draft.placeholders())
-    assert not any(PLACEHOLDER_RE.search(b.text) for b in draft.blocks if b.kind == "heading")
+    assert errors and {f.rule for f in errors} <= {"truthfulness.placeholder", "truthfulness.unconfirmed-placeholder"}
+    # every placeholder and question we wrote is one the linter finds; none hides in a heading
+    assert sorted(f.excerpt for f in errors) == sorted(draft.placeholders() + draft.questions())
+    assert not any(PLACEHOLDER_RE.search(b.text) or "【要確認" in b.text for b in draft.blocks if b.kind == "heading")
 
 
 def test_placeholder_syntax_matches_the_lint_rule():
@@ -85,9 +114,15 @@ def test_placeholder_syntax_matches_the_lint_rule():
 
     rule = yaml.safe_load((data_dir("rules") / "truthfulness" / "placeholder.yml").read_text(encoding="utf-8"))
     patterns = [re.compile(p) for p in rule["options"]["patterns"]]
+    rule = yaml.safe_load((data_dir("rules") / "truthfulness" / "unconfirmed-placeholder.yml").read_text(encoding="utf-8"))
+    questions = [re.compile(p) for p in rule["options"]["patterns"]]
     for doc_type in TYPES:
-        for ph in render_draft(empty_profile(), doc_type).placeholders():
+        draft = render_draft(empty_profile(), doc_type)
+        for ph in draft.placeholders():
             assert any(p.fullmatch(ph) for p in patterns), ph
+        assert draft.questions()
+        for q in draft.questions():
+            assert any(p.fullmatch(q) for p in questions) and not any(p.search(q) for p in patterns), q
 
 
 # ----------------------------------------------------------------------------- facts only
@@ -131,12 +166,19 @@ def _raw(data):
     return conv(data)
 
 
-def test_empty_profile_shows_what_to_fill_in():
+def test_empty_profile_asks_what_to_confirm():
     draft = render_draft(empty_profile(), "yuho-sustainability", [3, 7])
     text = draft.text()
-    assert "【要記入: 標的型メール訓練の実施回数】" in text
-    assert "【要記入: CSIRTの名称】" in text
-    assert "None" not in text and "【要記入: 】" not in text
+    assert "【要確認: 標的型メール訓練の有無】" in text
+    assert "【要確認: CSIRTの有無と名称】" in text
+    assert "None" not in text and "【要記入: 】" not in text and "【要確認: 】" not in text
+
+
+def test_a_declared_measure_without_its_details_shows_what_to_fill_in():
+    profile, errors = validate({"incident_response": {"drills_per_year": 2}, "resources": {"training_format": "eラーニング"}})
+    assert errors == []
+    text = render_draft(profile, "yuho-sustainability", [3, 7]).text()
+    assert "【要記入: 研修の受講率】" in text and "2回" in text
 
 
 def test_wareki_profile(complete):
@@ -163,9 +205,10 @@ def test_yuho_sustainability_pillars(complete):
 
 def test_yuho_risk_puts_the_risk_first_then_the_measures(complete):
     draft = render_draft(complete, "yuho-risk", [7])
-    paras = [b.text for b in draft.blocks if b.kind == "paragraph" and b.directive == 7]
-    assert "おそれがある。" in paras[0]
-    assert paras[1].startswith(("このリスクに対応するため、", "これに対応するため、"))
+    first = next(i for i, b in enumerate(draft.blocks) if b.directive == 7)
+    lead = [b.text for b in draft.blocks[:first] if b.kind == "paragraph"]
+    assert "影響を及ぼす可能性があります。" in lead[-2] and "次の対策を講じております。" in lead[-1]
+    assert "CSIRT" in draft.blocks[first + 1].text
     # the residual risk closes the risk item
     assert "完全に防ぐことは困難" in draft.blocks[-1].text
 
@@ -249,7 +292,7 @@ def test_user_templates_override_file_by_file(complete, tmp_path):
 def test_type_specific_template_wins_over_common(complete, tmp_path):
     (tmp_path / "cg").mkdir()
     (tmp_path / "cg" / "d01.md.j2").write_text("# CG の方針\n\n方針は{{ p.policy.name }}である。\n", encoding="utf-8")
-    assert "CG の方針" in [t for _, t in headings(render_draft(complete, "cg", [1], templates=tmp_path))]
+    assert "１．CG の方針" in [t for _, t in headings(render_draft(complete, "cg", [1], templates=tmp_path))]
     assert "CG の方針" not in [t for _, t in headings(render_draft(complete, "csr", [1], templates=tmp_path))]
 
 
@@ -299,7 +342,7 @@ def test_missing_mode_heading_and_no_intro(complete):
     assert all(b.directive is not None for b in draft.blocks if b.kind != "heading")
 
 
-def test_insert_into_copy_appends_under_the_heading(complete, tmp_path):
+def test_insert_into_copy_places_sections_under_their_pillar(complete, tmp_path):
     import docx
 
     from disclint.samples import sample_path
@@ -307,13 +350,17 @@ def test_insert_into_copy_appends_under_the_heading(complete, tmp_path):
     src = tmp_path / "in.docx"
     shutil.copyfile(sample_path("sample_draft.docx"), src)
     before = src.read_bytes()
-    out = insert_into_copy(src, tmp_path / "out.docx", render_draft(complete, "yuho-sustainability", [4, 8], missing_mode=True))
+    places = insert_into_copy(src, tmp_path / "out.docx", render_draft(complete, "yuho-sustainability", [4, 8], missing_mode=True))
     assert src.read_bytes() == before
-    paras = docx.Document(str(out)).paragraphs
-    idx = [p.text for p in paras].index(INSERT_HEADING)
-    assert paras[idx].style.name == "Heading 1"
-    assert len(paras) > idx + 5
-    assert [p.text for p in paras[:idx]] == [p.text for p in docx.Document(str(src)).paragraphs]
+    assert [(p.directive, p.heading) for p in places] == [(4, "(2) リスク管理"), (8, "(2) リスク管理")]
+    paras = docx.Document(str(tmp_path / "out.docx")).paragraphs
+    texts = [p.text for p in paras]
+    start, end = texts.index("(2) リスク管理"), texts.index("(3) 戦略")
+    added = [p for p in paras[start:end] if p.style.name == "Heading 4"]
+    assert [p.text for p in added] == ["① リスクの把握と対策計画", "② 事業継続と復旧への備え"]
+    assert INSERT_HEADING not in texts
+    it = iter(texts)
+    assert all(t in it for t in (p.text for p in docx.Document(str(src)).paragraphs))
 
 
 def test_insert_into_a_document_without_heading_styles(complete, tmp_path):
@@ -329,7 +376,9 @@ def test_insert_into_a_document_without_heading_styles(complete, tmp_path):
         if name is not None and name.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val", "").lower().startswith(("heading", "list bullet")):
             styles.remove(st)
     d.save(str(src))
-    out = insert_into_copy(src, tmp_path / "out.docx", render_draft(complete, "csr", [7], missing_mode=True))
+    out = tmp_path / "out.docx"
+    places = insert_into_copy(src, out, render_draft(complete, "csr", [7], missing_mode=True))
+    assert [(p.directive, p.heading) for p in places] == [(7, None)]
     doc = read_back(out)
     assert [b.text for b in doc.blocks if b.kind.value == "heading"][0] == INSERT_HEADING
 
@@ -381,3 +430,101 @@ def test_docx_opens_in_libreoffice(complete, tmp_path):
     # the PDF carries the Japanese text (fonts-noto-cjk)
     text = "".join(b.text for b in read_back(pdf).blocks)
     assert "ガバナンス" in text
+
+
+# ----------------------------------------------------------------------------- docx: looks like a filing (issue 17)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _styles_xml(path):
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as z:
+        return etree.fromstring(z.read("word/styles.xml")), etree.fromstring(z.read("word/document.xml"))
+
+
+def _style_rpr(styles, style_id):
+    (style,) = [s for s in styles.iter(W + "style") if s.get(W + "styleId") == style_id]
+    return style.find(W + "rPr")
+
+
+@pytest.mark.parametrize("doc_type", TYPES)
+def test_docx_has_japanese_fonts_black_headings_and_a4(complete, doc_type, tmp_path):
+    out = write_docx(render_draft(complete, doc_type), tmp_path / "d.docx")
+    styles, document = _styles_xml(out)
+    for style_id, family in (("Normal", "明朝"), ("ListBullet", "明朝"), ("Heading1", "ゴシック"), ("Heading2", "ゴシック"), ("Heading3", "ゴシック")):
+        rpr = _style_rpr(styles, style_id)
+        fonts = rpr.find(W + "rFonts")
+        assert family in fonts.get(W + "eastAsia"), style_id  # the East Asian font, not a Latin theme font
+        assert fonts.get(W + "eastAsiaTheme") is None and fonts.get(W + "asciiTheme") is None, style_id
+        color = rpr.find(W + "color")
+        assert color is not None and color.get(W + "val") == "000000" and color.get(W + "themeColor") is None, style_id
+    assert _style_rpr(styles, "Heading1").find(W + "b") is not None
+    # python-docx's default blue is gone from every paragraph and character style we use
+    for s in styles.iter(W + "style"):
+        if s.get(W + "styleId") in ("Normal", "ListBullet", "Heading1", "Heading2", "Heading3", "Heading4", "Heading1Char", "Heading2Char"):
+            assert "365F91" not in str(s.xpath("string(.//@*)")) and not s.findall(f".//{W}color[@{W}themeColor]")
+    # A4 portrait, 25 mm margins
+    (pg,) = document.iter(W + "pgSz")
+    assert (pg.get(W + "w"), pg.get(W + "h")) == ("11906", "16838")
+    (mar,) = document.iter(W + "pgMar")
+    assert {mar.get(W + k) for k in ("top", "bottom", "left", "right")} == {"1417"}
+
+
+@pytest.mark.parametrize("doc_type, first", [
+    ("yuho-risk", "① "), ("yuho-sustainability", "① "), ("cg", "１．"), ("security-report", "１．"),
+])
+def test_each_doc_type_numbers_its_sections_as_filings_do(complete, doc_type, first, tmp_path):
+    import docx
+
+    out = write_docx(render_draft(complete, doc_type), tmp_path / "d.docx")
+    heads = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name.startswith("Heading")]
+    numbered = [h for h in heads if h.startswith(first)]
+    assert len(numbered) >= 1
+    if doc_type == "yuho-sustainability":
+        assert "(1) ガバナンス" in heads and "(4) 指標及び目標" in heads
+    if first == "１．":
+        assert any(h.startswith("１０．") for h in heads)
+
+
+def test_insert_finds_headings_typed_as_plain_numbered_paragraphs(complete, tmp_path):
+    """Drafts exported by filing tools often carry 「３【事業等のリスク】」 or 「(2) リスク管理」 as Normal paragraphs."""
+    import docx
+
+    src = tmp_path / "plain.docx"
+    d = docx.Document()
+    for text in ("２【サステナビリティに関する考え方及び取組】", "(1) ガバナンス", "当社グループは、取締役会が監督しております。",
+                 "(2) リスク管理", "当社グループは、リスク管理委員会で審議しております。", "(3) 戦略", "当社グループは、人材の育成に努めております。"):
+        d.add_paragraph(text)
+    d.save(str(src))
+    places = insert_into_copy(src, tmp_path / "out.docx", render_draft(complete, "yuho-sustainability", [8], missing_mode=True))
+    assert [(p.directive, p.heading) for p in places] == [(8, "(2) リスク管理")]
+    texts = [p.text for p in docx.Document(str(tmp_path / "out.docx")).paragraphs]
+    assert texts.index("(2) リスク管理") < texts.index("① 事業継続と復旧への備え") < texts.index("(3) 戦略")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed; `make test` installs it via the sysdeps target")
+@pytest.mark.parametrize("doc_type, numbering", [("yuho-risk", "①"), ("yuho-sustainability", "(1)"), ("security-report", "１．")])
+def test_libreoffice_renders_the_numbering_and_japanese_text(complete, doc_type, numbering, tmp_path):
+    """LibreOffice -> PDF (and PNG when pdftoppm is there): the numbering and the Japanese text survive."""
+    out = write_docx(render_draft(complete, doc_type), tmp_path / "draft.docx")
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+        capture_output=True, text=True, timeout=180,
+    )
+    pdf = tmp_path / "draft.pdf"
+    assert pdf.is_file()
+    text = "".join(b.text for b in read_back(pdf).blocks)
+    assert numbering in text and "当社グループ" in text
+    # ＭＳ 明朝 / ＭＳ ゴシック are substituted by a CJK serif (body) and a CJK sans (headings),
+    # e.g. Noto Serif CJK JP and Noto Sans CJK JP Bold with fonts-noto-cjk
+    fonts = {f.decode("ascii", "replace") for f in re.findall(rb"/BaseFont\s*/([A-Za-z0-9+\-_#]+)", pdf.read_bytes())}
+    cjk = [f for f in fonts if re.search(r"CJK|Mincho|Gothic|Ming|Hei|Sans.*JP|Serif.*JP", f, re.I)]
+    assert any(re.search(r"Serif|Mincho|Ming", f) for f in cjk), fonts
+    assert any(re.search(r"Sans|Gothic|Hei", f) for f in cjk), fonts
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True, timeout=120)
+        png = next(tmp_path.glob("page*.png"))
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 2000

@@ -62,7 +62,7 @@ def test_init_then_draft_gives_placeholders(run_cli, tmp_path):
     run_cli("init", cwd=tmp_path)
     proc = run_cli("draft", "--doc-type", "cg", "--profile", "disclint-profile.yml", "--directives", "7", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert "【要記入: CSIRTの名称】" in proc.stdout
+    assert "【要確認: CSIRTの有無と名称】" in proc.stdout and "CSIRTである" not in proc.stdout
 
 
 # ----------------------------------------------------------------------------- validation
@@ -146,7 +146,7 @@ def test_draft_docx_and_no_overwrite_without_force(run_cli, tmp_path):
 def test_draft_without_profile_warns_and_uses_placeholders(run_cli):
     proc = run_cli("--lang", "en", "draft", "--doc-type", "security-report", "--directives", "3")
     assert proc.returncode == 0
-    assert "no --profile" in proc.stderr and "【要記入: 研修の受講率】" in proc.stdout
+    assert "no --profile" in proc.stderr and "【要確認: 全従業員向け研修の有無】" in proc.stdout
 
 
 def test_draft_is_reproducible_and_variant_changes_wording(run_cli):
@@ -232,9 +232,20 @@ def test_insert_writes_a_copy_and_leaves_the_input_byte_identical(run_cli, tmp_p
     assert proc.returncode == 0, proc.stderr
     assert sha(sample) == before
     original = [p.text for p in docx.Document(str(sample)).paragraphs]
-    copy = [p.text for p in docx.Document(str(out)).paragraphs]
-    assert copy[: len(original)] == original
-    assert copy[len(original)] == "追加案（disclint による下書き）"
+    paras = docx.Document(str(out)).paragraphs
+    copy = [p.text for p in paras]
+    it = iter(copy)
+    assert all(t in it for t in original)  # every original paragraph, in the original order
+    # each section sits under the heading where it belongs, one level below, and the tool says so
+    lines = [ln for ln in proc.stderr.splitlines() if "の節を" in ln]
+    missing, weak = lacking_in(sample)
+    assert len(lines) == len(missing | weak)
+    assert f"{out}: 指示 4 の節を見出し「(2) リスク管理」の下（その節の末尾）に挿入しました" in proc.stderr
+    assert "指示 10 の節を見出し「(3) 戦略」の下" in proc.stderr
+    i4 = next(i for i, t in enumerate(copy) if t.endswith("リスクの把握と対策計画"))
+    assert copy.index("(2) リスク管理") < i4 < copy.index("(3) 戦略")
+    assert paras[i4].style.name == "Heading 4" and copy.index("(3) 戦略") < next(i for i, t in enumerate(copy) if t.endswith("情報の収集・共有と開示")) < copy.index("(4) 指標及び目標")
+    assert "追加案（disclint による下書き）" not in copy  # every section found its heading
     # the copy now covers every directive
     proc = run_cli("map", "--format", "json", out)
     import json
@@ -242,7 +253,31 @@ def test_insert_writes_a_copy_and_leaves_the_input_byte_identical(run_cli, tmp_p
     cov = json.loads(proc.stdout)["coverage"]["directives"]
     assert {k: v["status"] for k, v in cov.items()} == {str(d): "covered" for d in range(1, 11)}
     doc = read(str(out))
-    assert any(b.text == "追加案（disclint による下書き）" and b.kind.value == "heading" for b in doc.blocks)
+    assert any(b.text.endswith("リスクの把握と対策計画") and b.kind.value == "heading" for b in doc.blocks)
+
+
+def test_insert_into_the_risk_item_and_append_what_has_no_home(run_cli, tmp_path, sample):
+    """yuho-risk sections go under the risk item on information security; in a document without
+    such headings they are appended under 追加案, and each line says so (English with --lang en)."""
+    import docx
+
+    out = tmp_path / "risk.docx"
+    proc = run_cli("draft", "--doc-type", "yuho-risk", "--profile", EXAMPLE, "--missing-from", sample, "--insert", "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    assert "見出し「(6) 情報セキュリティ及びサイバー攻撃について」の下" in proc.stderr
+    copy = [p.text for p in docx.Document(str(out)).paragraphs]
+    item = copy.index("(6) 情報セキュリティ及びサイバー攻撃について")
+    assert any(t.endswith("リスクの把握と対策計画") for t in copy[item:])
+    bare = tmp_path / "bare.docx"
+    d = docx.Document()
+    d.add_paragraph("当社は、製品の品質の向上に努めております。")
+    d.save(str(bare))
+    proc = run_cli("--lang", "en", "draft", "--doc-type", "csr", "--profile", EXAMPLE, "--missing-from", bare, "--insert", "-o", tmp_path / "o.docx")
+    assert proc.returncode == 0, proc.stderr
+    lines = [ln for ln in proc.stderr.splitlines() if "appended under" in ln]
+    assert len(lines) == 10 and lines[0].startswith(f"disclint: {tmp_path / 'o.docx'}: directive 1:")
+    texts = [p.text for p in docx.Document(str(tmp_path / "o.docx")).paragraphs]
+    assert texts[1] == "追加案（disclint による下書き）"
 
 
 def test_insert_refuses_the_input_path(run_cli, tmp_path, sample):

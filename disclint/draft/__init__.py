@@ -1,7 +1,9 @@
 """Drafting disclosure sections from a company profile (``disclint init`` / ``disclint draft``).
 
-Facts come only from the profile (:mod:`.profile`); a missing fact is shown as a visible
-placeholder ``【要記入: …】`` that ``disclint lint`` reports (rule ``truthfulness.placeholder``).
+Facts come only from the profile (:mod:`.profile`). A measure is stated only when the profile
+declares it (yes / no / unknown, ``MEASURES``); an unknown one is asked as ``【要確認: …】``
+(lint rule ``truthfulness.unconfirmed-placeholder``) and a missing detail is the placeholder
+``【要記入: …】`` (rule ``truthfulness.placeholder``).
 """
 
 from .doctypes import DOC_TYPES, DocType

@@ -22,12 +22,12 @@ _HELP = {
     "init_example": {"ja": "空のひな形ではなく、すべて記入した架空の会社の例を書き出す", "en": "write the complete example of a fictional company instead of the empty form"},
     "draft": {
         "ja": "会社プロファイルの事実だけから、指示1〜10 に対応する開示文の下書きを作成します。"
-        "プロファイルにない事実は【要記入: …】と表示します（disclint lint がエラーとして報告）。",
+        "プロファイルで実施を宣言していない対策は書かず【要確認: …】と問い、足りない細目は【要記入: …】と表示します（disclint lint がエラーとして報告）。",
         "en": "Draft disclosure sections for directives 1-10 from the facts of a company profile only. "
-        "Missing facts are shown as 【要記入: …】 placeholders (reported as errors by disclint lint).",
+        "A measure the profile does not declare is never stated (【要確認: …】 asks instead); missing details are 【要記入: …】 placeholders (both reported as errors by disclint lint).",
     },
     "doc_type": {"ja": "文書の種類: ", "en": "document type: "},
-    "profile": {"ja": "会社プロファイル（disclint init で作成）。省略するとすべての事実を【要記入】にする", "en": "company profile (see disclint init); without it every fact is a placeholder"},
+    "profile": {"ja": "会社プロファイル（disclint init で作成）。省略するとどの対策も書かず【要確認】にする", "en": "company profile (see disclint init); without it no measure is stated (【要確認】 questions)"},
     "directives": {"ja": "下書きする指示の番号（カンマ区切り、例: 1,7,8。既定: 1〜10 すべて）", "en": "directives to draft, comma-separated (e.g. 1,7,8; default: all ten)"},
     "output": {"ja": "書き出し先（.md または .docx）。省略すると Markdown を標準出力へ", "en": "output file (.md or .docx); default: markdown on stdout"},
     "force": {"ja": "-o の書き出し先が既にあれば上書きする（入力ファイルは常に拒否）", "en": "overwrite the -o file if it exists (never an input file)"},
@@ -151,6 +151,8 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
                 _profile_errors(exc, L)
         else:
             profile = empty_profile()
+        for w in profile.warnings:  # values understood as "no": one line each, naming the key
+            click.echo(f"disclint: {w.params.get('path', '')}: {w.message(L)}", err=True)
 
         # --- which directives
         missing_mode = False
@@ -180,9 +182,14 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
         except DisclintError as exc:
             _fatal(exc.message(L))
         placeholders = len(draft.placeholders())
+        questions = len(draft.questions())
         try:
             if insert:
-                insert_into_copy(missing_from, output, draft)  # type: ignore[arg-type]
+                for place in insert_into_copy(missing_from, output, draft):  # type: ignore[arg-type]
+                    if place.heading is None:
+                        click.echo(f"disclint: {output}: {t('draft.placed_appended', L, directive=place.directive)}", err=True)
+                    else:
+                        click.echo(f"disclint: {output}: {t('draft.placed_under', L, directive=place.directive, heading=place.heading)}", err=True)
             elif fmt == "docx":
                 write_docx(draft, output)  # type: ignore[arg-type]
             elif fmt == "md":
@@ -200,7 +207,7 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
         where = output or "-"
         if not profile_path:
             click.echo(f"disclint: {t('draft.no_profile', L)}", err=True)
-        click.echo(f"disclint: {t('draft.written', L, path=where, doc_type=doc_type, directives=_nums(draft.directives), placeholders=placeholders)}", err=True)
+        click.echo(f"disclint: {t('draft.written', L, path=where, doc_type=doc_type, directives=_nums(draft.directives), placeholders=placeholders, questions=questions)}", err=True)
         sys.exit(EXIT_OK)
 
 

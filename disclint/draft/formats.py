@@ -75,6 +75,8 @@ def join_ja(items: list[str], last: str = "及び") -> str:
 
 
 def format_fact(fact: Fact) -> str:
+    if fact.no and fact.kind != "bool":
+        return f"【要確認: {fact.label}】"  # a "no" is never printed as a fact (「なしをCISOに…」)
     if not fact.known:
         return placeholder(fact.label)
     v = fact.value

@@ -144,8 +144,8 @@ SCHEMA = Section(
             {
                 "asset_inventory": F("str", "情報資産の棚卸の頻度", "情報資産の棚卸の頻度（「情報資産を〈この値〉棚卸し」と続く）", "年1回"),
                 "assessment_frequency": F("str", "リスク評価の頻度", "リスクアセスメントの頻度（例: 年1回）", "年1回"),
-                "method": F("str", "リスク評価の方法", "リスク評価の方法（「〈この値〉により、リスクを評価」と続く）", "事業への影響度と発生可能性による評価"),
-                "vulnerability_assessment": F("str", "脆弱性診断の対象と頻度", "脆弱性診断の対象と頻度（「〈この値〉、脆弱性診断を実施している」と続く）", "外部に公開している全システムを対象に年2回"),
+                "method": F("str", "リスク評価の方法", "リスク評価の方法（「〈この値〉により評価」と続く）", "事業への影響度と発生可能性の分析"),
+                "vulnerability_assessment": F("str", "脆弱性診断の対象と頻度", "脆弱性診断の対象と頻度（「脆弱性診断は、〈この値〉実施している」と続く）", "外部に公開している全システムを対象に年2回"),
                 "penetration_test": F("bool", "侵入テストの実施", "外部の専門家による侵入テストを実施しているなら true", True),
                 "plan_name": F("str", "セキュリティ計画の名称", "リスク対応の計画・ロードマップの名称", "情報セキュリティ中期計画"),
                 "plan_period": F("str", "計画の対象期間", "計画の対象期間（例: 2024〜2026年度）", "2024〜2026年度"),
@@ -239,8 +239,180 @@ SCHEMA = Section(
             },
             "情報の収集・共有・開示（指示10）",
         ),
+        "plans": Table(
+            Section(
+                {
+                    "measure": F("str", "予定している対策", "まだ実施していない対策の名前（docs/drafting.md の対策の一覧、例: it_bcp）", "it_bcp"),
+                    "by": F("date", "実施の予定時期", "実施の予定時期（YYYY-MM または YYYY-MM-DD）", "2025-09"),
+                }
+            ),
+            "予定している対策",
+            "まだ実施していない対策（その項目に「なし」と書いたもの）のうち、実施の予定時期が決まっているもの（リスト）。"
+            "下書きに「…を行う予定である」と書きます",
+            ({"measure": "it_bcp", "by": "2025-09"},),
+        ),
     }
 )
+
+
+# ----------------------------------------------------------------------------- measures (yes / no / unknown)
+#: values that mean "we do not have this measure" in a measure's key. They are understood as
+#: *no* (with a one-line warning naming the key), never printed: a draft states nothing about
+#: a measure that is not in place.
+NO_WORDS = frozenset({
+    "なし", "無し", "ナシ", "無", "未定", "該当なし", "該当無し", "未実施", "未導入", "未策定", "未設置",
+    "-", "－", "ー", "―", "—", "no", "No", "NO", "none", "None",
+})
+
+
+class _No:
+    """The value of a measure's key declared as *no* (なし, 未定, false …)."""
+
+    _instance: "_No | None" = None
+
+    def __new__(cls) -> "_No":
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "NO"
+
+
+NO = _No()
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One measure a draft may state: *yes* (the sentence), *no* (nothing, or a planned-measure
+    sentence when ``plans`` gives a date) or *unknown* (a visible question 【要確認: ask】).
+
+    ``keys``: the profile keys that declare it. The first one decides when it is given
+    (a value: yes; false / なし / 0 for a count: no); otherwise any other key with a value
+    means yes (the details are there), and a *no* in any key means no.
+    ``central``: an unknown central measure is asked about; an unknown secondary one
+    (an add-on such as a cyber insurance) is simply left out.
+    ``says``: a regular expression of the words any sentence asserting the measure contains
+    (tests enumerate every drafted sentence against it, and also look for the measure's own
+    values; ``(?!)`` for a sentence made only of the profile's words).
+    """
+
+    name: str
+    keys: tuple[str, ...]
+    ask: str
+    noun: str
+    says: str
+    central: bool = True
+
+    def __post_init__(self) -> None:
+        assert len(self.ask) <= MAX_LABEL, f"question too long for a placeholder: {self.ask}"
+
+
+MEASURES: tuple[Measure, ...] = (
+    # 指示1
+    Measure("policy", ("policy.name", "policy.established", "policy.approved_by", "policy.scope"), "基本方針の有無と名称", "情報セキュリティ基本方針の制定", r"方針を制定|同方針|基本方針」"),
+    Measure("pledge", ("policy.pledge",), "遵守の誓約の有無", "遵守の誓約の取得", r"誓約", central=False),
+    Measure("frameworks", ("policy.frameworks",), "参照している基準", "参照する基準の選定", r"を参照している|を参照しております|を参照しています", central=False),
+    Measure("meti_guideline", ("policy.meti_guideline",), "経営ガイドラインの参照", "経営ガイドラインに沿った取組の整理", r"経営ガイドライン", central=False),
+    Measure("isms", ("policy.iso27001_scope",), "ISMS認証の有無と範囲", "ISO/IEC 27001認証の取得", r"27001", central=False),
+    # 指示2
+    Measure("ciso", ("governance.ciso_title",), "CISOの任命の有無と役職", "CISOの任命", r"CISO"),
+    Measure("security_department", ("governance.security_department",), "セキュリティ主管部署", "主管部署の設置", r"施策の推進は", central=False),
+    Measure("committee", ("governance.committee", "governance.committee_chair", "governance.committee_members", "governance.committee_frequency", "governance.committee_meetings"),
+            "審議する会議体の有無", "情報セキュリティを審議する会議体の設置", r"委員会は|同委員会|会議体|開催"),
+    Measure("reporting", ("governance.reports_to", "governance.reporting_frequency"), "経営への定期報告の有無", "経営層への定期的な報告", r"報告して|報告を受け|に報告"),
+    Measure("board_oversight", ("governance.board_oversight",), "取締役会による監督", "取締役会による監督", r"監督", central=False),
+    Measure("risk_committee", ("governance.risk_committee",), "全社リスク管理の会議体", "全社的なリスク管理への組入れ", r"全社的なリスク管理", central=False),
+    # 指示3
+    Measure("budget", ("resources.budget_million_yen", "resources.budget_share_pct"), "セキュリティ予算の有無", "セキュリティ予算の確保", r"予算は|予算を|IT予算"),
+    Measure("staff", ("resources.security_staff", "resources.certified_staff"), "専任の担当者の有無と人数", "専任の担当者の配置", r"専任|資格を保有"),
+    Measure("training", ("resources.training_completion_pct", "resources.training_format"), "全従業員向け研修の有無", "全従業員向けの情報セキュリティ研修の実施", r"研修"),
+    Measure("phishing", ("resources.phishing_drills", "resources.phishing_click_pct"), "標的型メール訓練の有無", "標的型メール訓練の実施", r"標的型メール訓練|訓練メール"),
+    Measure("plus_security", ("resources.plus_security",), "プラス・セキュリティ教育", "プラス・セキュリティ教育", r"プラス・セキュリティ", central=False),
+    # 指示4
+    Measure("asset_inventory", ("risk_assessment.asset_inventory",), "情報資産の棚卸の有無", "情報資産の棚卸", r"情報資産を.*棚卸|棚卸し"),
+    Measure("risk_assessment", ("risk_assessment.method", "risk_assessment.assessment_frequency"), "リスク評価の有無と方法", "サイバーセキュリティリスクの評価", r"リスクを評価|評価の結果"),
+    Measure("vulnerability_assessment", ("risk_assessment.vulnerability_assessment",), "脆弱性診断の有無", "脆弱性診断", r"脆弱性診断", central=False),
+    Measure("penetration_test", ("risk_assessment.penetration_test",), "侵入テストの有無", "侵入テスト", r"侵入テスト", central=False),
+    Measure("plan", ("risk_assessment.plan_name", "risk_assessment.plan_period", "risk_assessment.priorities"), "対策計画の有無と名称", "対策計画の策定", r"計画を策定|同計画では|同計画の重点|重点的に"),
+    # 指示5
+    Measure("edr", ("protections.edr", "protections.edr_coverage_pct"), "EDRの導入の有無", "EDRの導入", r"EDR", central=False),
+    Measure("soc", ("protections.soc_operator", "protections.soc_hours"), "SOCによる監視の有無", "SOCによる監視", r"SOC|監視", central=False),
+    Measure("mfa", ("protections.mfa",), "多要素認証の有無", "多要素認証の適用", r"多要素認証", central=False),
+    Measure("segmentation", ("protections.network_segmentation",), "ネットワーク分離の有無", "ネットワークの分離", r"の分離", central=False),
+    Measure("patch", ("protections.patch_management",), "更新プログラムの管理", "更新プログラムの適用管理", r"更新プログラム", central=False),
+    Measure("cloud_review", ("protections.cloud_account_review",), "クラウドの権限見直し", "クラウドの管理者権限の棚卸", r"管理者権限", central=False),
+    Measure("encryption", ("protections.encryption",), "保存データの暗号化", "保存データの暗号化", r"暗号化", central=False),
+    Measure("other_protections", ("protections.other",), "その他の保護対策", "その他の保護対策", r"(?!)", central=False),
+    # 指示6
+    Measure("internal_audit", ("pdca.internal_audit", "pdca.audit_frequency"), "内部監査の有無と部署", "情報セキュリティの内部監査", r"内部監査"),
+    Measure("external_assessment", ("pdca.external_assessment",), "第三者評価の有無", "外部機関による評価", r"あわせて、", central=False),
+    Measure("self_assessment", ("pdca.self_assessment",), "可視化ツールでの自己評価", "可視化ツールによる自己評価", r"可視化ツール", central=False),
+    Measure("review", ("pdca.review_frequency",), "対策の見直しの有無", "対策の定期的な見直し", r"見直し", central=False),
+    Measure("kpis", ("pdca.kpis",), "指標と目標の有無", "指標と目標の設定", r"指標を用い|次の指標"),
+    # 指示7
+    Measure("csirt", ("incident_response.csirt_name", "incident_response.csirt_members"), "CSIRTの有無と名称", "CSIRTの設置", r"CSIRT（[^）]*）である|CSIRTである|初動対応に当たる|を設置"),
+    Measure("playbook", ("incident_response.playbook",), "対応手順書の有無", "インシデント対応手順書の整備", r"手順書", central=False),
+    Measure("first_report", ("incident_response.first_report_hours",), "経営への第一報の目標", "経営層への報告期限の設定", r"以内に経営層", central=False),
+    Measure("jpcert_contact", ("incident_response.jpcert_contact",), "外部機関への連絡体制", "外部機関への連絡体制の整備", r"JPCERT/CC[^、。]*等の外部機関への連絡", central=False),
+    Measure("authority_reporting", ("incident_response.authority_reporting",), "当局への報告手順", "当局への報告手順の整備", r"当局", central=False),
+    Measure("ir_drills", ("incident_response.drills_per_year", "incident_response.drill_scenarios"), "対応訓練の実施の有無", "インシデント対応訓練の実施", r"インシデント対応訓練|対応訓練"),
+    # 指示8
+    Measure("it_bcp", ("bcp.it_bcp",), "IT-BCPの策定の有無", "サイバー攻撃を想定した事業継続計画の策定", r"事業継続計画|IT-BCP|同計画は、"),
+    Measure("backup", ("bcp.backup",), "バックアップの有無と方式", "重要なデータのバックアップの取得", r"バックアップを取得|のバックアップ"),
+    Measure("recovery_targets", ("bcp.rto_hours", "bcp.rpo_hours"), "目標復旧時間の有無", "目標復旧時間の設定", r"RTO|RPO|目標復旧"),
+    Measure("recovery_drills", ("bcp.recovery_drills_per_year",), "復旧訓練の実施の有無", "バックアップからの復旧訓練の実施", r"復旧訓練"),
+    Measure("ot_included", ("bcp.ot_included",), "制御システムを含むか", "制御システムの計画への組入れ", r"制御システムも", central=False),
+    Measure("cyber_insurance", ("bcp.cyber_insurance",), "サイバー保険の有無", "サイバー保険への加入", r"保険", central=False),
+    # 指示9
+    Measure("contract_requirements", ("supply_chain.contract_requirements",), "契約でのセキュリティ要求", "契約でのセキュリティ要求事項の規定", r"要求事項", central=False),
+    Measure("contractor_assessment", ("supply_chain.contractor_assessment", "supply_chain.assessed_contractors"), "委託先評価の有無と方法", "委託先のセキュリティ評価", r"委託先の.*評価|評価の対象|評価した"),
+    Measure("security_action", ("supply_chain.security_action",), "SECURITY ACTIONの推奨", "SECURITY ACTIONの推奨", r"SECURITY ACTION", central=False),
+    Measure("group_audit", ("supply_chain.group_audit",), "グループ会社の点検の有無", "グループ会社の対策の点検", r"グループ会社(に|の対策)"),
+    # 指示10
+    Measure("isac", ("information_sharing.isac",), "ISACへの加盟の有無", "ISACへの加盟", r"ISAC", central=False),
+    Measure("nca_member", ("incident_response.nca_member",), "シーサート協議会への加盟", "日本シーサート協議会への加盟", r"シーサート協議会", central=False),
+    Measure("bodies", ("information_sharing.bodies",), "情報の収集先の有無", "外部機関からの情報収集", r"情報を収集|を収集して"),
+    Measure("threat_intel", ("information_sharing.threat_intel",), "脅威情報の活用", "脅威情報の活用", r"(?!)", central=False),
+    Measure("disclosure", ("information_sharing.disclosure_channels",), "開示の媒体", "取組の開示", r"開示して"),
+)
+
+MEASURE_BY_NAME = {m.name: m for m in MEASURES}
+MEASURE_KEYS = {k: m for m in MEASURES for k in m.keys}
+
+
+def _is_no(value: Any) -> bool:
+    return value is NO or value is False
+
+
+def measure_state(measure: Measure, data: dict[str, Any]) -> str:
+    """``yes`` / ``no`` / ``unknown`` for ``measure`` in validated profile data."""
+
+    def get(path: str) -> Any:
+        cur: Any = data
+        for part in path.split("."):
+            cur = cur.get(part) if isinstance(cur, dict) else None
+        return cur
+
+    values = [get(k) for k in measure.keys]
+    first = values[0]
+    if _is_no(first) or (isinstance(first, (int, float)) and not isinstance(first, bool) and first == 0
+                         and measure.name in _ZERO_IS_NO):
+        return "no"
+    if first not in (None, [], ""):
+        return "yes"
+    if any(v not in (None, [], "") and not _is_no(v) for v in values[1:]):
+        return "yes"
+    if any(_is_no(v) for v in values[1:]):
+        return "no"
+    return "unknown"
+
+
+#: measures whose first key is a count: 0 means the measure is not in place
+_ZERO_IS_NO = frozenset({"budget", "staff", "phishing", "ir_drills", "recovery_drills", "training"})
 
 
 # ----------------------------------------------------------------------------- values
@@ -273,7 +445,13 @@ class Fact:
 
     @property
     def known(self) -> bool:
-        return self.value is not None and self.value != [] and self.value != ""
+        """A value is given (zero included); *no* (なし, false) is not a value to print."""
+        return self.value is not None and self.value is not NO and self.value != [] and self.value != ""
+
+    @property
+    def no(self) -> bool:
+        """Declared as not in place (false, なし, 未定, …)."""
+        return _is_no(self.value)
 
     def __bool__(self) -> bool:
         return bool(self.value) if self.known else False
@@ -303,8 +481,23 @@ class Node:
 
 @dataclass
 class Profile:
-    data: dict[str, Any]  # validated, with every schema key present (None when missing)
+    data: dict[str, Any]  # validated, with every schema key present (None when missing, NO when declared no)
     path: str | None = None
+    warnings: list[ProfileError] = field(default_factory=list)  # values understood as *no*
+
+    def state(self, name: str) -> str:
+        """``yes`` / ``no`` / ``unknown`` for the measure ``name`` (a planned measure is *no*)."""
+        state = measure_state(MEASURE_BY_NAME[name], self.data)
+        if state == "unknown" and self.plan(name) is not None:
+            return "no"
+        return state
+
+    def plan(self, name: str) -> "Date | None":
+        """The date by which the measure ``name`` is planned (``plans`` in the profile), if any."""
+        for row in self.data.get("plans") or []:
+            if _plan_measure(row.get("measure")) == name and isinstance(row.get("by"), Date):
+                return row["by"]
+        return None
 
     @property
     def calendar(self) -> str:
@@ -345,9 +538,17 @@ def _to_node(section: Section, data: dict[str, Any], prefix: str, calendar: str)
 class _Errors:
     source: str
     items: list[ProfileError] = field(default_factory=list)
+    warnings: list[ProfileError] = field(default_factory=list)
 
     def add(self, code: str, **params: Any) -> None:
         self.items.append(ProfileError(code, path=self.source, **params))
+
+    def warn(self, code: str, **params: Any) -> None:
+        self.warnings.append(ProfileError(code, path=self.source, **params))
+
+
+def _generic(path: str) -> str:
+    return re.sub(r"\[\d+\]", "", path)
 
 
 _KIND_WORDS = {
@@ -422,9 +623,12 @@ def _check_section(section: Section, data: Any, prefix: str, errors: _Errors) ->
     return out
 
 
-def _check_table(spec: Table, value: Any, path: str, errors: _Errors) -> list[dict[str, Any]] | None:
+def _check_table(spec: Table, value: Any, path: str, errors: _Errors) -> Any:
     if value is None:
         return None
+    if path in MEASURE_KEYS and (value is False or (isinstance(value, str) and value.strip() in NO_WORDS)):
+        errors.warn("profile.understood_as_no", item=path, value=_show(value))
+        return NO
     if not isinstance(value, list):
         errors.add("profile.wrong_type", item=path, expected="table", value=_show(value))
         return None
@@ -460,8 +664,16 @@ def parse_date(value: Any) -> Date | None:
 
 
 def _check_field(spec: Field, value: Any, path: str, errors: _Errors) -> Any:
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if _generic(path) in MEASURE_KEYS:
+        if isinstance(value, str) and value.strip() in NO_WORDS:
+            errors.warn("profile.understood_as_no", item=path, value=_show(value))
+            return NO
+        if value is False:
+            if spec.kind != "bool":
+                errors.warn("profile.understood_as_no", item=path, value=_show(value))
+            return NO if spec.kind != "bool" else False
     kind = spec.kind
     ok = True
     if kind == "str":
@@ -503,7 +715,26 @@ def validate(data: Any, source: str = "<profile>") -> tuple[Profile, list[Profil
         errors.add("profile.not_mapping")
         data = {}
     clean = _check_section(SCHEMA, data, "", errors)
-    return Profile(clean, source), errors.items
+    for i, row in enumerate(clean.get("plans") or []):
+        name = row.get("measure")
+        if name is None or name is NO:
+            errors.add("profile.wrong_type", item=f"plans[{i}].measure", expected="str", value=_show(None))
+        elif _plan_measure(name) is None:
+            close = difflib.get_close_matches(str(name), [m.name for m in MEASURES] + list(MEASURE_KEYS), n=1, cutoff=0.6)
+            errors.add("profile.unknown_measure", item=f"plans[{i}].measure", value=_show(name), hint=close[0] if close else "it_bcp")
+        if row.get("by") is None:
+            errors.add("profile.plan_needs_date", item=f"plans[{i}].by")
+    return Profile(clean, source, errors.warnings), errors.items
+
+
+def _plan_measure(name: Any) -> str | None:
+    """A plan names a measure by its name (``it_bcp``) or by one of its keys (``bcp.it_bcp``)."""
+    if not isinstance(name, str):
+        return None
+    if name in MEASURE_BY_NAME:
+        return name
+    m = MEASURE_KEYS.get(name)
+    return m.name if m else None
 
 
 def empty_profile() -> Profile:
@@ -554,8 +785,10 @@ _INIT_HEADER = """\
 # disclint 会社プロファイル（disclint init で作成）
 #
 # disclint draft は、このファイルに書かれた事実だけを使って開示文の下書きを作ります。
-# 空欄（値なし）の項目は、下書きの中で【要記入: …】と表示されます。推測で埋めず、
-# 確認できた事実だけを書いてください。disclint lint は【要記入】の残りをエラーとして報告します。
+# 対策は「実施している（値を書く・true）」「実施していない（なし・false）」「不明（空欄）」のいずれかです。
+# 実施していない対策は下書きに書かれません。空欄の対策は【要確認: …】、実施している対策の空欄の細目
+# （回数・割合など）は【要記入: …】と表示されます。推測で埋めず、確認できた事実だけを書いてください。
+# disclint lint は【要確認】【要記入】の残りをエラーとして報告します。
 #
 # 値の書き方: 文字列はそのまま、数値は単位なし（%・人・時間は書かない）、真偽は true / false、
 # 日付は 2024-04-01（年月だけなら 2024-04）、リストは [A, B] または行頭に「- 」。

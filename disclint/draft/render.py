@@ -23,9 +23,9 @@ from typing import Any, Iterable
 
 from ..errors import DisclintError
 from ..resources import data_dir
-from .doctypes import ALL_DIRECTIVES, CIRCLED, DIRECTIVE_SHORT, DOC_TYPES, DocType
-from .formats import f_adv, f_date, f_join, f_num, f_pct, f_quote, fiscal_label, placeholder
-from .profile import Fact, Profile
+from .doctypes import ALL_DIRECTIVES, DIRECTIVE_SHORT, DOC_TYPES, DocType, section_number
+from .formats import f_adv, f_date, f_join, f_num, f_pct, f_quote, fiscal_label, format_date, placeholder
+from .profile import MEASURES, Fact, Measure, Node, Profile
 from .tone import apply_tone
 
 INSERT_HEADING = "追加案（disclint による下書き）"
@@ -119,6 +119,10 @@ class Draft:
 
     def placeholders(self) -> list[str]:
         return PLACEHOLDER_RE.findall(self.text())
+
+    def questions(self) -> list[str]:
+        """The 【要確認: …】 questions: measures the profile leaves unknown."""
+        return QUESTION_RE.findall(self.text())
 
 
 # ----------------------------------------------------------------------------- markdown subset
@@ -301,7 +305,7 @@ class _Helpers:
         for name, rx in _TERM_RES.items():
             if name in self.seen:
                 continue
-            m = rx.search(text)
+            m = next((m for m in rx.finditer(text) if not _inside_brackets(text, m.start())), None)
             if not m:
                 continue
             self.seen.add(name)
@@ -311,12 +315,58 @@ class _Helpers:
         return text
 
 
+def _inside_brackets(text: str, pos: int) -> bool:
+    """Inside a placeholder or question 【…】 (which must stay short for the lint rule)."""
+    return text.rfind("【", 0, pos) > text.rfind("】", 0, pos)
+
+
 def explain_terms(blocks: list[Block], helpers: _Helpers) -> None:
     for b in blocks:
         if b.kind in ("paragraph", "bullet"):
             b.text = helpers.explain(b.text)
         elif b.kind == "table":
             b.rows = tuple(tuple(helpers.explain(c) for c in row) for row in b.rows)
+
+
+def f_date_value(d, calendar: str) -> str:
+    return format_date(d, calendar)
+
+
+QUESTION = "【要確認: {ask}】"
+QUESTION_RE = re.compile(r"【要確認: [^】]*】")
+
+
+class MeasureView:
+    """What a template knows about one measure: ``yes`` / ``no`` / ``unknown`` and what to write
+    instead of the sentence (``otherwise``: the question 【要確認: …】 for an unknown central
+    measure, the planned-measure sentence for a *no* with a date in ``plans``, else nothing)."""
+
+    def __init__(self, measure: Measure, state: str, plan_sentence: str) -> None:
+        self.name = measure.name
+        self.state = state
+        self.central = measure.central
+        self.yes = state == "yes"
+        self.no = state == "no"
+        self.unknown = state == "unknown"
+        self.ask = QUESTION.format(ask=measure.ask) if self.unknown and measure.central else ""
+        self.plan = plan_sentence if self.no else ""
+        self.otherwise = self.ask or self.plan
+
+    def __bool__(self) -> bool:
+        return self.yes
+
+    def __str__(self) -> str:
+        return self.otherwise
+
+
+def measure_views(profile: Profile, co: str) -> Node:
+    views = {}
+    for m in MEASURES:
+        state = profile.state(m.name)
+        by = profile.plan(m.name)
+        sentence = f"{co}は、{f_date_value(by, profile.calendar)}までに{m.noun}を行う予定である。" if by is not None else ""
+        views[m.name] = MeasureView(m, state, sentence)
+    return Node("ms", views)
 
 
 def _context(profile: Profile, dt: DocType, helpers: _Helpers, missing_mode: bool) -> dict[str, Any]:
@@ -333,6 +383,7 @@ def _context(profile: Profile, dt: DocType, helpers: _Helpers, missing_mode: boo
     fy_label = fiscal_label(fy["start"], fy["end"], profile.calendar)
     return {
         "p": p,
+        "ms": measure_views(profile, co),
         "doc": dt.to_template(),
         "co": co,  # how the company refers to itself
         "period": period,  # 「当連結会計年度」 or 「2024年度」
@@ -387,6 +438,47 @@ def _template_line(exc: BaseException, filename: str | None) -> str:
     return line
 
 
+_SECTION_DIRECTIVE = {
+    "policy": 1, "governance": 2, "resources": 3, "risk_assessment": 4, "protections": 5, "pdca": 6,
+    "incident_response": 7, "bcp": 8, "supply_chain": 9, "information_sharing": 10,
+}
+_DIRECTIVE_OF_MEASURE = {"isms": 6, "nca_member": 10}
+
+
+def measure_directive(m: Measure) -> int:
+    """The directive whose section states the measure."""
+    return _DIRECTIVE_OF_MEASURE.get(m.name) or _SECTION_DIRECTIVE[m.keys[0].split(".")[0]]
+
+
+def _sections(env, dt: DocType, chosen: list[int], ctx: dict[str, Any], helpers: "_Helpers", level: int) -> list[list[Block]]:
+    """The directive sections in document order (under their pillar headings, numbered as the
+    type numbers them). A section with nothing to say (every measure *no*) is left out, and so
+    is a pillar with no section left."""
+    out: list[list[Block]] = []
+    pillar_no = 0
+    for group, ds in dt.order(chosen):
+        inner = level if group is None else level + 1
+        sections: list[list[Block]] = []
+        for d in ds:
+            _, text = _render(env, [f"{dt.id}/d{d:02d}.md.j2", f"common/d{d:02d}.md.j2"], dict(ctx, directive=d))
+            blocks = parse_section(text, inner, d, dt.tone)
+            if not any(b.kind != "heading" for b in blocks):
+                continue
+            explain_terms(blocks, helpers)
+            if blocks[0].kind != "heading":
+                blocks.insert(0, Block("heading", DIRECTIVE_SHORT[d][0], inner, directive=d))
+            blocks[0].text = section_number(dt.section_numbers, len(sections)) + blocks[0].text
+            sections.append(blocks)
+        if not sections:
+            continue
+        if group is not None:
+            pillar_no += 1
+            prefix = f"({pillar_no}) " if dt.group_numbers == "paren" else ""
+            out.append([Block("heading", prefix + group, level)])
+        out.extend(sections)
+    return out
+
+
 def seed_for(profile: Profile, variant: int | None) -> str:
     return f"{profile.company_name}#{variant or 0}"
 
@@ -410,6 +502,7 @@ def render_draft(
     env = make_env(templates)
     helpers = _Helpers(seed_for(profile, variant))
     ctx = _context(profile, dt, helpers, missing_mode)
+    ctx["stated"] = any(profile.state(m.name) == "yes" for m in MEASURES if measure_directive(m) in chosen)
     draft = Draft(dt, chosen, missing_mode=missing_mode)
 
     _, intro = _render(env, [f"{dt.id}/_intro.md.j2", "common/_intro.md.j2"], ctx)
@@ -424,22 +517,8 @@ def render_draft(
     draft.blocks.extend(intro_blocks)
     base = max((b.level for b in intro_blocks if b.kind == "heading"), default=1) + 1
 
-    groups = dt.order(chosen)
-    for gi, (group, ds) in enumerate(groups):
-        level = base
-        if group is not None:
-            prefix = f"({gi + 1}) " if dt.group_numbers == "paren" else ""
-            draft.blocks.append(Block("heading", prefix + group, base))
-            level = base + 1
-        for si, d in enumerate(ds):
-            name, text = _render(env, [f"{dt.id}/d{d:02d}.md.j2", f"common/d{d:02d}.md.j2"], dict(ctx, directive=d))
-            blocks = parse_section(text, level, d, dt.tone)
-            explain_terms(blocks, helpers)
-            if not blocks or blocks[0].kind != "heading":
-                blocks.insert(0, Block("heading", DIRECTIVE_SHORT[d][0], level, directive=d))
-            if dt.section_numbers == "circled":
-                blocks[0].text = f"{CIRCLED[si]} {blocks[0].text}"
-            draft.blocks.extend(blocks)
+    for gi_group in _sections(env, dt, chosen, ctx, helpers, level=base):
+        draft.blocks.extend(gi_group)
     if not missing_mode:
         _, outro = _render(env, [f"{dt.id}/_outro.md.j2", "common/_outro.md.j2"], ctx)
         outro_blocks = [b for b in parse_section(outro, base, None, dt.tone) if b.kind != "heading"]
