@@ -61,11 +61,11 @@ def test_full_draft_covers_all_ten_directives(complete, mapper, doc_type, tmp_pa
 #: a section drafted alone for one directive is judged by these rules as a whole document:
 #: it misses the other nine directives by design (in a filing it joins the other sections)
 _WHOLE_DOCUMENT_RULES = {"relevance.directive-missing", "relevance.directive-weak"}
-#: known findings of rules whose precision is being reworked on branch `lintprec` (issue 17 asks
-#: us not to weaken rules here): a section with nothing countable (directive 10, and the last
-#: yuho-risk section, which also holds the closing residual-risk paragraph) is judged on its own
-_NO_NUMBERS = "comparability.no-quantitative-facts judges the information-sharing section, which has no countable fact in the profile"
-_KNOWN = {("yuho-risk", None): _NO_NUMBERS, **{(t, 10): _NO_NUMBERS for t in TYPES}}
+#: known findings: a section drafted alone for directive 10 (information sharing) states no countable
+#: fact (the profile has none for it), so comparability.no-quantitative-facts, which judges a cyber
+#: section as a whole, warns; in a full draft the section joins sections with figures (0 findings).
+_NO_NUMBERS = "comparability.no-quantitative-facts judges a lone information-sharing section, which has no countable fact in the profile"
+_KNOWN = {(t, 10): _NO_NUMBERS for t in TYPES}
 
 
 def _param(doc_type, directive):

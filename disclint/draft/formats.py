@@ -8,11 +8,23 @@ A missing fact always renders as its placeholder (``【要記入: 標的型メ�
 
 from __future__ import annotations
 
+import datetime as _dt
+from dataclasses import dataclass
 from typing import Any
 
-from .profile import Date, Fact
-
 PLACEHOLDER = "【要記入: {label}】"
+
+@dataclass(frozen=True)
+class Date:
+    """A date as precise as the profile gives it (year, year-month or full date)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def as_date(self) -> _dt.date:
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
 
 # (first day, name) of the eras, newest first
 _ERAS = ((Date(2019, 5, 1), "令和"), (Date(1989, 1, 8), "平成"), (Date(1926, 12, 25), "昭和"))
@@ -74,7 +86,13 @@ def join_ja(items: list[str], last: str = "及び") -> str:
     return "、".join(items[:-1]) + last + items[-1]
 
 
-def format_fact(fact: Fact) -> str:
+def _is_fact(value: Any) -> bool:
+    """A profile fact (:class:`disclint.draft.profile.Fact`), recognised by its shape so that this
+    module does not import the profile (which imports this one)."""
+    return hasattr(value, "known") and hasattr(value, "value") and hasattr(value, "path")
+
+
+def format_fact(fact: Any) -> str:
     if fact.no and fact.kind != "bool":
         return f"【要確認: {fact.label}】"  # a "no" is never printed as a fact (「なしをCISOに…」)
     if not fact.known:
@@ -94,7 +112,7 @@ def format_fact(fact: Fact) -> str:
 # ----------------------------------------------------------------------------- filters
 def f_num(fact: Any, unit: str = "") -> str:
     """A count with its unit: ``num(4, "回")`` -> 4回; missing -> placeholder."""
-    if isinstance(fact, Fact):
+    if _is_fact(fact):
         if not fact.known:
             return placeholder(fact.label)
         return format_number(fact.value) + unit
@@ -106,7 +124,7 @@ def f_pct(fact: Any) -> str:
 
 
 def f_date(fact: Any, calendar: str | None = None) -> str:
-    if isinstance(fact, Fact):
+    if _is_fact(fact):
         if not fact.known:
             return placeholder(fact.label)
         return format_date(fact.value, calendar or fact.calendar)
@@ -114,7 +132,7 @@ def f_date(fact: Any, calendar: str | None = None) -> str:
 
 
 def f_join(fact: Any, last: str = "及び") -> str:
-    if isinstance(fact, Fact):
+    if _is_fact(fact):
         if not fact.known:
             return placeholder(fact.label)
         return join_ja(list(fact.value), last)
@@ -124,13 +142,13 @@ def f_join(fact: Any, last: str = "及び") -> str:
 def f_adv(fact: Any) -> str:
     """A frequency used as an adverb: 「四半期ごと」 -> 「四半期ごとに」, 「毎月」 stays."""
     text = str(fact)
-    if isinstance(fact, Fact) and not fact.known:
+    if _is_fact(fact) and not fact.known:
         return text
     return text + "に" if text.endswith(("ごと", "毎")) else text
 
 
 def f_quote(fact: Any) -> str:
     """A name in 「」 (a placeholder stays bare)."""
-    if isinstance(fact, Fact) and not fact.known:
+    if _is_fact(fact) and not fact.known:
         return placeholder(fact.label)
     return f"「{fact}」"
