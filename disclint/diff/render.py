@@ -48,17 +48,19 @@ def _sec(c: Change) -> str:
     return " > ".join(c.section)
 
 
+def status_rows(diff: DocDiff, lang: str) -> list[tuple[str, str, str, str]]:
+    """(item, title, status then, status now) for the ten directives, then the three principles."""
+    d_label = "指示" if lang == "ja" else "D"
+    rows = [(f"{d_label}{d}", directive_title(d, lang), a, b) for d, (a, b) in diff.directives.items()]
+    return rows + [("", principle_title(k, lang), a, b) for k, (a, b) in diff.principles.items()]
+
+
 def to_text(diff: DocDiff, lang: str, show_all: bool = False) -> str:
-    ja = lang == "ja"
-    D = "指示" if ja else "D"
     out = [t("diff.title", lang, old=diff.old_path, new=diff.new_path, old_date=diff.old_date or "?", new_date=diff.new_date or "?")]
     out.append("## " + t("diff.coverage", lang))
-    for d, (a, b) in diff.directives.items():
+    for item, title, a, b in status_rows(diff, lang):
         mark = "*" if a != b else " "
-        out.append(f" {mark}{D}{d:<3}{status_label(a, lang):<10} → {status_label(b, lang):<10} {directive_title(d, lang)}")
-    for k, (a, b) in diff.principles.items():
-        mark = "*" if a != b else " "
-        out.append(f" {mark}{status_label(a, lang):<10} → {status_label(b, lang):<10} {principle_title(k, lang)}")
+        out.append(f" {mark}{item:<5}{status_label(a, lang):<10} → {status_label(b, lang):<10} {title}".replace(f" {mark}{'':<5}", f" {mark}"))
     heads = listed_headings(diff, show_all)
     out.append("## " + t("diff.headings", lang, listed=len(heads), count=len(diff.headings)))
     if not heads:
@@ -140,14 +142,9 @@ th{background:#eef2f7}tr.changed td{background:#fff7d6}del{background:#fbd3d3;te
 
 def to_html(diff: DocDiff, lang: str, show_all: bool = False) -> str:
     e = html.escape
-    ja = lang == "ja"
-    rows = []
-    for d, (a, b) in diff.directives.items():
-        cls = ' class="changed"' if a != b else ""
-        rows.append(f"<tr{cls}><th>{'指示' if ja else 'D'}{d}</th><td>{e(directive_title(d, lang))}</td><td>{e(status_label(a, lang))}</td><td>{e(status_label(b, lang))}</td></tr>")
-    for k, (a, b) in diff.principles.items():
-        cls = ' class="changed"' if a != b else ""
-        rows.append(f"<tr{cls}><th></th><td>{e(principle_title(k, lang))}</td><td>{e(status_label(a, lang))}</td><td>{e(status_label(b, lang))}</td></tr>")
+    changed = ' class="changed"'
+    rows = [f"<tr{changed if a != b else ''}><th>{e(item)}</th><td>{e(title)}</td><td>{e(status_label(a, lang))}</td>"
+            f"<td>{e(status_label(b, lang))}</td></tr>" for item, title, a, b in status_rows(diff, lang)]
     heads = "".join(f"<li>{e(t('diff.' + h.kind, lang))}: {e(h.old or '')}{' → ' if h.kind == 'renumbered' else ''}{e(h.new or '') if h.kind != 'removed' else ''}"
                     f" <span class=sec>{e(' > '.join(h.parent))}</span></li>" for h in listed_headings(diff, show_all))
     changes = []
