@@ -72,3 +72,29 @@ def test_a_leak_of_personal_data_is_still_cybersecurity_text(leak):
     ctx = CheckContext(doc, mapper=_StubMapper({1: 0.9, 2: 0.9, 3: 0.9, 4: 0.9}))
     assert ctx.in_scope(1, "cyber")
     assert not ctx.in_scope(2, "cyber")
+
+
+# ------------------------------------------------------------------ sahen-okonau: no ungrammatical suggestions
+@pytest.mark.parametrize("modified", [
+    "当社は、保有する情報資産について適切な管理を行っております。",  # adjective + な
+    "外部の専門事業者が、社内ネットワークの監視を行っております。",  # の-phrase
+    "外部の専門事業者が、サーバーの定期的な点検を行います。",  # 的な
+    "セキュリティ部門は、通信記録の収集・分析を行い、結果を報告いたします。",  # listed with ・
+    "CSIRTは、原因の調査及び復旧を行います。",  # listed with 及び
+    "各部門は、社内規程で定められた点検を行っております。",  # relative clause
+    "当社は、厳しい審査を行ったうえで委託先を選定しております。",  # い-adjective
+    "入退室の記録、端末の操作履歴、認証記録の保存を行っております。",  # last item of a 、-list
+])
+def test_sahen_okonau_skips_a_noun_with_a_modifier_or_in_a_list(modified):
+    assert _run("understandability.sahen-okonau", modified) == []
+
+
+@pytest.mark.parametrize("sentence,suggestion", [
+    ("当社は、委託先に対して毎年点検を行っております。", "点検しております"),
+    ("重要なシステムについては、外部の専門家と協議を行います。", "協議します"),
+    ("当社は、システム監視を行い、異常を検知しております。", "監視し、"),
+    ("CSIRTは、速やかに調査を行い、結果を報告いたします。", "調査し、"),
+])
+def test_sahen_okonau_still_reports_a_free_noun(sentence, suggestion):
+    (f,) = _run("understandability.sahen-okonau", sentence)
+    assert f"「{suggestion}」" in f.message

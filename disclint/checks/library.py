@@ -393,6 +393,29 @@ def _suru_form(verb: str, nxt: str) -> str | None:
     return None
 
 
+# particles after which a verbal noun stands free (「当社は監視を行う」「取引先と協議を行う」)
+_FREE_AFTER = frozenset({"は", "が", "に", "で", "へ", "も", "から", "まで", "より", "と", "にて", "ては", "では", "には", "とも", "て", "で", "ば"})
+
+
+def _modifies(toks: list[Any], i: int) -> bool:
+    """Whether token ``i`` modifies the noun after it (or lists it with another noun).
+
+    An adnominal (の, な, 的な, an adjective, a verb or auxiliary in the attributive form), a
+    listing mark (・, や, 及び, 、 right after a noun) or a number make the noun part of a larger
+    phrase; a case particle, an adverb or a clause comma (「当社は、」) leave it free.
+    """
+    t = toks[i]
+    if t.text in ("、", ",", "，"):
+        return i >= 1 and toks[i - 1].pos_ in ("NOUN", "PROPN", "NUM", "SYM") or (i >= 1 and toks[i - 1].text in ("）", ")", "」"))
+    if t.pos_ in ("ADP", "SCONJ"):
+        return t.text not in _FREE_AFTER
+    if t.pos_ in ("ADV", "PUNCT", "INTJ", "SPACE"):
+        return t.text in ("・", "･")
+    if (t.pos_ == "AUX" and t.text == "に") or (t.pos_ == "ADJ" and t.text.endswith("く")):
+        return False  # adverbial form: 「速やかに調査を行う」「厳しく審査を行う」
+    return True  # ADJ, AUX, VERB, DET, CCONJ, NUM, SYM, PRON, …
+
+
 def suru_suggestion(window: list[Any], toks: list[Any], k: int) -> tuple[int, str] | None:
     """``suggest`` of the sahen-okonau pattern: verbal noun + を + 行う -> the noun + する, conjugated.
 
@@ -405,6 +428,11 @@ def suru_suggestion(window: list[Any], toks: list[Any], k: int) -> tuple[int, st
     # the verbal noun closes a long compound (「標的型攻撃メール訓練を行い」): 「…メール訓練し」 is not
     # natural Japanese, so no suggestion (two nouns before it make a compound of three or more)
     if k >= 2 and all(toks[x].pos_ in ("NOUN", "PROPN") for x in (k - 1, k - 2)):
+        return None
+    # a modified noun has no verb form: 「適切な管理を行う」->「適切な管理する」, 「ログの監視を行う」
+    # ->「ログの監視する」 and 「監視・分析を行う」->「監視・分析する」 are not Japanese
+    start = k - 1 if k >= 1 and toks[k - 1].pos_ in ("NOUN", "PROPN") else k
+    if start >= 1 and _modifies(toks, start - 1):
         return None
     j = k + len(window)
     tail: list[Any] = []
