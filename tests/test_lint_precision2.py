@@ -98,3 +98,98 @@ def test_sahen_okonau_skips_a_noun_with_a_modifier_or_in_a_list(modified):
 def test_sahen_okonau_still_reports_a_free_noun(sentence, suggestion):
     (f,) = _run("understandability.sahen-okonau", sentence)
     assert f"「{suggestion}」" in f.message
+
+
+# ------------------------------------------------------------------ directive-missing: thin cyber text is not judged
+SHORT_CYBER = [
+    "当社は、情報セキュリティ基本方針を定めております。",
+    "全PCにウイルス対策ソフトを導入しております。",
+    "不正アクセスの監視を外部に委託しております。",
+]
+LONG_CYBER = [
+    "当社は、情報セキュリティ基本方針を取締役会で決議し、当社及び国内の子会社の全従業員に周知しております。基本方針は、情報資産を脅威から守ることを経営の責任と定めております。",
+    "最高情報セキュリティ責任者（CISO）を任命し、CISOを委員長とする情報セキュリティ委員会を毎月開催しております。委員会には各事業部門の責任者が出席し、対策の進捗を確認しております。",
+    "全PCとサーバーにウイルス対策ソフトを導入し、社外からの不正アクセスを検知する仕組みを整えております。検知した通信は情報システム部が確認し、必要な場合には端末をネットワークから切り離します。",
+    "全従業員を対象に、情報セキュリティの基礎と不審なメールへの対処を学ぶ研修を年1回実施しております。研修の受講状況は情報セキュリティ委員会に報告され、未受講者には再受講を求めております。",
+    "重要な情報を扱うシステムは、年1回、外部の専門事業者による脆弱性診断を受けております。診断で見つかった問題は、重要度に応じて期限を定めて修正し、その結果を委員会に報告しております。",
+]
+
+
+def _missing(paras):
+    doc = _doc([("情報セキュリティ", paras)])
+    mapper = _StubMapper({i + 1: 0.9 for i in range(len(paras))}, labels={i + 1: [1] for i in range(len(paras))})
+    findings, _, _ = run_rules(doc, [BY_ID["relevance.directive-missing"]], mapper=mapper)
+    return findings
+
+
+def test_directive_missing_does_not_judge_three_short_cyber_sentences():
+    assert sum(len(p) for p in SHORT_CYBER) < 400
+    assert _missing(SHORT_CYBER) == []
+
+
+def test_directive_missing_judges_a_cyber_text_long_enough_for_ten_directives():
+    assert sum(len(p) for p in LONG_CYBER) >= 400
+    found = {f.message.split("「")[0] for f in _missing(LONG_CYBER)}
+    assert "指示1" not in found and "指示2" in found
+
+
+# ------------------------------------------------------------------ no-report-date: only cybersecurity documents
+def _no_date(paras, score):
+    doc = _doc([("ご案内", paras)])
+    findings, _, _ = run_rules(doc, [BY_ID["timeliness.no-report-date"]], mapper=_StubMapper({i + 1: score for i in range(len(paras))}))
+    return findings
+
+
+def test_no_report_date_skips_a_page_without_cybersecurity_text():
+    ir_policy = ["当社は、投資家の皆様に対し、適時かつ公平な情報開示に努めます。", "決算発表前の一定期間は、業績に関するご質問への回答を控えております。"]
+    assert _no_date(ir_policy, 0.9) == []
+
+
+def test_no_report_date_still_reports_an_undated_cybersecurity_page():
+    assert len(_no_date(LONG_CYBER, 0.9)) == 1
+
+
+# ------------------------------------------------------------------ weak-phrase
+@pytest.mark.parametrize("text", [
+    "当社は、お客様に素晴らしい体験をお届けするため、情報を守る仕組みを整えております。",
+    "「自分は狙われないと思う」という油断をなくすため、全従業員に研修を実施しております。",
+    "「うちの会社は大丈夫だろう」と思う気持ちが、最大のリスクです。",
+])
+def test_weak_phrase_skips_adjectives_and_quoted_mindsets(text):
+    assert _run("truthfulness.weak-phrase", text) == []
+
+
+def test_weak_phrase_still_reports_hearsay():
+    (f,) = _run("truthfulness.weak-phrase", "委託先で不正アクセスがあったらしいとの報告を受けております。")
+    assert f.excerpt == "らしい"
+
+
+# ------------------------------------------------------------------ incident-without-date
+def test_incident_without_date_skips_the_scenario_of_a_drill():
+    text = "訓練では、取引先を装ったメールにより社内の端末がマルウェアに感染したとのシナリオで、初動の手順を確認しました。"
+    assert _run("timeliness.incident-without-date", text) == []
+    assert _run("timeliness.incident-without-date", "社内の端末がマルウェアに感染しました。") != []
+
+
+# ------------------------------------------------------------------ number-without-period
+def test_number_without_period_accepts_the_period_of_a_mid_term_plan():
+    text = "中期経営計画において、全拠点の多要素認証の導入率を100%とする目標を掲げております。"
+    assert _run("comparability.number-without-period", text) == []
+    assert _run("comparability.number-without-period", "全拠点の多要素認証の導入率は80%です。") != []
+
+
+# ------------------------------------------------------------------ vague-expression: its own exceptions
+@pytest.mark.parametrize("text", [
+    "当社は、経済産業省のサイバーセキュリティ経営ガイドラインに沿って、適切な対策を講じております。",
+    "委託先の選定にあたっては、ISO/IEC 27001の認証の有無を確認し、適切な委託先を選んでおります。",
+    "攻撃を受けた際に適切に対応できない場合、お客様の信頼を失うおそれがあります。",
+    "お客様からお預かりした情報を適切に守ることは、当社の重要な責務です。",
+    "# 情報管理\n当社は、保有する情報資産を適切に管理しております。\n- 重要な情報は暗号化して保存しております。\n- 社外への送信は上長の承認を要します。\n",
+])
+def test_vague_expression_honours_its_exceptions(text):
+    assert _run("relevance.vague-expression", text) == []
+
+
+def test_vague_expression_still_reports_a_bare_claim():
+    (f,) = _run("relevance.vague-expression", "当社は、保有する情報資産を適切に管理しております。")
+    assert f.excerpt == "適切に"

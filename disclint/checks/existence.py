@@ -6,7 +6,10 @@ filters that keep rules precise on real prose, all evaluated within the sentence
 ``unless_sentence`` (skip when the sentence matches), ``unless_before`` (skip when the
 text before the match, from the sentence start, matches; anchor with ``$``),
 ``unless_after`` (skip when the rest of the sentence matches; anchor with ``^``),
-``if_sentence`` (only when the sentence also matches), ``max_per_block``.
+``if_sentence`` (only when the sentence also matches), ``max_per_block``;
+``skip_quoted`` (skip a match inside 「…」 or 『…』: a quoted word or mindset is mentioned, not
+asserted) and ``unless_list_follows`` (skip a match in a sentence that introduces a list: it
+ends with a colon or 次のとおり, or it closes its block and the next block is a list item).
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ class Existence(Check):
         "unless_after": None,
         "if_sentence": None,
         "max_per_block": 0,
+        "skip_quoted": False,
+        "unless_list_follows": False,
     }
 
     def setup(self) -> None:
@@ -66,6 +71,10 @@ class Existence(Check):
                 continue
             if self.unless_after and self.unless_after.search(text[m.end() : e]):
                 continue
+            if self.options["skip_quoted"] and _quoted(text[s : m.start()]):
+                continue
+            if self.options["unless_list_follows"] and _introduces_list(ctx, i, text, e):
+                continue
             yield m.start(), m.end(), m
             count += 1
             if self.options["max_per_block"] and count >= self.options["max_per_block"]:
@@ -85,3 +94,23 @@ def _sentence_in(text: str, pos: int) -> tuple[int, int]:
         if s <= pos < e:
             return s, e
     return 0, len(text)
+
+
+def _quoted(before: str) -> bool:
+    """Whether a position, given the sentence text before it, lies inside 「…」 or 『…』."""
+    return before.count("「") > before.count("」") or before.count("『") > before.count("』")
+
+
+_LIST_LEAD = re.compile(r"(?:[:：]|次の(?:とおり|通り)(?:です|であります|となります)?[。.]?|以下の(?:とおり|通り)(?:です)?[。.]?)\s*$")
+
+
+def _introduces_list(ctx: CheckContext, i: int, text: str, end: int) -> bool:
+    """The sentence ending at ``end`` leads into a list that gives the specifics."""
+    from ..document import BlockKind
+
+    if _LIST_LEAD.search(text[:end].rstrip()):
+        return True
+    if text[end:].strip():
+        return False  # not the block's last sentence
+    nxt = ctx.doc.blocks[i + 1] if i + 1 < len(ctx.doc.blocks) else None
+    return nxt is not None and nxt.kind == BlockKind.LIST_ITEM and ctx.doc.blocks[i].kind != BlockKind.LIST_ITEM

@@ -361,6 +361,9 @@ def no_report_date(ctx: CheckContext, check: Any) -> Iterable[Hit]:
     """Neither the file's properties nor its opening blocks give a date."""
     if ctx.doc.metadata.get("date") or not ctx.doc.blocks:
         return
+    # only a cybersecurity document is judged: a privacy or IR policy page is not our business
+    if ctx.doc_coverage.cyber_passages < int(_opt(check, "min_cyber_passages", 0)):
+        return
     head = int(_opt(check, "head_blocks", 40))
     if any(_FULL_DATE.search(b.norm.text) for b in ctx.doc.blocks[:head]):
         return
