@@ -193,3 +193,19 @@ def test_vague_expression_honours_its_exceptions(text):
 def test_vague_expression_still_reports_a_bare_claim():
     (f,) = _run("relevance.vague-expression", "当社は、保有する情報資産を適切に管理しております。")
     assert f.excerpt == "適切に"
+
+
+# ------------------------------------------------------------------ max-ten: commas of a noun list
+@pytest.mark.parametrize("text", [
+    "当社は、情報の機密性（Confidentiality）、完全性（Integrity）、可用性（Availability）を維持することを目指しております。",
+    "各部門は、「情報管理規程」、「文書管理規程」、「委託先管理規程」に基づき、情報を管理しております。",
+    "当社は、外部からの不正アクセス、改ざん、破壊、漏えいを防ぐため、対策を講じております。",
+])
+def test_max_ten_does_not_count_the_commas_of_a_noun_list(text):
+    assert _run("understandability.max-ten", text) == []
+
+
+def test_max_ten_still_counts_clause_commas():
+    text = "当社は、2024年度に、情報セキュリティ委員会を設置し、CISOを任命したうえで、研修を開始しました。"
+    (f,) = _run("understandability.max-ten", text)
+    assert "4 個" in f.message
