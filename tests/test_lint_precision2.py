@@ -209,3 +209,15 @@ def test_max_ten_still_counts_clause_commas():
     text = "当社は、2024年度に、情報セキュリティ委員会を設置し、CISOを任命したうえで、研修を開始しました。"
     (f,) = _run("understandability.max-ten", text)
     assert "4 個" in f.message
+
+
+# ------------------------------------------------------------------ boilerplate / vague-frequency: a lead and its list
+LEAD = "# 情報セキュリティ\n当社は、情報セキュリティ対策を定期的に見直しております。\n"
+FREQ_LIST = "- 社内の全端末の設定を毎月点検しております。\n- 点検の結果は半期ごとに経営会議に報告しております。\n"
+VAGUE_LIST = "- 社内の端末の設定を点検しております。\n- 点検の結果を経営会議に報告しております。\n"
+
+
+@pytest.mark.parametrize("rule", ["relevance.boilerplate", "comparability.vague-frequency"])
+def test_a_lead_sentence_whose_list_gives_the_frequency_is_not_reported(rule):
+    assert _run(rule, LEAD + FREQ_LIST) == []
+    assert len(_run(rule, LEAD + VAGUE_LIST)) == 1

@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from ..document import BlockKind
 from .base import CYBER_TERMS, PROSE_KINDS, TEXT_KINDS, CheckContext, Hit
+from .existence import following_list
 
 
 def _opt(check: Any, name: str, default: Any) -> Any:
@@ -43,6 +44,11 @@ def boilerplate(ctx: CheckContext, check: Any) -> Iterable[Hit]:
         if not text or len(text) > max_chars or re.search(r"[0-9A-Za-z「『]", text) or _NAMED_RULE.search(text):
             continue
         if specific is not None and specific.search(text):
+            continue
+        # a lead paragraph whose list gives the frequency, the figures or the mechanism is not boilerplate
+        items = following_list(ctx, i)
+        if items and (re.search(r"[0-9A-Za-z「『]|毎[年月週日]|ごと", items) or _NAMED_RULE.search(items)
+                      or (specific is not None and specific.search(items))):
             continue
         sents = [text[s:e] for s, e in ctx.sentences(i) if b.norm.text[s:e].strip()]
         if sents and all(_VAGUE.search(s) for s in sents):
