@@ -221,3 +221,18 @@ VAGUE_LIST = "- 社内の端末の設定を点検しております。\n- 点検
 def test_a_lead_sentence_whose_list_gives_the_frequency_is_not_reported(rule):
     assert _run(rule, LEAD + FREQ_LIST) == []
     assert len(_run(rule, LEAD + VAGUE_LIST)) == 1
+
+
+# ------------------------------------------------------------------ sentence-length: quoted names are one unit
+def test_sentence_length_does_not_count_quoted_names_and_glosses():
+    text = ("重大なインシデントが発生した場合、当社は「情報セキュリティインシデント対応規程」及び「事業継続計画（情報システム編）」に基づき、"
+            "CSIRT（Computer Security Incident Response Team）が初動対応を行い、CISOに報告します。")
+    assert len(text) > 100
+    assert _run("understandability.sentence-length", text) == []
+
+
+def test_sentence_length_still_reports_a_long_sentence_of_clauses():
+    text = ("各拠点で検知された不審な通信や端末の挙動は、監視を委託している外部の専門事業者から情報システム部を経て直ちにCSIRTへ連絡され、"
+            "CSIRTは、影響範囲の調査、感染が疑われる端末の隔離、関係部署への連絡を行ったうえで、その結果を取りまとめてCISOに報告いたします。")
+    (f,) = _run("understandability.sentence-length", text)
+    assert "上限 100 字" in f.message
