@@ -183,6 +183,7 @@ def test_number_without_period_accepts_the_period_of_a_mid_term_plan():
     "当社は、経済産業省のサイバーセキュリティ経営ガイドラインに沿って、適切な対策を講じております。",
     "委託先の選定にあたっては、ISO/IEC 27001の認証の有無を確認し、適切な委託先を選んでおります。",
     "攻撃を受けた際に適切に対応できない場合、お客様の信頼を失うおそれがあります。",
+    "不正アクセスにより情報が漏えいした場合には、調査や適切な補償のための費用が生じる可能性があります。",
     "お客様からお預かりした情報を適切に守ることは、当社の重要な責務です。",
     "# 情報管理\n当社は、保有する情報資産を適切に管理しております。\n- 重要な情報は暗号化して保存しております。\n- 社外への送信は上長の承認を要します。\n",
 ])
@@ -190,8 +191,12 @@ def test_vague_expression_honours_its_exceptions(text):
     assert _run("relevance.vague-expression", text) == []
 
 
-def test_vague_expression_still_reports_a_bare_claim():
-    (f,) = _run("relevance.vague-expression", "当社は、保有する情報資産を適切に管理しております。")
+@pytest.mark.parametrize("claim", [
+    "当社は、保有する情報資産を適切に管理しております。",
+    "インシデントが発生した場合には、CSIRTが適切に対応いたします。",
+])
+def test_vague_expression_still_reports_a_bare_claim(claim):
+    (f,) = _run("relevance.vague-expression", claim)
     assert f.excerpt == "適切に"
 
 
