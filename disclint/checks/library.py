@@ -420,8 +420,8 @@ def _modifies(toks: list[Any], i: int) -> bool:
         return t.text not in _FREE_AFTER
     if t.pos_ in ("ADV", "PUNCT", "INTJ", "SPACE"):
         return t.text in ("・", "･")
-    if (t.pos_ == "AUX" and t.text == "に") or (t.pos_ == "ADJ" and t.text.endswith("く")):
-        return False  # adverbial form: 「速やかに調査を行う」「厳しく審査を行う」
+    if (t.pos_ == "AUX" and t.text == "に") or (t.pos_ == "ADJ" and t.text.endswith("く")) or "副詞可能" in t.tag_:
+        return False  # adverbial form or noun: 「速やかに調査を行う」「厳しく審査を行う」「毎年点検を行う」
     return True  # ADJ, AUX, VERB, DET, CCONJ, NUM, SYM, PRON, …
 
 
@@ -434,14 +434,14 @@ def suru_suggestion(window: list[Any], toks: list[Any], k: int) -> tuple[int, st
     A form that cannot be conjugated safely gives None (no finding).
     """
     noun, verb = window[0], window[-1]
-    # the verbal noun closes a long compound (「標的型攻撃メール訓練を行い」): 「…メール訓練し」 is not
-    # natural Japanese, so no suggestion (two nouns before it make a compound of three or more)
-    if k >= 2 and all(toks[x].pos_ in ("NOUN", "PROPN") for x in (k - 1, k - 2)):
+    # the verbal noun closes a compound (「企業活動を行う」「標的型攻撃メール訓練を行い」): 「企業活動する」
+    # 「…メール訓練し」 are not natural Japanese, so no suggestion (judged: most such suggestions were wrong)
+    # (a noun used as an adverb stays free: 「毎年点検を行う」->「毎年点検する」)
+    if k >= 1 and toks[k - 1].pos_ in ("NOUN", "PROPN", "NUM") and "副詞可能" not in toks[k - 1].tag_:
         return None
     # a modified noun has no verb form: 「適切な管理を行う」->「適切な管理する」, 「ログの監視を行う」
     # ->「ログの監視する」 and 「監視・分析を行う」->「監視・分析する」 are not Japanese
-    start = k - 1 if k >= 1 and toks[k - 1].pos_ in ("NOUN", "PROPN") else k
-    if start >= 1 and _modifies(toks, start - 1):
+    if k >= 1 and _modifies(toks, k - 1):
         return None
     j = k + len(window)
     tail: list[Any] = []
