@@ -109,14 +109,15 @@ def _run_coverage(rule_id: str, doc: Document, mapper: _StubMapper):
 
 
 def test_coverage_evidence_outside_the_cyber_scope_counts_as_missing():
-    doc = _doc([("(4) 情報セキュリティ", [LONG_CYBER, LONG_CYBER, LONG_CYBER]), ("③ 内部統制システム", [LONG_GOVERNANCE])])
-    scores = {1: 0.99, 2: 0.99, 3: 0.99, 5: 0.9}
-    only_outside = _StubMapper(scores, {5: [3]})
+    doc = _doc([("(4) 情報セキュリティ", [LONG_CYBER, LONG_CYBER, LONG_CYBER, LONG_CYBER]), ("③ 内部統制システム", [LONG_GOVERNANCE])])
+    # four passages: enough cyber text (min_cyber_chars) for the ten directives to be judged
+    scores = {1: 0.99, 2: 0.99, 3: 0.99, 4: 0.99, 6: 0.9}
+    only_outside = _StubMapper(scores, {6: [3]})
     assert _run_coverage("relevance.directive-weak", doc, only_outside)[0] == []
     (missing,), _ = _run_coverage("relevance.directive-missing", doc, only_outside)
     assert missing.data == {"directive": 3, "status": "missing", "mapper_status": "weak"}
     # evidence in the cyber section counts; the passage outside it does not (the mapper alone
     # would call two passages "covered")
-    (weak,), _ = _run_coverage("relevance.directive-weak", doc, _StubMapper(scores, {2: [3], 5: [3]}))
+    (weak,), _ = _run_coverage("relevance.directive-weak", doc, _StubMapper(scores, {2: [3], 6: [3]}))
     assert weak.block_index == 2 and weak.data == {"directive": 3, "status": "weak", "mapper_status": "covered"}
     assert _run_coverage("relevance.directive-missing", doc, _StubMapper(scores, {1: [3], 2: [3]}))[0] == []

@@ -2,7 +2,8 @@
 
 One finding per directive whose coverage status is in ``status`` (``missing`` and/or
 ``weak``), only when the document has at least ``min_cyber_passages`` cyber passages
-(a document that is not about cybersecurity is not judged on the ten directives).
+and ``min_cyber_chars`` characters in them (a document that is not about cybersecurity, or
+says too little about it to address ten directives, is not judged on them).
 The message gets ``{directive}`` (number), ``{title}``, ``{where}`` (the locations of the
 evidence) and ``{at}`` (the same in brackets, or nothing when there is no location, so a
 message never shows an empty 「（）」).
@@ -22,9 +23,16 @@ from ..i18n import directive_title
 from .base import CHECKS, Check, CheckContext, Hit
 
 
+def cyber_text_chars(ctx: CheckContext) -> int:
+    """Characters (normalised) of the cyber passages inside the scope: how much cybersecurity text there is."""
+    from ..analysis.coverage import in_scope_passages
+
+    return sum(len(ctx.doc.blocks[r.block_index].norm.text) for r in in_scope_passages(ctx.results, ctx.scope))
+
+
 @CHECKS.register("coverage")
 class CoverageCheck(Check):
-    OPTIONS = {"status": ["missing"], "min_cyber_passages": 3, "directives": list(range(1, 11))}
+    OPTIONS = {"status": ["missing"], "min_cyber_passages": 3, "min_cyber_chars": 0, "directives": list(range(1, 11))}
 
     def setup(self) -> None:
         bad = set(self.options["status"]) - {"missing", "weak"}
@@ -36,6 +44,8 @@ class CoverageCheck(Check):
             return
         cov = ctx.doc_coverage  # in-scope passages only, as every output shows it
         if cov.cyber_passages < int(self.options["min_cyber_passages"]):
+            return
+        if cyber_text_chars(ctx) < int(self.options["min_cyber_chars"]):
             return
         want = set(self.options["status"])
         for d, c in cov.directives.items():

@@ -6,7 +6,11 @@ filters that keep rules precise on real prose, all evaluated within the sentence
 ``unless_sentence`` (skip when the sentence matches), ``unless_before`` (skip when the
 text before the match, from the sentence start, matches; anchor with ``$``),
 ``unless_after`` (skip when the rest of the sentence matches; anchor with ``^``),
-``if_sentence`` (only when the sentence also matches), ``max_per_block``.
+``if_sentence`` (only when the sentence also matches), ``max_per_block``;
+``skip_quoted`` (skip a match inside 「…」 or 『…』: a quoted word or mindset is mentioned, not
+asserted) and ``unless_list_follows`` (skip a match in a sentence that introduces a list: it
+ends with a colon or 次のとおり, or it closes its block and the next block is a list item; a
+regular expression instead of ``true`` requires the list items to match it).
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ class Existence(Check):
         "unless_after": None,
         "if_sentence": None,
         "max_per_block": 0,
+        "skip_quoted": False,
+        "unless_list_follows": False,
     }
 
     def setup(self) -> None:
@@ -41,6 +47,8 @@ class Existence(Check):
         self.unless_sentence = compile_patterns([o["unless_sentence"]] if o["unless_sentence"] else [])
         self.unless_before = compile_patterns([o["unless_before"]] if o["unless_before"] else [])
         self.unless_after = compile_patterns([o["unless_after"]] if o["unless_after"] else [])
+        ulf = o["unless_list_follows"]
+        self.list_gives = re.compile(ulf) if isinstance(ulf, str) and ulf else None
         self.if_sentence = compile_patterns([o["if_sentence"]] if o["if_sentence"] else [])
         if o["match_on"] not in ("norm", "original"):
             raise ValueError("'match_on' must be norm or original")
@@ -66,6 +74,10 @@ class Existence(Check):
                 continue
             if self.unless_after and self.unless_after.search(text[m.end() : e]):
                 continue
+            if self.options["skip_quoted"] and _quoted(text[s : m.start()]):
+                continue
+            if self.options["unless_list_follows"] and _introduces_list(ctx, i, text, e, self.list_gives):
+                continue
             yield m.start(), m.end(), m
             count += 1
             if self.options["max_per_block"] and count >= self.options["max_per_block"]:
@@ -85,3 +97,37 @@ def _sentence_in(text: str, pos: int) -> tuple[int, int]:
         if s <= pos < e:
             return s, e
     return 0, len(text)
+
+
+def _quoted(before: str) -> bool:
+    """Whether a position, given the sentence text before it, lies inside 「…」 or 『…』."""
+    return before.count("「") > before.count("」") or before.count("『") > before.count("』")
+
+
+_LIST_LEAD = re.compile(r"(?:[:：]|次の(?:とおり|通り)(?:です|であります|となります)?[。.]?|以下の(?:とおり|通り)(?:です)?[。.]?)\s*$")
+
+
+def following_list(ctx: CheckContext, i: int, limit: int = 12) -> str:
+    """The text of the list items right after block ``i`` (a lead paragraph), or "" when none follows."""
+    from ..document import BlockKind
+
+    blocks = ctx.doc.blocks
+    if blocks[i].kind == BlockKind.LIST_ITEM:
+        return ""
+    items = []
+    for b in blocks[i + 1 : i + 1 + limit]:
+        if b.kind != BlockKind.LIST_ITEM:
+            break
+        items.append(b.norm.text)
+    return "\n".join(items)
+
+
+def _introduces_list(ctx: CheckContext, i: int, text: str, end: int, gives: re.Pattern[str] | None) -> bool:
+    """The sentence ending at ``end`` leads into a list that gives the specifics (matching ``gives``, if set)."""
+    lead = bool(_LIST_LEAD.search(text[:end].rstrip()))
+    if not lead and text[end:].strip():
+        return False  # not the block's last sentence
+    items = following_list(ctx, i)
+    if not items:
+        return lead and gives is None
+    return gives is None or bool(gives.search(items))

@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from ..document import BlockKind
 from .base import PROSE_KINDS, TEXT_KINDS, CheckContext, Hit
+from .existence import following_list
 
 
 def _opt(check: Any, name: str, default: Any) -> Any:
@@ -43,6 +44,11 @@ def boilerplate(ctx: CheckContext, check: Any) -> Iterable[Hit]:
         if not text or len(text) > max_chars or re.search(r"[0-9A-Za-z「『]", text) or _NAMED_RULE.search(text):
             continue
         if specific is not None and specific.search(text):
+            continue
+        # a lead paragraph whose list gives the frequency, the figures or the mechanism is not boilerplate
+        items = following_list(ctx, i)
+        if items and (re.search(r"[0-9A-Za-z「『]|毎[年月週日]|ごと", items) or _NAMED_RULE.search(items)
+                      or (specific is not None and specific.search(items))):
             continue
         sents = [text[s:e] for s, e in ctx.sentences(i) if b.norm.text[s:e].strip()]
         if sents and all(_VAGUE.search(s) for s in sents):
@@ -361,6 +367,9 @@ def no_report_date(ctx: CheckContext, check: Any) -> Iterable[Hit]:
     """Neither the file's properties nor its opening blocks give a date."""
     if ctx.doc.metadata.get("date") or not ctx.doc.blocks:
         return
+    # only a cybersecurity document is judged: a privacy or IR policy page is not our business
+    if ctx.doc_coverage.cyber_passages < int(_opt(check, "min_cyber_passages", 0)):
+        return
     head = int(_opt(check, "head_blocks", 40))
     if any(_FULL_DATE.search(b.norm.text) for b in ctx.doc.blocks[:head]):
         return
@@ -393,6 +402,29 @@ def _suru_form(verb: str, nxt: str) -> str | None:
     return None
 
 
+# particles after which a verbal noun stands free (「当社は監視を行う」「取引先と協議を行う」)
+_FREE_AFTER = frozenset({"は", "が", "に", "で", "へ", "も", "から", "まで", "より", "と", "にて", "ては", "では", "には", "とも", "て", "で", "ば"})
+
+
+def _modifies(toks: list[Any], i: int) -> bool:
+    """Whether token ``i`` modifies the noun after it (or lists it with another noun).
+
+    An adnominal (の, な, 的な, an adjective, a verb or auxiliary in the attributive form), a
+    listing mark (・, や, 及び, 、 right after a noun) or a number make the noun part of a larger
+    phrase; a case particle, an adverb or a clause comma (「当社は、」) leave it free.
+    """
+    t = toks[i]
+    if t.text in ("、", ",", "，"):
+        return i >= 1 and toks[i - 1].pos_ in ("NOUN", "PROPN", "NUM", "SYM") or (i >= 1 and toks[i - 1].text in ("）", ")", "」"))
+    if t.pos_ in ("ADP", "SCONJ"):
+        return t.text not in _FREE_AFTER
+    if t.pos_ in ("ADV", "PUNCT", "INTJ", "SPACE"):
+        return t.text in ("・", "･")
+    if (t.pos_ == "AUX" and t.text == "に") or (t.pos_ == "ADJ" and t.text.endswith("く")) or "副詞可能" in t.tag_:
+        return False  # adverbial form or noun: 「速やかに調査を行う」「厳しく審査を行う」「毎年点検を行う」
+    return True  # ADJ, AUX, VERB, DET, CCONJ, NUM, SYM, PRON, …
+
+
 def suru_suggestion(window: list[Any], toks: list[Any], k: int) -> tuple[int, str] | None:
     """``suggest`` of the sahen-okonau pattern: verbal noun + を + 行う -> the noun + する, conjugated.
 
@@ -402,9 +434,14 @@ def suru_suggestion(window: list[Any], toks: list[Any], k: int) -> tuple[int, st
     A form that cannot be conjugated safely gives None (no finding).
     """
     noun, verb = window[0], window[-1]
-    # the verbal noun closes a long compound (「標的型攻撃メール訓練を行い」): 「…メール訓練し」 is not
-    # natural Japanese, so no suggestion (two nouns before it make a compound of three or more)
-    if k >= 2 and all(toks[x].pos_ in ("NOUN", "PROPN") for x in (k - 1, k - 2)):
+    # the verbal noun closes a compound (「企業活動を行う」「標的型攻撃メール訓練を行い」): 「企業活動する」
+    # 「…メール訓練し」 are not natural Japanese, so no suggestion (judged: most such suggestions were wrong)
+    # (a noun used as an adverb stays free: 「毎年点検を行う」->「毎年点検する」)
+    if k >= 1 and toks[k - 1].pos_ in ("NOUN", "PROPN", "NUM") and "副詞可能" not in toks[k - 1].tag_:
+        return None
+    # a modified noun has no verb form: 「適切な管理を行う」->「適切な管理する」, 「ログの監視を行う」
+    # ->「ログの監視する」 and 「監視・分析を行う」->「監視・分析する」 are not Japanese
+    if k >= 1 and _modifies(toks, k - 1):
         return None
     j = k + len(window)
     tail: list[Any] = []

@@ -2,6 +2,7 @@
 
 ``measure``: ``sentence_chars`` (characters per sentence, URLs and whitespace not
 counted), ``kanji_run`` (longest run of consecutive kanji) or ``katakana_run``.
+``skip_brackets`` (sentence_chars) does not count the inside of 「」『』() (quoted names, glosses).
 ``max``: the largest allowed value. The message gets ``{value}`` and ``{max}``. For the runs,
 ``allow`` lists runs that are fine and ``skip_quoted`` skips runs inside 「」『』 (names of
 regulations, committees and bodies, which the writer cannot shorten). ``skip_names`` skips
@@ -20,6 +21,8 @@ from .base import CHECKS, PROSE_KINDS, Check, CheckContext, Hit
 
 _URL = re.compile(r"https?://\S+")
 _SPACE = re.compile(r"\s+")
+# the inside of 「…」『…』(…): a quoted name or a parenthetical gloss is read as one unit, not as clauses
+_BRACKETED = re.compile(r"(?<=「)[^「」]*(?=」)|(?<=『)[^『』]*(?=』)|(?<=\()[^()]*(?=\))")
 _RUNS = {
     "kanji_run": re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々〆ヵヶ]+"),
     "katakana_run": re.compile(r"[\u30a1-\u30faー・]+"),
@@ -29,7 +32,7 @@ _RUNS = {
 @CHECKS.register("metric")
 class Metric(Check):
     OPTIONS = {"measure": "sentence_chars", "max": 100, "allow": [], "skip_quoted": False, "skip_names": False,
-               "entity_pattern": ""}
+               "entity_pattern": "", "skip_brackets": False}
 
     def setup(self) -> None:
         if self.options["measure"] not in ("sentence_chars", *_RUNS):
@@ -46,7 +49,8 @@ class Metric(Check):
             if measure == "sentence_chars":
                 for s, e in ctx.sentences(i):
                     sent = text[s:e]
-                    n = len(_SPACE.sub("", _URL.sub("", sent)))
+                    counted = _BRACKETED.sub("", sent) if self.options["skip_brackets"] else sent
+                    n = len(_SPACE.sub("", _URL.sub("", counted)))
                     if n > limit:
                         st = s + (len(sent) - len(sent.lstrip()))
                         yield Hit(i, st, s + len(sent.rstrip()), {"value": n, "max": limit})
