@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from disclint.checks import load_rules
-from disclint.checks.base import CheckContext
+from disclint.analysis import Services, context_for
 from disclint.checks.examples import run_example
 from disclint.document import Block, BlockKind, Document, Location
 from disclint.lint import run_rules
@@ -58,7 +58,7 @@ PRIVACY = [
 
 def test_a_privacy_policy_is_not_cybersecurity_text_even_when_the_mapper_scores_it_high():
     doc = _doc([("個人情報保護方針", PRIVACY)])
-    ctx = CheckContext(doc, mapper=_StubMapper({1: 0.9, 2: 0.9, 3: 0.9}))
+    ctx = context_for(doc, Services(_StubMapper({1: 0.9, 2: 0.9, 3: 0.9})))
     assert ctx.cyber_sections == frozenset()
     assert not any(ctx.in_scope(i, "cyber") for i in (1, 2, 3))
 
@@ -69,7 +69,7 @@ def test_a_privacy_policy_is_not_cybersecurity_text_even_when_the_mapper_scores_
 ])
 def test_a_leak_of_personal_data_is_still_cybersecurity_text(leak):
     doc = _doc([("お客様へのお知らせ", [leak, *PRIVACY])])
-    ctx = CheckContext(doc, mapper=_StubMapper({1: 0.9, 2: 0.9, 3: 0.9, 4: 0.9}))
+    ctx = context_for(doc, Services(_StubMapper({1: 0.9, 2: 0.9, 3: 0.9, 4: 0.9})))
     assert ctx.in_scope(1, "cyber")
     assert not ctx.in_scope(2, "cyber")
 
