@@ -755,3 +755,37 @@ def test_a_rerun_keeps_the_metadata_of_the_first_manifest_row_for_duplicated_con
     assert first == [("一行目の会社", "輸送用機器")]
     assert cli("survey", "run", manifest, "-o", run, "--workers", "1", "-q", timeout=600).returncode == 0
     assert recorded() == first
+
+
+@pytest.mark.slow
+def test_a_dask_scheduler_that_accepts_and_never_answers_is_one_line_not_a_hang(tmp_path):
+    import socket
+    import threading
+
+    pytest.importorskip("distributed")
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    held = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        server.settimeout(0.5)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])  # accept, never answer
+            except OSError:
+                continue
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        doc = tmp_path / "a.md"
+        doc.write_text(JA, encoding="utf-8")
+        address = f"tcp://127.0.0.1:{server.getsockname()[1]}"
+        line = one_line(cli("survey", "run", doc, "-o", tmp_path / "run", "-q", "--engine", "dask", "--scheduler", address, timeout=150))
+        assert line == f"disclint: cannot start the engine (no answer from {address} within 45 s)"
+    finally:
+        stop.set()
+        for c in held:
+            c.close()
+        server.close()
