@@ -333,6 +333,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- company profile and drafting (disclint init / draft) ---
     "profile.not_found": {"ja": "会社プロファイルが見つかりません（disclint init で作成できます）", "en": "company profile not found (create one with disclint init)"},
     "profile.unreadable": {"ja": "会社プロファイルを読めません（{reason}）", "en": "cannot read the company profile ({reason})"},
+    "profile.yaml_aliases": {
+        "ja": "YAML の別名（alias）を展開すると大きすぎます（{nodes} 要素超、または循環。billion laughs の疑い）",
+        "en": "the YAML is too large once its aliases are expanded (over {nodes} nodes, or a cycle; possible billion laughs)",
+    },
     "profile.syntax": {"ja": "YAML の書式が不正です（{reason}）", "en": "invalid YAML ({reason})"},
     "profile.not_mapping": {"ja": "プロファイルは「項目: 値」の形で書いてください（disclint init のひな形を参照）", "en": "the profile must be a mapping of keys to values (see the form written by disclint init)"},
     "profile.unknown_key": {"ja": "不明な項目 '{item}' です（'{hint}' のことですか？）", "en": "unknown key '{item}' (did you mean '{hint}'?)"},
