@@ -66,6 +66,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "input.corrupt_gzip": {"ja": "gzip として壊れています（{reason}）", "en": "corrupt gzip file ({reason})"},
     "input.json_invalid": {"ja": "JSON として壊れています（{reason}）", "en": "invalid JSON ({reason})"},
     "limit.file_size": {"ja": "ファイルサイズが上限 {limit_mb} MB を超えます", "en": "file size exceeds the limit of {limit_mb} MB"},
+    "limit.pdf_operators": {
+        "ja": "PDF の 1 つのコンテンツストリームに文字の描画命令が上限 {limit} 個を超えて含まれています",
+        "en": "a PDF content stream holds more than {limit} text operators (the limit)",
+    },
     "limit.pages": {"ja": "ページ数 {pages} が上限 {limit} を超えます", "en": "{pages} pages exceed the limit of {limit}"},
     "limit.chars": {"ja": "文字数が上限 {limit} を超えます", "en": "the text exceeds the limit of {limit} characters"},
     "input.reader_died": {"ja": "読み込み処理が異常終了しました（{reason}）", "en": "the reader process died ({reason})"},

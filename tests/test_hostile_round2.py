@@ -790,3 +790,44 @@ def test_a_dask_scheduler_that_accepts_and_never_answers_is_one_line_not_a_hang(
         for c in held:
             c.close()
         server.close()
+
+
+def _one_page_pdf(path: Path, stream: bytes) -> Path:
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out = b"%PDF-1.7\n"
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    path.write_bytes(out)
+    return path
+
+
+def test_pdf_content_streams_with_millions_of_operators_or_a_flate_bomb_are_refused(tmp_path):
+    """30 KB holding 3 M text operators: 24 s and 1.8 GB before (5.9 GB through lint); a 3 MB
+    Flate bomb content stream: 4.2 GB. Both are refused before PDFium parses the page."""
+    import zlib
+
+    ops = _one_page_pdf(tmp_path / "ops.pdf", zlib.compress(b"BT /F1 1 Tf " + b"(a) Tj " * 3_000_000 + b"ET", 9))
+    z = zlib.compressobj(9)
+    bomb_stream = z.compress(b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET\n")
+    for _ in range(80):
+        bomb_stream += z.compress(b" " * (1 << 20))
+    bomb_stream += z.flush()
+    bomb = _one_page_pdf(tmp_path / "bomb.pdf", bomb_stream)
+    assert ops.stat().st_size < 100_000 and bomb.stat().st_size < 200_000
+    r = cli("extract", "--max-unzip-mb", "50", ops, bomb, preexec=_limited_memory)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.splitlines() == [
+        f"disclint: {ops}: a PDF content stream holds more than 200,000 text operators (the limit)",
+        f"disclint: {bomb}: uncompressed size exceeds the limit of 50 MB (possible zip bomb)",
+    ]
+    ok = _one_page_pdf(tmp_path / "ok.pdf", zlib.compress(b"BT /F1 12 Tf 72 720 Td (Security policy) Tj ET"))
+    r = cli("extract", ok)
+    assert r.returncode == 0 and "Security policy" in r.stdout
