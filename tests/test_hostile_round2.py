@@ -831,3 +831,17 @@ def test_pdf_content_streams_with_millions_of_operators_or_a_flate_bomb_are_refu
     ok = _one_page_pdf(tmp_path / "ok.pdf", zlib.compress(b"BT /F1 12 Tf 72 720 Td (Security policy) Tj ET"))
     r = cli("extract", ok)
     assert r.returncode == 0 and "Security policy" in r.stdout
+
+
+def test_survey_run_on_a_full_disk_is_one_line(tmp_path):
+    doc = tmp_path / "a.md"
+    doc.write_text(JA, encoding="utf-8")
+
+    def tiny_files() -> None:  # 20 KB per file: the database cannot grow
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    run = tmp_path / "run"
+    line = one_line(cli("survey", "run", doc, "-o", run, "-q", "--workers", "1", preexec=tiny_files,
+                        env={"PYTHONDONTWRITEBYTECODE": "1"}, timeout=300))
+    assert line.startswith(f"disclint: cannot write the survey database {run / 'survey.sqlite'} (")
