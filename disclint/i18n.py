@@ -80,6 +80,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the output is not a regular file (a device, FIFO or directory is never written): {path}",
     },
     "input.not_regular": {"ja": "通常のファイルではありません（デバイス・FIFO などは読みません）", "en": "not a regular file (devices, FIFOs and the like are not read)"},
+    "reason.not_found": {"ja": "見つかりません", "en": "not found"},
+    "reason.is_directory": {"ja": "ディレクトリです", "en": "is a directory"},
+    "reason.not_regular": {"ja": "通常のファイルではありません", "en": "not a regular file"},
     "output.exists": {"ja": "出力先が既に存在します（--force で上書き）: {path}", "en": "the output exists (use --force to overwrite): {path}"},
     "output.write_failed": {"ja": "出力先 {path} に書き込めません（{reason}）", "en": "cannot write the output {path} ({reason})"},
     # --- reader notes (warnings, not fatal) ---
@@ -370,7 +373,15 @@ def resolve_lang(value: str | None = None) -> str:
     return lang if lang in LANGS else DEFAULT_LANG
 
 
+class Reason(str):
+    """A message parameter that is itself a message key (e.g. ``reason.not_regular``): it is
+    translated together with the message it is part of. A ``str``, so it pickles (the reader
+    process sends errors to the parent) and compares like its key."""
+
+
 def t(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
+    if params and any(isinstance(v, Reason) for v in params.values()):
+        params = {k: (t(str(v), lang) if isinstance(v, Reason) else v) for k, v in params.items()}
     entry = MESSAGES.get(key)
     if entry is None:
         return key if not params else f"{key} {params}"
