@@ -66,6 +66,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "input.corrupt_gzip": {"ja": "gzip として壊れています（{reason}）", "en": "corrupt gzip file ({reason})"},
     "input.json_invalid": {"ja": "JSON として壊れています（{reason}）", "en": "invalid JSON ({reason})"},
     "limit.file_size": {"ja": "ファイルサイズが上限 {limit_mb} MB を超えます", "en": "file size exceeds the limit of {limit_mb} MB"},
+    "limit.pdf_operators": {
+        "ja": "PDF の 1 つのコンテンツストリームに文字の描画命令が上限 {limit} 個を超えて含まれています",
+        "en": "a PDF content stream holds more than {limit} text operators (the limit)",
+    },
     "limit.pages": {"ja": "ページ数 {pages} が上限 {limit} を超えます", "en": "{pages} pages exceed the limit of {limit}"},
     "limit.chars": {"ja": "文字数が上限 {limit} を超えます", "en": "the text exceeds the limit of {limit} characters"},
     "input.reader_died": {"ja": "読み込み処理が異常終了しました（{reason}）", "en": "the reader process died ({reason})"},
@@ -76,6 +80,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the output is not a regular file (a device, FIFO or directory is never written): {path}",
     },
     "input.not_regular": {"ja": "通常のファイルではありません（デバイス・FIFO などは読みません）", "en": "not a regular file (devices, FIFOs and the like are not read)"},
+    "reason.not_found": {"ja": "見つかりません", "en": "not found"},
+    "reason.is_directory": {"ja": "ディレクトリです", "en": "is a directory"},
+    "reason.not_regular": {"ja": "通常のファイルではありません", "en": "not a regular file"},
     "output.exists": {"ja": "出力先が既に存在します（--force で上書き）: {path}", "en": "the output exists (use --force to overwrite): {path}"},
     "output.write_failed": {"ja": "出力先 {path} に書き込めません（{reason}）", "en": "cannot write the output {path} ({reason})"},
     # --- reader notes (warnings, not fatal) ---
@@ -359,6 +366,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- company profile and drafting (disclint init / draft) ---
     "profile.not_found": {"ja": "会社プロファイルが見つかりません（disclint init で作成できます）", "en": "company profile not found (create one with disclint init)"},
     "profile.unreadable": {"ja": "会社プロファイルを読めません（{reason}）", "en": "cannot read the company profile ({reason})"},
+    "profile.yaml_aliases": {
+        "ja": "YAML の別名（alias）を展開すると大きすぎます（{nodes} 要素超、または循環。billion laughs の疑い）",
+        "en": "the YAML is too large once its aliases are expanded (over {nodes} nodes, or a cycle; possible billion laughs)",
+    },
     "profile.syntax": {"ja": "YAML の書式が不正です（{reason}）", "en": "invalid YAML ({reason})"},
     "profile.not_mapping": {"ja": "プロファイルは「項目: 値」の形で書いてください（disclint init のひな形を参照）", "en": "the profile must be a mapping of keys to values (see the form written by disclint init)"},
     "profile.unknown_key": {"ja": "不明な項目 '{item}' です（'{hint}' のことですか？）", "en": "unknown key '{item}' (did you mean '{hint}'?)"},
@@ -598,7 +609,15 @@ def resolve_lang(value: str | None = None) -> str:
     return lang if lang in LANGS else DEFAULT_LANG
 
 
+class Reason(str):
+    """A message parameter that is itself a message key (e.g. ``reason.not_regular``): it is
+    translated together with the message it is part of. A ``str``, so it pickles (the reader
+    process sends errors to the parent) and compares like its key."""
+
+
 def t(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
+    if params and any(isinstance(v, Reason) for v in params.values()):
+        params = {k: (t(str(v), lang) if isinstance(v, Reason) else v) for k, v in params.items()}
     entry = MESSAGES.get(key)
     if entry is None:
         return key if not params else f"{key} {params}"

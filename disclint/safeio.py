@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 from .errors import DisclintError
+from .i18n import Reason
 
 __all__ = [
     "OUTPUT_ERRORS",
@@ -213,13 +214,13 @@ def regular_input(file: str | os.PathLike[str], error: type[DisclintError], code
     try:
         st = os.stat(file)
     except FileNotFoundError:
-        raise error(code, reason="not found", **params) from None
+        raise error(code, reason=Reason("reason.not_found"), **params) from None
     except (OSError, ValueError) as exc:  # ValueError: NUL in the path
         raise error(code, reason=getattr(exc, "strerror", None) or type(exc).__name__, **params) from None
     if stat.S_ISDIR(st.st_mode):
-        raise error(code, reason="is a directory", **params)
+        raise error(code, reason=Reason("reason.is_directory"), **params)
     if not stat.S_ISREG(st.st_mode):
-        raise error(code, reason="not a regular file", **params)
+        raise error(code, reason=Reason("reason.not_regular"), **params)
     return st
 
 
@@ -236,7 +237,7 @@ def read_input_bytes(file: str | os.PathLike[str], max_bytes: int, error: type[D
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise error(code, reason="not a regular file", **params)
+            raise error(code, reason=Reason("reason.not_regular"), **params)
         if st.st_size > max_bytes:
             raise error(code, reason=f"larger than {max_bytes // (1024 * 1024) or 1} MB", **params)
         with os.fdopen(fd, "rb", closefd=False) as fh:

@@ -126,6 +126,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                 base = config_for(path, config_path, isolated)
                 key = base.source or ""
                 if key not in configs:
+                    check_outputs([base.source, base.baseline])  # every config read, and its baseline, is an input
                     configs[key] = base.with_cli(select, ignore, fail_level)
                     configs[key].rules()  # validate now: a config error is fatal, once
                 return configs[key]
@@ -133,7 +134,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             first = cfg_for(files[0])
             remaining = None
             baseline_path = baseline or first.baseline
-            check_outputs([first.source, baseline_path])  # the discovered config and its baseline are inputs too
+            check_outputs([baseline_path])
             if baseline_path and not write_baseline:
                 remaining = load_baseline(baseline_path)
         except ConfigError as exc:

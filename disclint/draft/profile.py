@@ -390,7 +390,7 @@ def load_profile(path: str | Path) -> Profile:
     try:
         data = load_user_yaml(text)  # aliases expanded beyond 100,000 nodes are refused
     except yaml_bomb_error() as exc:
-        raise ProfileError("config.yaml_aliases", path=str(path), nodes=f"{exc.limit:,}") from None
+        raise ProfileError("profile.yaml_aliases", path=str(path), nodes=f"{exc.limit:,}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""

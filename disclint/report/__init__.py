@@ -26,7 +26,9 @@ class FileReport:
     findings: list[Finding]
     coverage: dict[str, Any] = field(default_factory=dict)
     hidden: int = 0  # findings suppressed by the baseline
-    config: str | None = None  # the config file applied to this file (None: built-in defaults)
+    # the config file applied to this file (None: built-in defaults); keyword-only, so that
+    # subclasses (report.html.HtmlFileReport) keep their positional fields
+    config: str | None = field(default=None, kw_only=True)
 
 
 Reporter = Callable[..., str]

@@ -114,11 +114,18 @@ class DaskEngine:
         self.scheduler = check_scheduler_address(scheduler)
         self.workers = 0
 
+    CONNECT_TIMEOUT = 45.0  # seconds for connecting *and* the scheduler's first answer
+
     def connect(self) -> Any:
         from distributed import Client
 
         try:
-            return Client(self.scheduler, timeout="30s", set_as_default=False)
+            return _within(self.CONNECT_TIMEOUT, lambda: Client(self.scheduler, timeout="30s", set_as_default=False))
+        except TimeoutError:
+            from .inputs import SurveyError
+
+            # a server that accepts the connection and never answers held Client() forever
+            raise SurveyError("survey.engine_failed", reason=f"no answer from {self.scheduler} within {self.CONNECT_TIMEOUT:g} s") from None
         except (ValueError, TypeError, KeyError) as exc:  # an address distributed cannot use
             from .inputs import SurveyError
 
@@ -162,6 +169,29 @@ class DaskEngine:
                 submit()
         finally:
             client.close()
+
+
+def _within(seconds: float, func: Any) -> Any:
+    """``func()`` in a daemon thread; ``TimeoutError`` if it has not returned after ``seconds``
+    (the thread is abandoned: it cannot keep the process alive)."""
+    import threading
+
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = func()
+        except BaseException as exc:  # handed to the caller
+            box["error"] = exc
+
+    thread = threading.Thread(target=run, name="disclint-dask-connect", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise TimeoutError
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
 
 
 def check_scheduler_address(address: str) -> str:

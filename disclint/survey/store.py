@@ -97,7 +97,11 @@ class Store:
             if create:
                 self.conn.executescript(SCHEMA)
                 self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        except sqlite3.Error as exc:
+        except sqlite3.OperationalError as exc:  # full disk, I/O error, read-only: not damage
+            if self.conn is not None:
+                self.conn.close()
+            raise SurveyError("survey.store_failed", path=str(self.path), reason=str(exc).splitlines()[0][:200]) from None
+        except sqlite3.Error as exc:  # "file is not a database", "database disk image is malformed"
             if self.conn is not None:
                 self.conn.close()
             raise SurveyError("survey.store_corrupt", path=str(self.path), reason=str(exc).splitlines()[0][:200]) from None
