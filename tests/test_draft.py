@@ -61,11 +61,7 @@ def test_full_draft_covers_all_ten_directives(complete, mapper, doc_type, tmp_pa
 #: a section drafted alone for one directive is judged by these rules as a whole document:
 #: it misses the other nine directives by design (in a filing it joins the other sections)
 _WHOLE_DOCUMENT_RULES = {"relevance.directive-missing", "relevance.directive-weak"}
-#: known findings: a section drafted alone for directive 10 (information sharing) states no countable
-#: fact (the profile has none for it), so comparability.no-quantitative-facts, which judges a cyber
-#: section as a whole, warns; in a full draft the section joins sections with figures (0 findings).
-_NO_NUMBERS = "comparability.no-quantitative-facts judges a lone information-sharing section, which has no countable fact in the profile"
-_KNOWN = {(t, 10): _NO_NUMBERS for t in TYPES}
+_KNOWN: dict[tuple[str, int | None], str] = {}  # (doc type, directive) -> why a finding is expected: none
 
 
 def _param(doc_type, directive):
