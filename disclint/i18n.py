@@ -351,6 +351,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "survey.report_out_is_run": {"ja": "レポートの出力先が RUN_DIR と同じです: {path}", "en": "the report directory is the run directory: {path}"},
     "survey.report_no_documents": {"ja": "集計できる文書がありません（すべてエラー、または未処理）: {path}", "en": "no surveyed documents to report on (all failed or none done): {path}"},
     "survey.report_compare_unknown": {"ja": "--compare の証券コード {codes} の文書がありません", "en": "no documents for the --compare securities codes {codes}"},
+    "survey.report_no_such_year": {"ja": "--year {value} の会社がありません（ある年度: {values}）",
+                                   "en": "no company for --year {value} (years present: {values})"},
+    "survey.report_no_such_industry": {"ja": "--industry {value} の会社がありません（ある業種: {values}）",
+                                       "en": "no company in --industry {value} (industries present: {values})"},
     "survey.report_written": {"ja": "レポート {files} ファイルを書き出しました: {path}", "en": "wrote {files} report files to {path}"},
     # --- company profile and drafting (disclint init / draft) ---
     "profile.not_found": {"ja": "会社プロファイルが見つかりません（disclint init で作成できます）", "en": "company profile not found (create one with disclint init)"},
