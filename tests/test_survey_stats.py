@@ -238,3 +238,91 @@ def test_report_cells_stay_neutralised(tmp_path):
 
     ws = load_workbook(tmp_path / "out" / "survey.xlsx")["前年比"]
     assert ws["A2"].data_type == "s" and ws["A2"].value.startswith("=HYPERLINK")
+
+
+# --------------------------------------------------------------------------- scores per unit of cyber text (real analysis)
+
+SECURITY = [  # a cybersecurity section written for these tests (523 characters)
+    "当社は、サイバー攻撃による事業停止や情報漏えいを重要な経営リスクと位置づけ、取締役会が毎年その対策の状況を確認しております。",
+    "最高情報セキュリティ責任者（CISO）を委員長とする情報セキュリティ委員会を四半期ごとに開催し、対策の進捗と課題を審議しております。",
+    "インシデントに備えて社内の対応チームを設置し、検知から経営層への報告までの手順を定め、年2回の机上訓練で手順を見直しております。",
+    "2024年度は標的型メール訓練を全従業員約3,200名に年4回実施し、不審メールの報告率は前年度の62%から81%に向上しました。",
+    "海外拠点を含む全サーバーの脆弱性診断を年1回実施し、重大な脆弱性は30日以内に修正する基準を定めて進捗を管理しております。",
+    "重要な取引先約150社に対してセキュリティ対策状況の調査票を毎年送付し、回答に応じて改善を依頼しております。",
+    "必要に応じて適切な対策を適宜講じてまいります。",
+    "業務データのバックアップを週1回取得してネットワークから切り離して保管し、年1回の復旧訓練で目標時間内の復旧を確認しております。",
+    "これらの対策を講じてもなお、未知の攻撃手法により被害が生じる可能性があり、その場合には当社の業績に影響を及ぼすおそれがあります。",
+]
+FILLER_JA = ("当連結会計年度の売上高は前期比4.1%増の2,350億円、営業利益は同2.7%減の176億円となりました。"
+             "主力の産業機械部門では海外向けの受注が堅調に推移し、国内では更新需要を取り込みました。")
+ENVIRONMENT = [
+    "当社は、事業活動に伴う温室効果ガスの排出量を2030年度までに2019年度比で42%削減する目標を掲げております。",
+    "工場の屋根に太陽光パネルを設置し、再生可能エネルギーの比率を高めるとともに、廃棄物の再資源化率99%以上を維持しております。",
+    "地域の河川清掃や植樹活動に毎年従業員が参加し、生物多様性の保全に取り組んでおります。",
+]
+
+
+def make_docx(path: Path, security: list[str] | None, k: int = 1, filler: int = 0, other: list[str] | None = None) -> Path:
+    import docx
+
+    d = docx.Document()
+    d.add_heading("事業の状況", level=1)
+    for _ in range(filler):
+        d.add_paragraph(FILLER_JA)
+    if security:
+        d.add_heading("情報セキュリティに関するリスク", level=1)
+        for _ in range(k):
+            for s in security:
+                d.add_paragraph(s)
+    for s in other or []:
+        d.add_paragraph(s)
+    d.save(str(path))
+    return path
+
+
+def survey_one(path: Path) -> dict:
+    from disclint.survey import worker
+
+    r = worker.process({"path": str(path), "sha256": path.name, "meta": {}}, {"lang": "ja", "timeout": 0})
+    assert r["document"]["status"] == "ok", r["document"]
+    return r
+
+
+def scores(r: dict) -> dict:
+    return {q["quality"]: q["score"] for q in r["quality"]}
+
+
+@pytest.mark.slow
+def test_the_same_text_repeated_k_times_gets_the_same_scores(tmp_path):
+    """Length alone is neither punished nor rewarded: k copies have k times the findings and k
+    times the characters."""
+    runs = {k: survey_one(make_docx(tmp_path / f"k{k}.docx", SECURITY, k=k)) for k in (1, 2, 4)}
+    base = scores(runs[1])
+    assert set(base) == set(QUALITIES)
+    assert any(0 < v < 100 for v in base.values()), base  # a score that could move
+    assert runs[4]["document"]["cyber_chars"] == 4 * runs[1]["document"]["cyber_chars"] > 800
+    per_quality_findings = {k: {q["quality"]: q["findings"] for q in r["quality"]} for k, r in runs.items()}
+    assert sum(per_quality_findings[4].values()) > sum(per_quality_findings[1].values())  # more text, more findings ...
+    for k in (2, 4):
+        assert scores(runs[k]) == base, k  # ... and the same scores
+        assert runs[k]["document"]["quality_score"] == runs[1]["document"]["quality_score"]
+
+
+@pytest.mark.slow
+def test_a_long_filing_is_scored_on_its_cyber_text_not_on_its_length(tmp_path):
+    """The measured case: a short draft scored 10 while a 117-page filing with the same kind of
+    cyber text scored 100, because findings were divided by all of the filing's characters."""
+    draft = survey_one(make_docx(tmp_path / "draft.docx", SECURITY))
+    filing = survey_one(make_docx(tmp_path / "filing.docx", SECURITY, filler=150))
+    assert filing["document"]["chars"] > 20 * draft["document"]["chars"] / 2
+    assert filing["document"]["cyber_chars"] == draft["document"]["cyber_chars"]
+    assert scores(filing) == scores(draft)
+
+
+@pytest.mark.slow
+def test_a_document_without_cyber_text_gets_no_quality_score(tmp_path):
+    """The measured case: an environmental page scored 95-100 for saying nothing about security."""
+    r = survey_one(make_docx(tmp_path / "kankyo.docx", None, other=ENVIRONMENT))
+    assert r["document"]["cyber_passages"] == 0 and r["document"]["cyber_chars"] == 0
+    assert r["document"]["quality_score"] is None
+    assert set(scores(r).values()) == {None}

@@ -242,6 +242,7 @@ def _error(result: dict[str, Any], manifest: dict[str, Any], code: str, params: 
 
 def _run(task: dict[str, Any], st: _State, deadline: _Deadline, result: dict[str, Any], manifest: dict[str, Any], timings: dict[str, float]) -> None:
     from ..analysis import analyse
+    from ..document import BlockKind
     from ..readers import read
 
     if task.get("error"):
@@ -265,7 +266,8 @@ def _run(task: dict[str, Any], st: _State, deadline: _Deadline, result: dict[str
     fdicts = [_finding_dict(f) for f in findings]
     # quality is scored on the cybersecurity text only (the in-scope blocks), per 1,000 of its characters
     in_scope = {i for i in range(len(doc.blocks)) if analysis.scope.contains(i)} if coverage.cyber_passages else set()
-    cyber_chars = sum(len(doc.blocks[i].text) for i in in_scope)
+    # the amount of that text: its characters outside headings (a heading is not more text to judge)
+    cyber_chars = sum(len(doc.blocks[i].text) for i in in_scope if doc.blocks[i].kind != BlockKind.HEADING)
     qrows = quality_rows(fdicts, in_scope.__contains__, cyber_chars)
     scored = [q["score"] for q in qrows if q["score"] is not None]
     meta, source = merge_metadata(manifest, doc.metadata)
