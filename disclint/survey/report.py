@@ -732,7 +732,10 @@ def industry_radar(data: Data, sel: list[CompanyYear], top: int = 4) -> list[tup
     L = data.lang
     series = [(f"{T['all_avg'][L]}（n={len(sel)}）" if L == "ja" else f"{T['all_avg'][L]} (n={len(sel)})",
                [sum(c.value(d) for c in sel) / max(1, len(sel)) for d in DIRECTIVES])]
-    for ind, cs in list(_by_industry(sel).items())[:top]:
+    groups = _by_industry(sel)
+    if len(groups) == 1:  # one industry: its average is the all-companies line (drawn once, not hidden under a copy)
+        return series
+    for ind, cs in list(groups.items())[:top]:
         series.append((f"{ind}（n={len(cs)}）" if L == "ja" else f"{ind} (n={len(cs)})", [sum(c.value(d) for c in cs) / len(cs) for d in DIRECTIVES]))
     return series
 
