@@ -326,3 +326,55 @@ def test_a_document_without_cyber_text_gets_no_quality_score(tmp_path):
     assert r["document"]["cyber_passages"] == 0 and r["document"]["cyber_chars"] == 0
     assert r["document"]["quality_score"] is None
     assert set(scores(r).values()) == {None}
+
+
+# --------------------------------------------------------------------------- lint --peers
+
+
+@pytest.mark.slow
+def test_lint_with_peers_shows_the_share_of_published_reports_per_directive(tmp_path):
+    import json
+
+    peers = make_run(tmp_path / "peers", [
+        result("p1", "/in/p1.pdf", ALL, company="会社甲", code="1301", industry="機械", year=2024),
+        result("p2", "/in/p2.pdf", "c" * 5 + "m" * 5, company="会社乙", code="1302", industry="機械", year=2024),
+        result("p3", "/in/p3.pdf", "m" * 10, company="会社丙", code="1303", industry="建設業", year=2024),
+        result("p4", "/in/p4.pdf", "m" * 10, company="会社丁", code="1304", industry="機械", year=2024, cyber=0),  # no cyber text: not a peer
+    ])
+    draft = make_docx(tmp_path / "draft.docx", SECURITY)
+    r = run_in_process_("lint", draft, "--peers", peers, "--industry", "機械", "--format", "json", "--fail-level", "none")
+    assert r.returncode == 0, r.stderr
+    payload = json.loads(r.stdout)
+    section = payload["peers"]
+    assert (section["industry"], section["n"]) == ("機械", 2)
+    rows = section["files"][0]["directives"]
+    assert [x["directive"] for x in rows] == list(range(1, 11))
+    assert [x["peers_covered"] for x in rows] == [1.0] * 5 + [0.5] * 5
+    status = {int(d): v["status"] for d, v in payload["files"][0]["coverage"]["directives"].items()}
+    assert [x["status"] for x in rows] == [status[d] for d in range(1, 11)]  # the draft's own statuses
+    lagging = [x["directive"] for x in rows if x["lagging"]]
+    assert lagging == [d for d in range(1, 11) if status[d] != "covered"] and lagging  # every peer share >= 50 %
+    text = run_in_process_("lint", draft, "--peers", peers, "--industry", "機械", "--fail-level", "none")
+    assert text.returncode == 0
+    assert f"同業他社との比較（機械、公表済みの報告書 n=2、{peers}）" in text.stdout
+    assert text.stdout.count("← 同業他社の多くが記載") == len(lagging)
+    assert "指示1  " in text.stdout and "同業他社 100% 記載あり / 0% 弱い" in text.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--industry", "鉄鋼"), "disclint: --industry 鉄鋼 の会社がありません（ある業種: 化学, 情報・通信業, 輸送用機器, （業種不明））"),
+    (("--format", "sarif"), "disclint: --peers は --format text または json で使えます（指定: sarif）"),
+])
+def test_lint_peers_bad_input_is_one_line(base_run, tmp_path, args, message):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("当社は情報セキュリティ基本方針を定めております。\n", encoding="utf-8")
+    r = run_in_process_("lint", draft, "--peers", base_run, *args)
+    assert (r.returncode, r.stderr.strip()) == (2, message)
+    r = run_in_process_("lint", draft, "--peers", tmp_path / "nowhere")
+    assert r.returncode == 2 and r.stderr.strip() == f"disclint: survey の結果（survey.sqlite）がありません: {tmp_path / 'nowhere'}"
+
+
+def run_in_process_(*args):
+    from conftest import run_in_process
+
+    return run_in_process(*args)
