@@ -443,7 +443,7 @@ def tables(data: Data, year: int | None) -> dict[str, tuple[list[str], list[list
          lab("status"), lab("error"), lab("pages"), lab("chars"), lab("cyber_passages"), lab("cyber_chars"), lab("findings"), lab("coverage_score"),
          lab("quality_score")]
         + [_dlabel(d, L) for d in DIRECTIVES] + [QUALITY_LABELS[q][L] for q in QUALITIES] + [lab("seconds"), "sha256"],
-        [[d["path"], d["company"] or (Path(d["path"]).name if d["status"] == "ok" and not d["securities_code"] else d["company"]),
+        [[d["path"], d["company"] or ("" if d["securities_code"] else Path(d["path"]).name),  # a file name rather than an empty cell
           d["securities_code"], d["industry"], d["fiscal_year"],
           lab({"manifest": "id_manifest", "document": "id_document"}.get(identity(d)[1], "id_file")), d["document_type"], d["format"], d["status"],
           _error_text(d, L), d["pages"], d["chars"], d["cyber_passages"], d.get("cyber_chars"), d["findings"], d["coverage_score"], d["quality_score"]]
