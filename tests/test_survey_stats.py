@@ -378,3 +378,19 @@ def run_in_process_(*args):
     from conftest import run_in_process
 
     return run_in_process(*args)
+
+
+def test_a_document_with_only_the_company_name_joins_the_code_of_the_same_company(tmp_path):
+    """The measured case on a filing given as PDF (name on the cover, no code) and as XBRL (DEI
+    name and code): one company-year, not two companies of which one is counted twice."""
+    run = make_run(tmp_path / "run", [
+        result("x", "/in/filing.xbrl", "ccmmmmmmmm", company="ＴＩＳ株式会社", code="3626", industry="情報・通信業", year=2017, source="document"),
+        result("p", "/in/filing.pdf", "cmcmmmmmmm", company="TIS株式会社", industry="情報・通信業", year=2017, source="document"),
+        result("y", "/in/next.xbrl", "ccmmmmmmmm", company="ＴＩＳ株式会社", code="3626", industry="情報・通信業", year=2018, source="document"),
+    ])
+    r = cli("survey", "report", run, "-o", tmp_path / "out")
+    assert r.exit_code == 0, r.output
+    years = read_csv(tmp_path / "out" / "company_years.csv")
+    assert [(y["証券コード"], y["年度"]) for y in years] == [("3626", "2017"), ("3626", "2018")]
+    assert [years[0][f"指示{d}"] for d in (1, 2, 3)] == ["記載あり", "記載あり", "記載あり"]  # merged: covered in either
+    assert read_csv(tmp_path / "out" / "trend.csv")[0]["社数"] == "1"

@@ -207,14 +207,16 @@ class Data:
 
     def _company_years(self) -> list[CompanyYear]:
         groups: dict[tuple[str, int | None], CompanyYear] = {}
+        codes = name_codes(self.ok)  # a PDF without a code joins the XBRL of the same company and year
         for d in self.ok:
-            cid, source = identity(d)
+            cid, source = identity(d, codes)
             key = (cid, d["fiscal_year"])
             cy = groups.get(key)
             if cy is None:
                 cy = groups[key] = CompanyYear(cid, d["company"] or "", d["securities_code"] or "", d["industry"] or "", d["fiscal_year"],
                                                identity_source=source)
             cy.company = cy.company or d["company"] or ""
+            cy.code = cy.code or d["securities_code"] or ""
             cy.cyber_passages += d["cyber_passages"] or 0
             cy.cyber_chars += d.get("cyber_chars") or 0
             cy.industry = cy.industry or d["industry"] or ""
@@ -252,14 +254,32 @@ class Data:
         return sorted(best.values(), key=lambda c: (c.code or "~", c.company))
 
 
-def identity(d: dict[str, Any]) -> tuple[str, str]:
-    """(identity, source) of a document: its securities code, else its company name, else its
-    file name; source says where that value came from (manifest / document / file name)."""
+def identity(d: dict[str, Any], codes: dict[str, str] | None = None) -> tuple[str, str]:
+    """(identity, source) of a document: its securities code, else the code another document of
+    the same company name gives (``codes``: name -> code), else its company name, else its file
+    name; source says where the value used came from (manifest / document / file name)."""
     sources = dict(part.split("=", 1) for part in (d.get("meta_source") or "").split(",") if "=" in part)
-    for field_ in ("securities_code", "company"):
-        if d.get(field_):
-            return str(d[field_]), sources.get(field_, "manifest")
+    if d.get("securities_code"):
+        return str(d["securities_code"]), sources.get("securities_code", "manifest")
+    if d.get("company"):
+        return (codes or {}).get(_name_key(d["company"]), str(d["company"])), sources.get("company", "manifest")
     return Path(d["path"]).name, "file name"
+
+
+def _name_key(name: str) -> str:
+    """A company name compared across documents: NFKC (ＴＩＳ = TIS), no spaces."""
+    import unicodedata
+
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+def name_codes(docs: list[dict[str, Any]]) -> dict[str, str]:
+    """Company name -> securities code, from documents that give both (one code per name only)."""
+    seen: dict[str, set[str]] = {}
+    for d in docs:
+        if d.get("company") and d.get("securities_code"):
+            seen.setdefault(_name_key(d["company"]), set()).add(str(d["securities_code"]))
+    return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1}
 
 
 def _quartiles(values: list[float]) -> tuple[float, float, float]:
