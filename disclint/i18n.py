@@ -358,6 +358,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "en": "no company for --year {value} (years present: {values})"},
     "survey.report_no_such_industry": {"ja": "--industry {value} の会社がありません（ある業種: {values}）",
                                        "en": "no company in --industry {value} (industries present: {values})"},
+    "survey.report_compare_limited": {"ja": "--compare のレーダーチャートは最初の {count} 社までです（含めなかった会社: {codes}）",
+                                      "en": "the --compare radar chart draws the first {count} companies (left out: {codes})"},
     "survey.report_written": {"ja": "レポート {files} ファイルを書き出しました: {path}", "en": "wrote {files} report files to {path}"},
     # --- company profile and drafting (disclint init / draft) ---
     "profile.not_found": {"ja": "会社プロファイルが見つかりません（disclint init で作成できます）", "en": "company profile not found (create one with disclint init)"},

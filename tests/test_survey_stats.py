@@ -394,3 +394,11 @@ def test_a_document_with_only_the_company_name_joins_the_code_of_the_same_compan
     assert [(y["証券コード"], y["年度"]) for y in years] == [("3626", "2017"), ("3626", "2018")]
     assert [years[0][f"指示{d}"] for d in (1, 2, 3)] == ["記載あり", "記載あり", "記載あり"]  # merged: covered in either
     assert read_csv(tmp_path / "out" / "trend.csv")[0]["社数"] == "1"
+
+
+def test_compare_of_many_companies_draws_five_and_says_which_were_left_out(tmp_path):
+    run = make_run(tmp_path / "run", [result(f"k{i}", f"/in/{i}.pdf", ALL, company=f"会社{i}", code=str(1300 + i), industry="機械", year=2024)
+                                      for i in range(8)])
+    r = cli("survey", "report", run, "-o", tmp_path / "out", "--compare", ",".join(str(1300 + i) for i in range(8)))
+    assert r.exit_code == 0
+    assert "disclint: --compare のレーダーチャートは最初の 5 社までです（含めなかった会社: 1305, 1306, 1307）" in r.output

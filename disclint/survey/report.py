@@ -685,8 +685,7 @@ def chart_trend(data: Data) -> Any:
         ax.grid(axis="y", alpha=0.3)
         ax.set_xticks(xs, _year_ticks(years, L), fontsize=7)
         ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
-    n_total = sum(len(cs) for cs in years.values())
-    fig.suptitle(f"{T['trend_title'][L]}（n={n_total}）" if L == "ja" else f"{T['trend_title'][L]} (n={n_total})")
+    fig.suptitle(f"{T['trend_title'][L]}（n は各年度の社数）" if L == "ja" else f"{T['trend_title'][L]} (n: companies in each year)")
     fig.tight_layout()
     return fig
 
@@ -739,7 +738,7 @@ def radar_series(data: Data, sel: list[CompanyYear], codes: list[str]) -> tuple[
     wanted = [normalize_code(c) for c in codes]
     found = [c for w in wanted for c in sel if c.code == w or c.company == w]
     missing = [w for w in wanted if not any(c.code == w or c.company == w for c in sel)]
-    found = found[: MAX_LINES - 1]  # at most ~6 lines per chart
+    found = found[: MAX_LINES - 1]  # at most ~6 lines per chart (the report notes the others: survey.report_compare_limited)
     series = [(f"{c.company}（{c.code} {c.fiscal_year}）" if L == "ja" else f"{c.company} ({c.code} {c.fiscal_year})", [c.value(d) for d in DIRECTIVES]) for c in found]
     if len(found) == 1:
         peers = [c for c in sel if c.industry == found[0].industry]
@@ -948,6 +947,11 @@ def _write_files(data: Data, out_dir: Path, lang: str, compare: list[str] | None
     written.files.extend(sorted((out_dir / "charts").glob("*.png")))
     if missing:
         written.notes.append(("survey.report_compare_unknown", {"codes": ", ".join(missing)}))
+    from .inputs import normalize_code
+
+    drawn = [c for c in (normalize_code(x) for x in (compare or [])) if any(s.code == c or s.company == c for s in sel)]
+    if len(drawn) > MAX_LINES - 1:
+        written.notes.append(("survey.report_compare_limited", {"count": MAX_LINES - 1, "codes": ", ".join(drawn[MAX_LINES - 1:])}))
     page = out_dir / "index.html"
     page.write_text(render_html(data, views, charts, year), encoding="utf-8")
     written.files.append(page)
