@@ -49,3 +49,43 @@ def quality_scores(findings: Iterable[Any], characters: int) -> dict[str, int]:
             continue
         (whole if whole_doc else passage)[quality] += WEIGHTS.get(level, 1)
     return {q: max(0, int(round(100 - PASSAGE_POINTS * passage[q] / per_k - DOCUMENT_POINTS * whole[q]))) for q in QUALITIES}
+
+
+# Rules that judge the text as a whole and report once (per term at its first use, per section
+# or per document) although they point at a passage: their findings do not grow with the text,
+# so the survey's per-unit score counts them like findings about the whole document.
+WHOLE_TEXT_RULES = frozenset({
+    "understandability.unexplained-acronym",  # once per term, at its first use
+    "comparability.no-quantitative-facts",  # once per cybersecurity section
+    "relevance.top-threats",  # once per risk section
+    "truthfulness.no-residual-risk",  # once per document
+})
+
+
+def cyber_text_scores(findings: Iterable[Any], in_scope: Any, cyber_chars: int) -> dict[str, float] | None:
+    """Scores per unit of cybersecurity text (the survey's scores; ``docs/survey.md``).
+
+    Only findings on in-scope blocks (``in_scope(block_index)`` true) and findings about the
+    whole document count; the passage findings are divided by the characters of the in-scope
+    text, without the 1,000-character floor of :func:`quality_scores`, so the same text
+    repeated k times (k times the findings, k times the characters) gets the same score:
+    length alone is neither punished nor rewarded. Findings of :data:`WHOLE_TEXT_RULES` (one per
+    term, section or document however long the text) count like whole-document findings. ``None`` when there is no cybersecurity
+    text (nothing to score: a document that says nothing must not score 100).
+    """
+    if cyber_chars <= 0:
+        return None
+    per_k = cyber_chars / 1000.0
+    passage = {q: 0.0 for q in QUALITIES}
+    whole = {q: 0.0 for q in QUALITIES}
+    for f in findings:
+        quality, level, whole_doc = _fields(f)
+        if quality not in passage:
+            continue
+        rule = f.get("rule") if isinstance(f, dict) else getattr(f, "rule", None)
+        if not whole_doc:
+            block = f.get("block_index") if isinstance(f, dict) else f.block_index
+            if not in_scope(block):
+                continue
+        (whole if whole_doc or rule in WHOLE_TEXT_RULES else passage)[quality] += WEIGHTS.get(level, 1)
+    return {q: round(max(0.0, 100 - PASSAGE_POINTS * passage[q] / per_k - DOCUMENT_POINTS * whole[q]), 1) for q in QUALITIES}

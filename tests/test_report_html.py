@@ -316,7 +316,9 @@ def test_cli_writes_the_html_report(run_cli, tmp_path):
 
 
 def test_survey_and_html_report_give_the_same_quality_scores():
-    """One definition (disclint.quality) behind both the HTML report and the survey store."""
+    """One definition (disclint.quality) behind both the HTML report and the survey store: when the
+    whole text is cybersecurity text (and at least 1,000 characters) they agree; the survey
+    scores only the in-scope text and keeps one decimal."""
     from disclint.document import Location
     from disclint.findings import Finding, Level
     from disclint.survey.worker import _finding_dict, quality_rows
@@ -328,6 +330,6 @@ def test_survey_and_html_report_give_the_same_quality_scores():
         Finding("relevance.directive-missing", Level.WARNING, "m", loc, block_index=None, quality="relevance"),
     ]
     html_scores = quality_scores(fs, 4000)
-    survey_scores = {r["quality"]: r["score"] for r in quality_rows([_finding_dict(f) for f in fs], 4000)}
-    assert survey_scores == {q: float(s) for q, s in html_scores.items()}
+    survey_scores = {r["quality"]: r["score"] for r in quality_rows([_finding_dict(f) for f in fs], lambda i: True, 4000)}
+    assert all(abs(survey_scores[q] - s) <= 0.5 for q, s in html_scores.items())
     assert html_scores["truthfulness"] < 100 and html_scores["comparability"] == 100

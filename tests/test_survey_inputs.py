@@ -149,7 +149,7 @@ def _result(key: str, n_findings: int = 2) -> dict:
         "key": key,
         "document": {"sha256": key, "path": f"/x/{key}.pdf", "status": "ok", "company": "Ａ社", "fiscal_year": 2024},
         "coverage": [{"kind": "directive", "item": str(d), "status": "covered", "best_score": 0.9, "passages": 1} for d in range(1, 11)],
-        "quality": quality_rows([{"quality": "relevance", "level": "warning"}]),
+        "quality": quality_rows([{"quality": "relevance", "level": "warning", "block_index": 0}], lambda i: True, 1000),
         "findings": [{"rule": "r", "level": "info", "message": "m", "quality": "relevance"}] * n_findings,
         "timings": {"total": 1.0},
     }

@@ -266,7 +266,10 @@ def test_report_outputs(surveyed, tmp_path):
     with (out / "company_coverage.csv").open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     by_code = {row["証券コード"]: row for row in rows}
-    assert set(by_code) == {"7203", "6301", "8001", "6501"}
+    # さくら商事 (8001) has no cybersecurity text: left out of the shares, listed with the company-years
+    assert set(by_code) == {"7203", "6301", "6501"}
+    years = {row["証券コード"]: row for row in csv.DictReader((out / "company_years.csv").open(encoding="utf-8-sig"))}
+    assert years["8001"]["割合の集計対象"] == "いいえ（サイバー記述なし）" and years["7203"]["割合の集計対象"] == "はい"
     assert by_code["7203"]["年度"] == "2024"  # the latest year by default
     assert by_code["6301"]["業種"] == "機械"
     assert all(row[f"指示{d}"] in ("記載あり", "記載が弱い", "記載なし") for row in rows for d in range(1, 11))
@@ -274,16 +277,16 @@ def test_report_outputs(surveyed, tmp_path):
     assert {"会社×指示", "品質スコア", "指摘（ルール別）", "業種×指示", "年度推移", "文書", "エラー"} <= set(wb.sheetnames)
     ws = wb["会社×指示"]
     assert [c.value for c in next(ws.iter_rows(max_row=1))][:4] == ["会社名", "証券コード", "業種", "年度"]
-    assert ws.max_row == 5
+    assert ws.max_row == 4
     assert wb["エラー"].max_row == 2
     trend = list(csv.reader((out / "trend.csv").open(encoding="utf-8-sig")))
     assert [row[0] for row in trend[1:]] == ["2023", "2024", "2025"]
     page = (out / "index.html").read_text(encoding="utf-8")
-    assert page.count('src="data:image/png;base64,') == 5  # share, heatmap, trend, compare radar, industry radar
+    assert page.count('src="data:image/png;base64,') == 6  # share, heatmap, trend, year over year, compare radar, industry radar
     lowered = page.lower()
     assert "http://" not in lowered and "https://" not in lowered and "<script" not in lowered and "<link" not in lowered
     assert "あおば精機株式会社" in page and "サイバーセキュリティリスク管理体制の構築" in page
-    assert {p.name for p in (out / "charts").iterdir()} == {"share.png", "heatmap.png", "trend.png", "radar_compare.png", "radar_industry.png"}
+    assert {p.name for p in (out / "charts").iterdir()} == {"share.png", "heatmap.png", "trend.png", "yoy.png", "radar_compare.png", "radar_industry.png"}
     # outputs go to new paths only
     again = survey("--lang", "en", "survey", "report", run, "-o", out)
     assert again.returncode == 2 and again.stderr.strip().startswith("disclint: the output directory")
@@ -299,7 +302,7 @@ def test_charts_use_the_bundled_japanese_font_without_missing_glyphs(surveyed, t
     data = Data(run, "ja")
     charts, glyph, missing = render_charts(data, data.selected(None), ["7203", "0000"])
     assert glyph == [] and missing == ["0000"]
-    assert set(charts) == {"share", "heatmap", "trend", "radar_compare", "radar_industry"}
+    assert set(charts) == {"share", "heatmap", "trend", "yoy", "radar_compare", "radar_industry"}
     # a figure whose only text is Japanese renders with that font and no glyph warning
     import warnings
 

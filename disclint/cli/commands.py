@@ -48,6 +48,9 @@ _LINT_HELP = {
     "ignore": {"ja": "除外するルール（ID またはプレフィックス）", "en": "rules to skip (ids or prefixes)"},
     "baseline": {"ja": "このベースラインに記録済みの指摘を表示しない", "en": "hide findings recorded in this baseline"},
     "write_baseline": {"ja": "現在の指摘をベースラインとして書き出す", "en": "record the current findings as a baseline"},
+    "peers": {"ja": "survey の RUN_DIR の公表済み報告書と比べ、指示ごとに同業他社の記載率を示す（text / json）",
+              "en": "compare with the published reports of a survey RUN_DIR: per directive, the share of peers disclosing it (text / json)"},
+    "peer_industry": {"ja": "--peers で比べる業種（既定: すべての業種）", "en": "industry of the peers for --peers (default: all)"},
     "rules": {"ja": "ルールの一覧を表示します（ID・品質・重要度・説明）。", "en": "List the rules (id, quality, level, description)."},
     "fail_level": {
         "ja": "この重要度以上の指摘があれば終了コード 1（既定: 設定ファイル、なければ error）",
@@ -72,12 +75,15 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
     @click.option("--fail-level", type=click.Choice(FAIL_LEVELS), default=None, help=L["fail_level"])
     @click.option("--baseline", type=click.Path(dir_okay=False), default=None, help=L["baseline"])
     @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, help=L["write_baseline"])
+    @click.option("--peers", "peers_run", type=click.Path(file_okay=False), default=None, help=L["peers"])
+    @click.option("--industry", "peer_industry", default=None, help=L["peer_industry"])
     @limit_options(lang)
     @timeout_option(lang)
     @click.pass_obj
     def lint(ctx: RunContext, files: tuple[str, ...], fmt: str, output: str | None, force: bool, config_path: str | None,
              select: tuple[str, ...], ignore: tuple[str, ...], fail_level: str | None, baseline: str | None,
-             write_baseline: str | None, annotate: str | None = None, isolated: bool = False, **kw: Any) -> None:
+             write_baseline: str | None, annotate: str | None = None, isolated: bool = False, peers_run: str | None = None,
+             peer_industry: str | None = None, **kw: Any) -> None:
         from pathlib import Path
 
         from .. import __version__
@@ -105,6 +111,19 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                         fatal(exc.message(ctx.lang))
 
         check_outputs([config_path, baseline], files)
+        peers = None
+        if peers_run or peer_industry:  # the peer view (issue 19): shares from a survey store, checked before any work
+            from ..survey.inputs import SurveyError
+            from ..survey.peers import load_peers
+
+            if not peers_run:
+                fatal(t("lint.industry_without_peers", ctx.lang))
+            if fmt not in ("text", "json"):
+                fatal(t("lint.peers_format", ctx.lang, format=fmt))
+            try:
+                peers = load_peers(peers_run, peer_industry, ctx.lang)
+            except SurveyError as exc:
+                fatal(exc.message(ctx.lang))
         for target in (output, write_baseline):
             if target and (Path(target).exists() or Path(target).is_symlink()) and not force:
                 fatal(t("output.exists", ctx.lang, path=target))
@@ -180,6 +199,10 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                 fatal(t("output.write_failed", ctx.lang, path=write_baseline, reason=exc.strerror or type(exc).__name__))
             click.echo(t("lint.baseline_written", ctx.lang, path=write_baseline, count=n), err=True)
         text = render(fmt, reports, rules=first.rules(), lang=ctx.lang, version=__version__)
+        if peers is not None:
+            from ..survey.peers import add_to_json, text_section
+
+            text = add_to_json(text, peers, reports) if fmt == "json" else text.rstrip("\n") + "\n" + text_section(peers, reports, ctx.lang)
         if output:
             try:  # temp file + fsync + rename: never a half-written report
                 atomic_write_text(output, text if text.endswith("\n") else text + "\n")

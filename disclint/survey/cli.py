@@ -45,6 +45,9 @@ HELP = {
     "ignore": {"ja": "除外するルール（ID またはプレフィックス）", "en": "rules to skip (ids or prefixes)"},
     "compare": {"ja": "レーダーチャートで比較する証券コード（カンマ区切り。1 社なら業種平均と比較）", "en": "securities codes to compare in radar charts (comma-separated; one code: against its industry average)"},
     "year": {"ja": "会社別の表とグラフに使う年度（既定: 会社ごとの最新年度）", "en": "fiscal year for the per-company views (default: each company's latest)"},
+    "industry": {"ja": "この業種の会社だけを集計する", "en": "report on the companies of this industry only"},
+    "include_empty": {"ja": "サイバーセキュリティの記述がない文書も割合の集計に含める（既定: 除く）",
+                      "en": "count documents without cybersecurity text in the shares (default: left out)"},
 }
 
 
@@ -142,13 +145,17 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
     @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False), help=L["output_report"])
     @click.option("--compare", default=None, help=L["compare"])
     @click.option("--year", type=int, default=None, help=L["year"])
+    @click.option("--industry", default=None, help=L["industry"])
+    @click.option("--include-empty", is_flag=True, help=L["include_empty"])
     @click.pass_obj
-    def report_cmd(ctx: RunContext, run_dir: str, out_dir: str, compare: str | None, year: int | None) -> None:
+    def report_cmd(ctx: RunContext, run_dir: str, out_dir: str, compare: str | None, year: int | None, industry: str | None,
+                   include_empty: bool) -> None:
         from .report import write_report
 
         codes = [c.strip() for c in (compare or "").split(",") if c.strip()]
         try:
-            written = write_report(Path(run_dir), Path(out_dir), lang=ctx.lang, compare=codes, year=year)
+            written = write_report(Path(run_dir), Path(out_dir), lang=ctx.lang, compare=codes, year=year, industry=industry,
+                                   include_empty=include_empty)
         except SurveyError as exc:
             _fatal(ctx, exc)
         except OSError as exc:  # e.g. a read-only or full disk: nothing half-written is left behind

@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS documents (
   meta_source TEXT, status TEXT NOT NULL, error_code TEXT, error_params TEXT, error_message TEXT,
   chars INTEGER, blocks INTEGER, pages INTEGER, cyber_passages INTEGER, findings INTEGER,
   coverage_score REAL, quality_score REAL, seconds REAL, run_id INTEGER, worker TEXT, finished_at REAL,
-  disclint_version TEXT, ruleset TEXT, metadata TEXT
+  disclint_version TEXT, ruleset TEXT, metadata TEXT, cyber_chars INTEGER
 );
 CREATE TABLE IF NOT EXISTS paths (key TEXT, path TEXT, PRIMARY KEY (key, path));
 CREATE TABLE IF NOT EXISTS coverage (
@@ -66,8 +66,10 @@ DOC_COLUMNS = (
     "key", "sha256", "path", "size", "format", "company", "securities_code", "industry", "fiscal_year",
     "document_type", "title", "meta_source", "status", "error_code", "error_params", "error_message", "chars",
     "blocks", "pages", "cyber_passages", "findings", "coverage_score", "quality_score", "seconds", "run_id",
-    "worker", "finished_at", "disclint_version", "ruleset", "metadata",
+    "worker", "finished_at", "disclint_version", "ruleset", "metadata", "cyber_chars",
 )
+# columns added after schema version 1: (name, type), added to older databases on open
+ADDED_COLUMNS = (("cyber_chars", "INTEGER"),)
 CHILD_TABLES = ("paths", "coverage", "quality", "findings", "timings", "workers")
 
 
@@ -97,6 +99,10 @@ class Store:
             if create:
                 self.conn.executescript(SCHEMA)
                 self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                have = {r[1] for r in self.conn.execute("PRAGMA table_info(documents)")}
+                for name, kind in ADDED_COLUMNS:  # a run directory of an earlier disclint: resumable
+                    if name not in have:
+                        self.conn.execute(f"ALTER TABLE documents ADD COLUMN {name} {kind}")
         except sqlite3.OperationalError as exc:  # full disk, I/O error, read-only: not damage
             if self.conn is not None:
                 self.conn.close()

@@ -23,7 +23,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import DisclintError
-from ..quality import QUALITIES, quality_scores
+from ..quality import QUALITIES, cyber_text_scores
 from .inputs import fiscal_year_from, normalize_code
 
 STATUS_POINTS = {"covered": 1.0, "weak": 0.5, "missing": 0.0}
@@ -172,14 +172,17 @@ def _doc_type(meta: dict[str, Any]) -> str | None:
     return meta.get("document_type") or None
 
 
-def quality_rows(findings: list[dict[str, Any]], characters: int = 0) -> list[dict[str, Any]]:
-    """Counts per quality and the score of :func:`disclint.quality.quality_scores` (same as the HTML report)."""
-    scores = quality_scores(findings, characters)
+def quality_rows(findings: list[dict[str, Any]], in_scope: Any = lambda i: True, cyber_chars: int = 0) -> list[dict[str, Any]]:
+    """Counts per quality (findings on the cybersecurity text and about the whole document) and
+    the score per unit of cybersecurity text (:func:`disclint.quality.cyber_text_scores`);
+    the score is ``None`` for a document without cybersecurity text."""
+    scores = cyber_text_scores(findings, in_scope, cyber_chars)
+    findings = [f for f in findings if f.get("block_index") is None or in_scope(f.get("block_index"))]
     rows = []
     for q in QUALITIES:
         fs = [f for f in findings if f.get("quality") == q]
         n = {lv: sum(1 for f in fs if f.get("level") == lv) for lv in ("error", "warning", "info")}
-        rows.append({"quality": q, "errors": n["error"], "warnings": n["warning"], "infos": n["info"], "findings": len(fs), "score": float(scores[q])})
+        rows.append({"quality": q, "errors": n["error"], "warnings": n["warning"], "infos": n["info"], "findings": len(fs), "score": None if scores is None else float(scores[q])})
     return rows
 
 
@@ -239,6 +242,7 @@ def _error(result: dict[str, Any], manifest: dict[str, Any], code: str, params: 
 
 def _run(task: dict[str, Any], st: _State, deadline: _Deadline, result: dict[str, Any], manifest: dict[str, Any], timings: dict[str, float]) -> None:
     from ..analysis import analyse
+    from ..document import BlockKind
     from ..readers import read
 
     if task.get("error"):
@@ -260,7 +264,12 @@ def _run(task: dict[str, Any], st: _State, deadline: _Deadline, result: dict[str
             cov_rows.append({"kind": kind, "item": str(k), "status": c.status, "best_score": round(c.best_score, 4),
                              "passages": len(c.blocks), "concepts": list(c.concepts)})
     fdicts = [_finding_dict(f) for f in findings]
-    qrows = quality_rows(fdicts, doc.char_count)
+    # quality is scored on the cybersecurity text only (the in-scope blocks), per 1,000 of its characters
+    in_scope = {i for i in range(len(doc.blocks)) if analysis.scope.contains(i)} if coverage.cyber_passages else set()
+    # the amount of that text: its characters outside headings (a heading is not more text to judge)
+    cyber_chars = sum(len(doc.blocks[i].text) for i in in_scope if doc.blocks[i].kind != BlockKind.HEADING)
+    qrows = quality_rows(fdicts, in_scope.__contains__, cyber_chars)
+    scored = [q["score"] for q in qrows if q["score"] is not None]
     meta, source = merge_metadata(manifest, doc.metadata)
     d = result["document"]
     d.update(meta)
@@ -268,9 +277,9 @@ def _run(task: dict[str, Any], st: _State, deadline: _Deadline, result: dict[str
         format=doc.format, title=doc.metadata.get("title"), status="ok",
         meta_source=",".join(f"{k}={v}" for k, v in sorted(source.items())),
         chars=doc.char_count, blocks=len(doc.blocks), pages=doc.metadata.get("pages"),
-        cyber_passages=coverage.cyber_passages, findings=len(fdicts),
+        cyber_passages=coverage.cyber_passages, cyber_chars=cyber_chars, findings=len(fdicts),
         coverage_score=round(100.0 * sum(STATUS_POINTS[v] for v in statuses.values()) / max(1, len(statuses)), 2),
-        quality_score=round(sum(q["score"] for q in qrows) / len(qrows), 2),
+        quality_score=round(sum(scored) / len(scored), 2) if scored else None,
         metadata={k: v for k, v in doc.metadata.items() if isinstance(v, (str, int, float))},
     )
     result["coverage"], result["quality"], result["findings"] = cov_rows, qrows, fdicts
