@@ -104,9 +104,9 @@ def test_write_baseline_needs_force_to_replace_an_existing_file(tmp_path):
     assert json.loads(base.read_text())["version"] == 1
 
 
-def _small_file_limit() -> None:  # the child can write 2 KB per file: a "full disk" for the draft
+def _small_file_limit() -> None:  # the child can write 256 bytes per file: a "full disk" for the draft
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (256, 256))
 
 
 def test_draft_on_a_full_disk_keeps_the_old_file_whole(tmp_path):
