@@ -46,11 +46,16 @@ def active_rules(config: "Config | None" = None) -> list[Rule]:
 
 
 def run_rules(doc: Document, rules: list[Rule], lang: str = "ja", mapper: Any = None, all_in_scope: bool = False) -> tuple[list[Finding], Any, dict[str, float]]:
-    """Run ``rules`` on ``doc`` through :func:`disclint.analysis.analyse`: (findings, analysis, timings)."""
+    """Run exactly ``rules`` on ``doc`` through :func:`disclint.analysis.analyse`: (findings, analysis,
+    timings). The rules are the caller's explicit choice (rule examples, tests), so a rule that is off
+    by default runs too."""
+    from dataclasses import replace
+
     from .analysis import Services, analyse
 
     services = Services(mapper) if mapper is not None else None
-    result = analyse(doc, services=services, lang=lang, rules=rules, everything_in_scope=all_in_scope)
+    chosen = [r if r.enabled else replace(r, enabled=True) for r in rules]
+    result = analyse(doc, services=services, lang=lang, rules=chosen, everything_in_scope=all_in_scope)
     return list(result.findings), result, dict(result.timings)
 
 

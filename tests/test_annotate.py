@@ -429,7 +429,8 @@ def test_cli_annotates_the_samples_on_the_right_words(run_cli, tmp_path, sample)
     assert {"【要記入】", "●●"} <= set(by_rule["truthfulness.placeholder"])
     doc_comment = com[len(placed)]
     assert got[len(placed)] == doc.blocks[0].text  # the title heading
-    assert "relevance.directive-missing" in doc_comment.text and "記載なし" in doc_comment.text
+    # the coverage table names the missing directives (the directive-missing rule itself is off by default)
+    assert "× 記載なし" in doc_comment.text and "指示4\t× 記載なし" in doc_comment.text
     assert body_texts(out) == body_texts(src)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([src.name, "REVIEWED.docx"])  # no temp file left
 

@@ -62,12 +62,14 @@ def test_sample_findings_carry_exact_offsets(sample_json):
             assert f["location"]["paragraph"] == doc.blocks[f["block_index"]].location.paragraph
 
 
-def test_sample_coverage_in_json(sample_json):
+def test_sample_coverage_in_json(sample_json, run_cli):
     cov = sample_json["files"][0]["coverage"]["directives"]
     assert set(cov) == {str(d) for d in range(1, 11)}
     assert {c["status"] for c in cov.values()} <= {"covered", "weak", "missing"}
-    missing = {f["data"]["directive"] for f in _by_rule(sample_json, "relevance.directive-missing")}
-    assert missing == {int(d) for d, c in cov.items() if c["status"] == "missing"}
+    assert not _by_rule(sample_json, "relevance.directive-missing")  # off by default (issue 16)
+    selected = json.loads(run_cli("lint", "--format", "json", "--select", "relevance.directive-missing", SAMPLE).stdout)
+    missing = {f["data"]["directive"] for f in _by_rule(selected, "relevance.directive-missing")}
+    assert missing == {int(d) for d, c in cov.items() if c["status"] == "missing"} and missing
 
 
 def test_text_report_groups_by_location_with_coverage(run_cli):

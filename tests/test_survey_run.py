@@ -295,7 +295,8 @@ def test_report_outputs(surveyed, tmp_path):
 def test_charts_use_the_bundled_japanese_font_without_missing_glyphs(surveyed, tmp_path):
     import matplotlib_fontja
 
-    from disclint.survey.report import Data, chart_radar, font_path, render_charts
+    from disclint.survey.charts import chart_radar, font_path, render_charts
+    from disclint.survey.data import Data
 
     _, _, run, _, _ = surveyed
     assert Path(font_path()).resolve().parent == (Path(matplotlib_fontja.__file__).parent / "fonts").resolve()

@@ -205,7 +205,8 @@ def test_year_over_year_added_dropped_and_unchanged_for_n_years(tmp_path):
 
 
 def test_trend_chart_has_categorical_years_with_n_and_at_most_six_lines(tmp_path):
-    from disclint.survey.report import Data, chart_radar, chart_trend, industry_radar, radar_series
+    from disclint.survey.charts import chart_radar, chart_trend, industry_radar, radar_series
+    from disclint.survey.data import Data
 
     years = [2017, 2018, 2024, 2025]
     res = [result(f"k{i}-{y}", f"/in/{i}_{y}.pdf", ALL if i % 2 else "cmmmmmmmmm", company=f"会社{i}", code=str(1300 + i),
@@ -242,7 +243,7 @@ def test_report_cells_stay_neutralised(tmp_path):
 
 # --------------------------------------------------------------------------- scores per unit of cyber text (real analysis)
 
-SECURITY = [  # a cybersecurity section written for these tests (523 characters)
+SECURITY = [  # a cybersecurity section written for these tests (about 580 characters)
     "当社は、サイバー攻撃による事業停止や情報漏えいを重要な経営リスクと位置づけ、取締役会が毎年その対策の状況を確認しております。",
     "最高情報セキュリティ責任者（CISO）を委員長とする情報セキュリティ委員会を四半期ごとに開催し、対策の進捗と課題を審議しております。",
     "インシデントに備えて社内の対応チームを設置し、検知から経営層への報告までの手順を定め、年2回の机上訓練で手順を見直しております。",
@@ -250,6 +251,7 @@ SECURITY = [  # a cybersecurity section written for these tests (523 characters)
     "海外拠点を含む全サーバーの脆弱性診断を年1回実施し、重大な脆弱性は30日以内に修正する基準を定めて進捗を管理しております。",
     "重要な取引先約150社に対してセキュリティ対策状況の調査票を毎年送付し、回答に応じて改善を依頼しております。",
     "必要に応じて適切な対策を適宜講じてまいります。",
+    "当社は、情報資産の管理について、規程を定め、部門ごとに責任者を置き、その運用の状況を、内部監査で確認しております。",
     "業務データのバックアップを週1回取得してネットワークから切り離して保管し、年1回の復旧訓練で目標時間内の復旧を確認しております。",
     "これらの対策を講じてもなお、未知の攻撃手法により被害が生じる可能性があり、その場合には当社の業績に影響を及ぼすおそれがあります。",
 ]

@@ -129,7 +129,7 @@ def radar_png(series: list[tuple[str, list[float], str]], title: str, lang: str)
     """``series``: (label, ten values 0-4, line style). Returns the PNG and matplotlib's glyph warnings."""
     import math
 
-    from ..survey.report import setup_matplotlib
+    from ..survey.charts import setup_matplotlib
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

@@ -22,7 +22,8 @@ LAG_SHARE = 0.5  # peers covering a directive at least this often: not covering 
 def load_peers(run_dir: str | Path, industry: str | None, lang: str = "ja") -> dict[str, Any]:
     """Shares of the peers per directive; a missing run, no documents or an unknown industry is a
     :class:`SurveyError` (one line, the industries present listed)."""
-    from .report import DIRECTIVES, Data, check_filters
+    from .data import DIRECTIVES, Data
+    from .report import check_filters
 
     data = Data(Path(run_dir), lang, industry=industry)
     if not data.ok:
