@@ -83,7 +83,8 @@ def _fold(pid: str) -> int:
 def corpus_hash(passages: list[Passage]) -> str:
     h = hashlib.sha256()
     for p in sorted(passages, key=lambda p: p.id):
-        h.update(json.dumps([p.id, p.text, p.cyber, p.directives, list(p.context)], ensure_ascii=False).encode())
+        row = [p.id, p.text, p.cyber, p.directives, list(p.context)] + ([p.genre] if p.genre else [])
+        h.update(json.dumps(row, ensure_ascii=False).encode())
     return h.hexdigest()[:16]
 
 
