@@ -62,7 +62,12 @@ def _scorer(m, w, j_row, label):
     s = m.score(label, j_row)
     lam = META.get("sentence_lambda", 0.0)
     if lam and label != "cyber" and w.sentence_features:
-        s = max(s, lam * max(m.score(label, training_row(sf)) for sf in w.sentence_features))
+        from disclint.mapper.pipeline import sentence_directives
+
+        need = META.get("sentence_needs_evidence", False)
+        d = int(label[1:])
+        sc = [m.score(label, training_row(sf)) for sf in w.sentence_features if not need or d in sentence_directives(sf)]
+        s = max(s, lam * max(sc, default=0.0))
     return s
 
 
@@ -141,9 +146,12 @@ def main() -> None:
     ap.add_argument("--realdev", action="store_true", help="also fit on train+dev and score ../shared/realdev")
     ap.add_argument("--sentence", default="0", help="sentence_lambda values: label score = max(passage, λ·best sentence)")
     ap.add_argument("--require-evidence", action="store_true", help="drop labels with no evidence span; no label for bare cells")
+    ap.add_argument("--sentence-needs-evidence", action="store_true", help="a sentence counts for a directive only with its own evidence of it")
     args = ap.parse_args()
     if args.require_evidence:
         META["require_evidence"] = True
+    if args.sentence_needs_evidence:
+        META["sentence_needs_evidence"] = True
     passages = load_passages(extra=args.extra)
     work = cached_work(passages, args.cache)
     extra_ids = {p.id for p in load_passages(extra=args.extra)} - {p.id for p in load_passages()} if args.extra else set()

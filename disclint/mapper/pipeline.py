@@ -281,7 +281,7 @@ class Mapper:
         if lam and w.sentence_features:
             # a secondary topic in one sentence is not diluted by the rest of the passage
             for d in res.scores:
-                best = max(m.score(f"d{d}", sf.values, sf.vector) for sf in w.sentence_features)
+                best = sentence_score(m, d, w.sentence_features, m.meta.get("sentence_needs_evidence", False))
                 res.scores[d] = max(res.scores[d], lam * best)
         if res.cyber:
             evidence_free_min = m.meta.get("evidence_free_min", EVIDENCE_FREE_MIN)
@@ -349,6 +349,20 @@ class Mapper:
         for res, i in zip(results, index):
             res.block_index = i
         return results
+
+
+def sentence_directives(f: PassageFeatures) -> set[int]:
+    """Directives with a concept, frame or token pattern of their own in this sentence."""
+    out = {h.concept.directive for h in f.hits}
+    return out | {int(k[3:].split(".", 1)[0]) for k in f.values if k.startswith("p:d")}
+
+
+def sentence_score(m: LinearModel, d: int, sentences: list[PassageFeatures], needs_evidence: bool) -> float:
+    """The best score of directive ``d`` over the passage's sentences (only sentences with
+    evidence of ``d`` of their own when ``needs_evidence``)."""
+    scores = [m.score(f"d{d}", sf.values, sf.vector) for sf in sentences
+              if not needs_evidence or d in sentence_directives(sf)]
+    return max(scores, default=0.0)
 
 
 def explained_directives(w: _Work) -> set[int]:
