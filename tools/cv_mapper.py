@@ -66,7 +66,7 @@ def _scorer(m, w, j_row, label):
 
         need = META.get("sentence_needs_evidence", False)
         d = int(label[1:])
-        sc = [m.score(label, training_row(sf)) for sf in w.sentence_features if not need or d in sentence_directives(sf)]
+        sc = [m.score(label, sf.values, sf.vector) for sf in w.sentence_features if not need or d in sentence_directives(sf)]
         s = max(s, lam * max(sc, default=0.0))
     return s
 
