@@ -80,7 +80,8 @@ def format_report(rep: dict[str, Any], lang: str = "ja") -> str:
     lines.append(f"{'スクリーニング' if ja else 'screening'}: recall {s['recall']:.3f}, precision {s['precision']:.3f}")
     lines.append(f"{'サイバー判定' if ja else 'cyber detection'}: recall {c['recall']:.3f}, precision {c['precision']:.3f}")
     for genre, m in rep.get("per_genre", {}).items():
-        lines.append(f"  {'ジャンル' if ja else 'genre'} {genre}: n={m['n']} micro F1 {m['f1']:.3f} (P {m['precision']:.3f} / R {m['recall']:.3f})")
+        lines.append(f"  {'ジャンル' if ja else 'genre'} {genre}: n={m['n']} micro F1 {m['f1']:.3f} (P {m['precision']:.3f} / R {m['recall']:.3f})"
+                     f" TP {m['tp']} FP {m['fp']} FN {m['fn']}")
     if rep["confusions"]:
         lines.append(("取り違え（正解→予測）: " if ja else "confusions (gold->predicted): ") + ", ".join(
             f"{x['gold']}→{x['predicted']}×{x['count']}" for x in rep["confusions"][:10]))
