@@ -73,3 +73,23 @@ def test_the_double_annotation_record_matches_the_labels():
         assert (final["cyber"], sorted(final["directives"])) == (p.cyber, list(p.directives)), r["id"]
         if "adjudicated" not in r:
             assert (r["a"]["cyber"], r["a"]["directives"]) == (r["b"]["cyber"], r["b"]["directives"]), r["id"]
+
+
+def test_every_jsonl_file_is_loaded_with_its_genre(tmp_path):
+    """A new file in corpus/passages is read without registration; ``genre`` is kept and is
+    the unit of leave-one-genre-out cross-validation (style for passages without one)."""
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a-0001", "text": "当社は情報セキュリティ委員会を設置しています。", "cyber": True,
+                                                  "directives": [2], "style": "csr", "genre": "group_policy_page"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "zz_new.jsonl").write_text(json.dumps({"id": "zz-0001", "text": "当社は全従業員に情報セキュリティ研修を実施しています。", "cyber": True,
+                                                       "directives": [3], "style": "bullet"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    ps = {p.id: p for p in load_passages(tmp_path)}
+    assert set(ps) == {"a-0001", "zz-0001"}
+    assert ps["a-0001"].genre == "group_policy_page" and ps["a-0001"].group == "group_policy_page"
+    assert ps["zz-0001"].genre == "" and ps["zz-0001"].group == "style:bullet"
+
+
+def test_genre_is_a_short_id(rows):
+    import re
+
+    bad = [where for where, r in rows if "genre" in r and not re.fullmatch(r"[a-z0-9_]{2,40}", str(r["genre"]))]
+    assert not bad, bad[:10]

@@ -217,3 +217,34 @@ def test_map_lists_passages_outside_the_cybersecurity_text_only_with_all(run_cli
     english = run_cli("--lang", "en", "map", "--all", doc).stdout
     assert english.count("(outside the cybersecurity text: not counted in the coverage)") == 1
     assert "--all" in run_cli("map", "--help").stdout
+
+
+@pytest.mark.parametrize("cell, heading", [("情報セキュリティ", "サステナビリティ"), ("サイバーセキュリティ", ""), ("情報セキュリティ（注）", "リスク管理")])
+def test_a_bare_label_cell_gets_no_directive(mapper, cell, heading):
+    """A table cell or heading-like block that only names the topic does nothing: no label."""
+    res = _labels(mapper, cell, heading)
+    assert res.directives == [], (cell, res.directives, res.scores)
+
+
+def test_every_label_shows_evidence_of_its_own_directive(mapper):
+    texts = [
+        "当社は、情報セキュリティ委員会を設置し、その活動状況を年2回取締役会に報告しています。",
+        "当社グループでは、EDRによる端末の監視と外部SOCによる24時間365日のログ分析を行っています。",
+        "不正アクセスを受けたサーバーをネットワークから隔離し、外部専門家の協力を得て調査を進めるとともに、警察に相談しています。",
+        "海外グループ会社の従業員にも情報セキュリティ教育を展開し、受講率の向上を目標に掲げています。",
+    ]
+    for res in mapper.analyse([(t, "") for t in texts]):
+        assert res.directives, res.text
+        for d in res.directives:
+            assert res.evidence.get(d), (res.text, d)
+
+
+def test_a_function_frame_is_evidence_with_its_span(mapper):
+    """Predicate + object in one sentence (rules/directives/functions.yml) names what the
+    passage does, and the span points at the original text."""
+    text = "サーバーへの不正アクセスを確認したため、当該サーバーをネットワークから隔離し、警察へ相談いたしました。"
+    res = _labels(mapper, text)
+    assert 7 in res.directives
+    frames = [e for e in res.evidence[7] if e.concept and ".f_" in e.concept]
+    assert frames and all(text[e.start:e.end] == e.text for e in frames)
+    assert any("警察" in e.text for e in frames)

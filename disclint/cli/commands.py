@@ -450,7 +450,8 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         gold = []
         for r in rows:
             directives = _gold_directives(r) or ()
-            gold.append(Passage(str(r.get("id", "")), r["text"], bool(r.get("cyber", bool(directives))), directives))
+            gold.append(Passage(str(r.get("id", "")), r["text"], bool(r.get("cyber", bool(directives))), directives,
+                                genre=str(r.get("genre") or "")))
         mapper = Mapper()
         preds = mapper.analyse([(g.text, context_text(r.get("context"))) for g, r in zip(gold, rows)])
         rep = evaluate(gold, preds)

@@ -26,6 +26,12 @@ class Passage:
     style: str = ""
     hard_negative: bool = False
     context: tuple[str, ...] = ()
+    genre: str = ""  # optional short id of the kind of document (incident_notice, ir_policy, …)
+
+    @property
+    def group(self) -> str:
+        """The unit of leave-one-out cross-validation: the genre, else ``style:<style>``."""
+        return self.genre or f"style:{self.style or 'none'}"
 
     @property
     def split(self) -> str:
@@ -49,10 +55,16 @@ def split_of(pid: str) -> str:
     return "train" if bucket < 70 else "dev" if bucket < 85 else "test"
 
 
-def load_passages(directory: Path | None = None) -> list[Passage]:
+def load_passages(directory: Path | None = None, extra: "list[Path] | tuple[Path, ...]" = ()) -> list[Passage]:
+    """Every ``*.jsonl`` file of ``directory`` (default ``corpus/passages``), in name order, then
+    the ``extra`` files or directories (experiments only: ``make model`` reads the corpus alone)."""
     base = directory or data_dir("corpus") / "passages"
+    paths = sorted(base.glob("*.jsonl"))
+    for e in extra:
+        e = Path(e)
+        paths.extend(sorted(e.glob("*.jsonl")) if e.is_dir() else [e])
     out: list[Passage] = []
-    for path in sorted(base.glob("*.jsonl")):
+    for path in paths:
         with path.open(encoding="utf-8") as fh:
             for n, line in enumerate(fh, 1):
                 if not line.strip():
@@ -67,6 +79,7 @@ def load_passages(directory: Path | None = None) -> list[Passage]:
                         style=row.get("style", ""),
                         hard_negative=bool(row.get("hard_negative", False)),
                         context=tuple(str(c) for c in row.get("context") or ()),
+                        genre=str(row.get("genre") or ""),
                     )
                 )
     return out

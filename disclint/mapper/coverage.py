@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 from ..normalize import normalize
-from .definitions import DirectiveSet
+from .definitions import FRAME_PREFIX, DirectiveSet
 from .pipeline import PassageResult
 
 COVERED_SCORE = 0.6
@@ -54,7 +54,10 @@ def compute_coverage(results: Sequence[PassageResult], ds: DirectiveSet,
     directives: dict[int, ItemCoverage] = {}
     for d in ds.directives:
         idx = [i for i, r in enumerate(results) if d in r.directives]
-        concepts = sorted({e.concept for i in idx for e in results[i].evidence.get(d, []) if e.kind == "concept" and e.concept and not e.planned})
+        # distinct measures named; a function frame (".f_") restates a measure's object and
+        # predicate, so it does not count as a second one
+        concepts = sorted({e.concept for i in idx for e in results[i].evidence.get(d, [])
+                           if e.kind == "concept" and e.concept and not e.planned and f".{FRAME_PREFIX}" not in e.concept})
         best = max((results[i].scores.get(d, 0.0) for i in idx), default=0.0)
         if not idx:
             status = "missing"

@@ -31,6 +31,19 @@ def _term_regex(terms: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
 
 
+def _alternation(terms: list[str]) -> str:
+    return "|".join(re.escape(t) for t in sorted({normalize(str(t)).text for t in terms}, key=len, reverse=True))
+
+
+def _frame_regex(objects: list[str], predicates: list[str], gap: int) -> re.Pattern[str]:
+    """An object followed by a predicate within one sentence, at most ``gap`` characters apart."""
+    return re.compile(f"(?:{_alternation(objects)})[^。！？!?\\n]{{0,{gap}}}?(?:{_alternation(predicates)})")
+
+
+#: prefix of the concept names made from ``functions.yml`` frames (features ``f:``, not ``c:``)
+FRAME_PREFIX = "f_"
+
+
 @dataclass(frozen=True)
 class Concept:
     directive: int
@@ -102,6 +115,10 @@ class DirectiveSet:
     anchors: re.Pattern[str]  # security-specific anchors
     weak_anchors: re.Pattern[str]  # about security only in context (研修, 委託, 方針 …)
     source: Path
+    not_own: tuple[tuple[str, re.Pattern[str]], ...] = ()  # functions.yml: not the company's own security
+
+    def not_own_hits(self, norm_text: str) -> list[str]:
+        return [name for name, rx in self.not_own if rx.search(norm_text)]
 
     def concept_hits(self, norm_text: str) -> list[ConceptHit]:
         hits: list[ConceptHit] = []
@@ -178,4 +195,18 @@ def load_directives(directory: str | None = None) -> DirectiveSet:
     screening = _load_yaml(base / "screening.yml")
     anchors = _term_regex(screening["anchors"])
     weak = _term_regex(screening.get("weak_anchors") or [])
-    return DirectiveSet(directives, principles, anchors, weak, base)
+    not_own: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    if (base / "functions.yml").exists():
+        fdata = _load_yaml(base / "functions.yml")
+        gap = int(fdata.get("gap", 30))
+        for did, frames in (fdata.get("frames") or {}).items():
+            d = directives[int(did)]
+            extra = tuple(
+                Concept(d.id, FRAME_PREFIX + name, float(spec.get("weight", 1.0)), tuple(spec["objects"]) + tuple(spec["predicates"]),
+                        _frame_regex(list(spec["objects"]), list(spec["predicates"]), gap))
+                for name, spec in (frames or {}).items()
+            )
+            d.concepts = d.concepts + extra
+        not_own = tuple((name, _frame_regex(list(spec["objects"]), list(spec["predicates"]), gap))
+                        for name, spec in (fdata.get("not_own") or {}).items())
+    return DirectiveSet(directives, principles, anchors, weak, base, not_own)

@@ -39,6 +39,15 @@ def evaluate(gold: Sequence[Passage], pred: Sequence[PassageResult]) -> dict[str
             errors.append({"id": g.id, "gold": sorted(gs), "pred": sorted(ps), "text": g.text[:80]})
         scr["tp" if g.cyber and p.screened else "fn" if g.cyber else "fp" if p.screened else "tn"] += 1
         cyb["tp" if g.cyber and p.cyber else "fn" if g.cyber else "fp" if p.cyber else "tn"] += 1
+    by_genre: dict[str, Counter] = {}
+    for g, p in zip(gold, pred):
+        if g.genre:
+            c = by_genre.setdefault(g.genre, Counter())
+            gs, ps = set(g.directives), set(p.directives)
+            c["n"] += 1
+            c["tp"] += len(gs & ps)
+            c["fp"] += len(ps - gs)
+            c["fn"] += len(gs - ps)
     tp = sum(v["tp"] for v in per.values())
     fp = sum(v["fp"] for v in per.values())
     fn = sum(v["fn"] for v in per.values())
@@ -51,6 +60,7 @@ def evaluate(gold: Sequence[Passage], pred: Sequence[PassageResult]) -> dict[str
         "macro": {"f1": round(macro, 4)},
         "screening": _prf(scr["tp"], scr["fp"], scr["fn"]),
         "cyber": _prf(cyb["tp"], cyb["fp"], cyb["fn"]),
+        "per_genre": {k: dict(_prf(c["tp"], c["fp"], c["fn"]), n=c["n"]) for k, c in sorted(by_genre.items())},
         "confusions": [{"gold": a, "predicted": b, "count": c} for (a, b), c in confusions.most_common(15)],
         "errors": errors,
     }
@@ -69,6 +79,9 @@ def format_report(rep: dict[str, Any], lang: str = "ja") -> str:
     s, c = rep["screening"], rep["cyber"]
     lines.append(f"{'スクリーニング' if ja else 'screening'}: recall {s['recall']:.3f}, precision {s['precision']:.3f}")
     lines.append(f"{'サイバー判定' if ja else 'cyber detection'}: recall {c['recall']:.3f}, precision {c['precision']:.3f}")
+    for genre, m in rep.get("per_genre", {}).items():
+        lines.append(f"  {'ジャンル' if ja else 'genre'} {genre}: n={m['n']} micro F1 {m['f1']:.3f} (P {m['precision']:.3f} / R {m['recall']:.3f})"
+                     f" TP {m['tp']} FP {m['fp']} FN {m['fn']}")
     if rep["confusions"]:
         lines.append(("取り違え（正解→予測）: " if ja else "confusions (gold->predicted): ") + ", ".join(
             f"{x['gold']}→{x['predicted']}×{x['count']}" for x in rep["confusions"][:10]))

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .definitions import ConceptHit, DirectiveSet
+from .definitions import FRAME_PREFIX, ConceptHit, DirectiveSet
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 #: chosen by cross-validation on train+dev (tools/cv_mapper.py): 1 -> 0.835, 3 -> 0.843,
@@ -57,6 +57,23 @@ def content_features(doc) -> tuple[list[str], Any]:
     return out, _mean_vector(doc.vocab, orths)
 
 
+def sentence_content(doc, spans: list[tuple[int, int]]) -> list[tuple[list[str], Any]]:
+    """:func:`content_features` of each sentence span (offsets in the doc's text), from the
+    passage's one tokenisation."""
+    out: list[tuple[list[str], list[int]]] = [([], []) for _ in spans]
+    k = 0
+    for tok in doc:
+        while k < len(spans) and tok.idx >= spans[k][1]:
+            k += 1
+        if k >= len(spans):
+            break
+        if tok.pos_ not in CONTENT_POS or tok.idx < spans[k][0]:
+            continue
+        out[k][1].append(tok.orth)
+        out[k][0].append("<NUM>" if tok.pos_ == "NUM" or tok.like_num else (tok.norm_ or tok.lemma_))
+    return [(lemmas, _mean_vector(doc.vocab, orths)) for lemmas, orths in out]
+
+
 def _mean_vector(vocab, orths: list[int]) -> Any:
     vectors = vocab.vectors
     if not orths or not vectors.size:
@@ -92,7 +109,7 @@ def build_features(
         if h.concept.key not in seen_concepts:
             seen_concepts.add(h.concept.key)
             per_directive[h.concept.directive] += 1
-        v[f"c:{h.concept.key}"] = 1.0
+        v[("f:" if h.concept.name.startswith(FRAME_PREFIX) else "c:") + h.concept.key] = 1.0
     for d, n in per_directive.items():
         v[f"cd:{d}"] = min(n, 3) / 3.0
     for h in context_hits:
@@ -104,6 +121,8 @@ def build_features(
     for d in ds.directives.values():
         if d.negative_hits(norm_text):
             v[f"neg:{d.id}"] = 1.0
+    for name in ds.not_own_hits(norm_text):
+        v[f"g:{name}"] = 1.0
     if ds.has_strong_anchor(norm_text):
         v["anchor"] = 1.0
     elif ds.is_anchored(norm_text):

@@ -24,7 +24,7 @@ from ..normalize import NormalizedText, normalize
 from ..resources import data_dir
 from ..segment import sentence_spans
 from .definitions import ConceptHit, DirectiveSet, TokenPattern, load_directives
-from .features import PassageFeatures, build_features, content_features
+from .features import PassageFeatures, build_features, content_features, sentence_content
 from .model import LinearModel
 
 # Surface cues that make a sentence worth parsing: negation can take evidence away, so only
@@ -111,6 +111,9 @@ class _Work:
     lemmas: list[str] = field(default_factory=list)
     vector: Any = None  # numpy float32, see features.content_features
     features: PassageFeatures | None = None
+    # sentence level (passages of two or more sentences): (start, end, lemmas, vector) and features
+    sentences: list[tuple[int, int, list[str], Any]] = field(default_factory=list)
+    sentence_features: list[PassageFeatures] = field(default_factory=list)
 
 
 class Mapper:
@@ -128,6 +131,8 @@ class Mapper:
         self.stats: dict[str, int] = {}
         self._matcher = None
         self._patterns: dict[str, TokenPattern] = {}
+        # sentence-level features only when the model scores sentences (or training asks)
+        self.sentence_level = bool(self.model.meta.get("sentence_lambda"))
 
     def _token_matcher(self, vocab):
         """Compile the directives' token patterns once (spaCy Matcher over lemmas/POS)."""
@@ -183,6 +188,9 @@ class Mapper:
         for w in work:
             doc = nlp.tokenize(w.norm.text)
             w.lemmas, w.vector = content_features(doc)
+            spans = [(a, b) for a, b in sentence_spans(w.norm.text) if w.norm.text[a:b].strip()] if self.sentence_level else []
+            if len(spans) > 1:
+                w.sentences = [(a, b, lem, vec) for (a, b), (lem, vec) in zip(spans, sentence_content(doc, spans))]
             w.hits = self.ds.concept_hits(w.norm.text)
             matcher = self._token_matcher(doc.vocab)
             seen = set()
@@ -248,9 +256,20 @@ class Mapper:
                 [tp.key for tp, _, _ in w.pattern_hits],
                 w.vector,
             )
+            if w.sentences and (keep_features or self.model.meta.get("sentence_lambda")):
+                w.sentence_features = [
+                    build_features(
+                        self.ds, w.norm.text[a:b], lem, [h for h in kept if a <= h.start < b],
+                        [h for h in negated if a <= h.start < b], ctx_hits,
+                        bool(w.context_norm and self.ds.has_strong_anchor(w.context_norm)),
+                        [tp.key for tp, ps, _ in w.pattern_hits if a <= ps < b], vec,
+                    )
+                    for a, b, lem, vec in w.sentences
+                ]
             self._decide(w)
             if not keep_features:
                 w.features, w.lemmas, w.vector = None, [], None
+                w.sentences, w.sentence_features = [], []
 
     def _decide(self, w: _Work) -> None:
         res, f, m = w.result, w.features, self.model
@@ -258,6 +277,12 @@ class Mapper:
         res.cyber_score = m.score("cyber", f.values, f.vector)
         res.cyber = res.cyber_score >= m.thresholds.get("cyber", 0.5)
         res.scores = {d: m.score(f"d{d}", f.values, f.vector) for d in self.ds.directives}
+        lam = m.meta.get("sentence_lambda", 0.0)
+        if lam and w.sentence_features:
+            # a secondary topic in one sentence is not diluted by the rest of the passage
+            for d in res.scores:
+                best = sentence_score(m, d, w.sentence_features, m.meta.get("sentence_needs_evidence", False))
+                res.scores[d] = max(res.scores[d], lam * best)
         if res.cyber:
             evidence_free_min = m.meta.get("evidence_free_min", EVIDENCE_FREE_MIN)
             explained = explained_directives(w)
@@ -277,6 +302,14 @@ class Mapper:
             res.negated.append(Evidence("concept", w.text[s:e], h.concept.key, s, e))
         for d in res.directives:
             res.evidence[d] = self._evidence(w, d)
+        if m.meta.get("require_evidence"):
+            # every label shows at least one piece of evidence of its own directive; a bare label
+            # or heading-like cell (no concept, pattern or frame of any directive in its text or
+            # headings) gets none
+            if not f.hits and not w.pattern_hits and not f.context_hits:
+                res.directives = []
+            res.directives = [d for d in res.directives if res.evidence.get(d)]
+            res.evidence = {d: res.evidence[d] for d in res.directives}
 
     def _evidence(self, w: _Work, d: int) -> list[Evidence]:
         ev: list[Evidence] = []
@@ -316,6 +349,20 @@ class Mapper:
         for res, i in zip(results, index):
             res.block_index = i
         return results
+
+
+def sentence_directives(f: PassageFeatures) -> set[int]:
+    """Directives with a concept, frame or token pattern of their own in this sentence."""
+    out = {h.concept.directive for h in f.hits}
+    return out | {int(k[3:].split(".", 1)[0]) for k in f.values if k.startswith("p:d")}
+
+
+def sentence_score(m: LinearModel, d: int, sentences: list[PassageFeatures], needs_evidence: bool) -> float:
+    """The best score of directive ``d`` over the passage's sentences (only sentences with
+    evidence of ``d`` of their own when ``needs_evidence``)."""
+    scores = [m.score(f"d{d}", sf.values, sf.vector) for sf in sentences
+              if not needs_evidence or d in sentence_directives(sf)]
+    return max(scores, default=0.0)
 
 
 def explained_directives(w: _Work) -> set[int]:
