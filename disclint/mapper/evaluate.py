@@ -21,8 +21,8 @@ def evaluate(gold: Sequence[Passage], pred: Sequence[PassageResult]) -> dict[str
     per: dict[int, dict[str, int]] = {d: {"tp": 0, "fp": 0, "fn": 0} for d in range(1, 11)}
     confusions: Counter[tuple[int, int]] = Counter()
     errors: list[dict[str, Any]] = []
-    scr = Counter()
-    cyb = Counter()
+    scr: Counter[str] = Counter()
+    cyb: Counter[str] = Counter()
     for g, p in zip(gold, pred):
         gs, ps = set(g.directives), set(p.directives)
         for d in range(1, 11):
@@ -39,7 +39,7 @@ def evaluate(gold: Sequence[Passage], pred: Sequence[PassageResult]) -> dict[str
             errors.append({"id": g.id, "gold": sorted(gs), "pred": sorted(ps), "text": g.text[:80]})
         scr["tp" if g.cyber and p.screened else "fn" if g.cyber else "fp" if p.screened else "tn"] += 1
         cyb["tp" if g.cyber and p.cyber else "fn" if g.cyber else "fp" if p.cyber else "tn"] += 1
-    by_genre: dict[str, Counter] = {}
+    by_genre: dict[str, Counter[str]] = {}
     for g, p in zip(gold, pred):
         if g.genre:
             c = by_genre.setdefault(g.genre, Counter())

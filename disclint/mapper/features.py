@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 from .definitions import FRAME_PREFIX, ConceptHit, DirectiveSet
 
@@ -41,7 +41,7 @@ def training_row(f: PassageFeatures) -> dict[str, float]:
     return row
 
 
-def content_features(doc) -> tuple[list[str], Any]:
+def content_features(doc: Any) -> tuple[list[str], Any]:
     """Content lemmas (numbers as ``<NUM>``) and the unit mean vector (numpy float32) of the
     content words that have a static vector (None when none has)."""
     out = []
@@ -57,7 +57,7 @@ def content_features(doc) -> tuple[list[str], Any]:
     return out, _mean_vector(doc.vocab, orths)
 
 
-def sentence_content(doc, spans: list[tuple[int, int]]) -> list[tuple[list[str], Any]]:
+def sentence_content(doc: Any, spans: list[tuple[int, int]]) -> list[tuple[list[str], Any]]:
     """:func:`content_features` of each sentence span (offsets in the doc's text), from the
     passage's one tokenisation."""
     out: list[tuple[list[str], list[int]]] = [([], []) for _ in spans]
@@ -74,7 +74,7 @@ def sentence_content(doc, spans: list[tuple[int, int]]) -> list[tuple[list[str],
     return [(lemmas, _mean_vector(doc.vocab, orths)) for lemmas, orths in out]
 
 
-def _mean_vector(vocab, orths: list[int]) -> Any:
+def _mean_vector(vocab: Any, orths: list[int]) -> Any:
     vectors = vocab.vectors
     if not orths or not vectors.size:
         return None
@@ -97,7 +97,7 @@ def build_features(
     negated: list[ConceptHit],
     context_hits: list[ConceptHit],
     context_anchored: bool,
-    patterns: list[str] = (),
+    patterns: Sequence[str] = (),
     vector: Any = None,
 ) -> PassageFeatures:
     v: dict[str, float] = {}
@@ -118,9 +118,9 @@ def build_features(
         v["x:anchor"] = 1.0  # a heading on the section path is security-specific
     for h in negated:
         v[f"n:{h.concept.key}"] = 1.0
-    for d in ds.directives.values():
-        if d.negative_hits(norm_text):
-            v[f"neg:{d.id}"] = 1.0
+    for directive in ds.directives.values():
+        if directive.negative_hits(norm_text):
+            v[f"neg:{directive.id}"] = 1.0
     for name in ds.not_own_hits(norm_text):
         v[f"g:{name}"] = 1.0
     if ds.has_strong_anchor(norm_text):

@@ -129,12 +129,12 @@ class Mapper:
         self.parse_budget_chars = parse_budget_chars
         self.use_parser = use_parser
         self.stats: dict[str, int] = {}
-        self._matcher = None
+        self._matcher: Any = None
         self._patterns: dict[str, TokenPattern] = {}
         # sentence-level features only when the model scores sentences (or training asks)
         self.sentence_level = bool(self.model.meta.get("sentence_lambda"))
 
-    def _token_matcher(self, vocab):
+    def _token_matcher(self, vocab: Any) -> Any:
         """Compile the directives' token patterns once (spaCy Matcher over lemmas/POS)."""
         if self._matcher is None:
             from spacy.matcher import Matcher
@@ -290,7 +290,7 @@ class Mapper:
                 d for d, s in res.scores.items()
                 if s >= m.thresholds.get(f"d{d}", 0.5) and (d in explained or s >= evidence_free_min)
             ]
-            best = max(res.scores, key=res.scores.get)
+            best = max(res.scores, key=lambda d: res.scores[d])
             if not labels and res.scores[best] >= FALLBACK_FLOOR and best in explained:
                 # a cyber passage usually addresses its most likely directive even when no
                 # score clears its threshold; below the floor it only *mentions* cyber
@@ -373,7 +373,7 @@ def explained_directives(w: _Work) -> set[int]:
     return out | {tp.directive for tp, _, _ in w.pattern_hits}
 
 
-def _predicate_state(doc, start: int, end: int) -> str | None:
+def _predicate_state(doc: Any, start: int, end: int) -> str | None:
     """Is the measure named at [start, end) negated or only planned in this parse?"""
     toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
     if not toks:

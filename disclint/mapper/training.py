@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from pathlib import Path
+from typing import Any
 
 from ..resources import data_dir
 from .corpus import Passage, load_passages
 from .evaluate import evaluate, format_report
-from .features import training_row
+from .features import PassageFeatures, training_row
 from .definitions import DirectiveSet
 from .model import LABELS, LinearModel, train
 from .pipeline import Mapper, PassageResult, _Work
@@ -85,14 +85,14 @@ SENTENCE_LAMBDA = 0.6
 SENTENCE_NEEDS_EVIDENCE = True
 
 
-def _meta(evidence_free_min: float) -> dict:
+def _meta(evidence_free_min: float) -> dict[str, Any]:
     out = {"evidence_free_min": evidence_free_min, "require_evidence": REQUIRE_EVIDENCE}
     if SENTENCE_LAMBDA:
         out.update(sentence_lambda=SENTENCE_LAMBDA, sentence_needs_evidence=SENTENCE_NEEDS_EVIDENCE)
     return out
 
 
-def _score(m: LinearModel, label: str, w: _Work, row: dict) -> float:
+def _score(m: LinearModel, label: str, w: _Work, row: dict[str, float]) -> float:
     """The run-time score of ``label`` for a featurised passage (sentence level included)."""
     from .pipeline import sentence_score
 
@@ -130,13 +130,18 @@ def _oof_decisions(ds: DirectiveSet, work: list[_Work], fit: list[int], models: 
     return out
 
 
-def build(out: Path | None = None, C: float = 1.0) -> tuple[LinearModel, dict]:
+def _features_of(w: _Work) -> PassageFeatures:
+    assert w.features is not None, "featurise() sets every passage's features"
+    return w.features
+
+
+def build(out: Path | None = None, C: float = 1.0) -> tuple[LinearModel, dict[str, Any]]:
     passages = load_passages()
     # a throwaway model only to reach the feature stages; scoring is not used here
     empty = LinearModel({l: {} for l in LABELS}, {l: 0.0 for l in LABELS}, {l: 0.5 for l in LABELS})
     mapper = Mapper(model=empty)
     work = featurise(mapper, passages)
-    feats = [training_row(w.features) for w in work]
+    feats = [training_row(_features_of(w)) for w in work]
     split = {name: [i for i, p in enumerate(passages) if p.split == name] for name in ("train", "dev", "test")}
     fit = split["train"] + split["dev"]
     oof: dict[str, list[float]] = {label: [0.0] * len(fit) for label in LABELS}
@@ -186,4 +191,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
