@@ -17,6 +17,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "input.not_found": {"ja": "ファイルが見つかりません", "en": "file not found"},
     "input.is_directory": {"ja": "ディレクトリです（ファイルを指定してください）", "en": "is a directory (give a file)"},
     "input.not_readable": {"ja": "ファイルを読めません（{reason}）", "en": "cannot read the file ({reason})"},
+    "input.no_match": {"ja": "このパターンに一致するファイルがありません", "en": "no file matches this pattern"},
+    "input.nothing_to_read": {
+        "ja": "読めるファイルがありません（docx, pdf, txt, md, html, xbrl。--exclude / .disclintignore で除外されたものを除く）",
+        "en": "no readable file (docx, pdf, txt, md, html, xbrl; not counting those left out by --exclude / .disclintignore)",
+    },
     "input.empty": {"ja": "空のファイルです", "en": "the file is empty"},
     "input.unknown_format": {
         "ja": "対応していない形式です（docx, pdf, txt, md, html, xbrl, EDINET zip に対応）",

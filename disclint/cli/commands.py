@@ -49,6 +49,14 @@ _LINT_HELP = {
     "baseline": {"ja": "このベースラインに記録済みの指摘を表示しない", "en": "hide findings recorded in this baseline"},
     "write_baseline": {"ja": "現在の指摘をベースラインとして書き出す", "en": "record the current findings as a baseline"},
     "rules": {"ja": "ルールの一覧を表示します（ID・品質・重要度・説明）。", "en": "List the rules (id, quality, level, description)."},
+    "exclude": {
+        "ja": "フォルダ・グロブの展開から除くパターン（fnmatch。複数指定可。.disclintignore も参照）",
+        "en": "pattern to leave out when expanding folders and globs (fnmatch; repeatable; .disclintignore is read too)",
+    },
+    "stdin_filename": {
+        "ja": "標準入力（-）の名前。拡張子で形式を決め、メッセージにこの名前を表示する",
+        "en": "name of standard input (-): its extension chooses the format, messages show this name",
+    },
     "fail_level": {
         "ja": "この重要度以上の指摘があれば終了コード 1（既定: 設定ファイル、なければ error）",
         "en": "exit 1 when a finding at or above this level exists (default: config, else error)",
@@ -72,12 +80,36 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
     @click.option("--fail-level", type=click.Choice(FAIL_LEVELS), default=None, help=L["fail_level"])
     @click.option("--baseline", type=click.Path(dir_okay=False), default=None, help=L["baseline"])
     @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, help=L["write_baseline"])
+    @click.option("--exclude", multiple=True, help=L["exclude"])
+    @click.option("--stdin-filename", default=None, help=L["stdin_filename"])
     @limit_options(lang)
     @timeout_option(lang)
     @click.pass_obj
     def lint(ctx: RunContext, files: tuple[str, ...], fmt: str, output: str | None, force: bool, config_path: str | None,
              select: tuple[str, ...], ignore: tuple[str, ...], fail_level: str | None, baseline: str | None,
-             write_baseline: str | None, annotate: str | None = None, isolated: bool = False, **kw: Any) -> None:
+             write_baseline: str | None, annotate: str | None = None, isolated: bool = False,
+             exclude: tuple[str, ...] = (), stdin_filename: str | None = None, **kw: Any) -> None:
+        from pathlib import Path
+
+        from .inputs import expand_inputs
+
+        inputs = expand_inputs(files, exclude, stdin_filename)
+        ctx.names.update(inputs.names)
+        for arg, key in inputs.missing:
+            ctx.error(arg, t(key, ctx.lang))
+        if not inputs.paths:  # an empty folder, everything excluded, a glob matching nothing
+            if not ctx.failed:
+                ctx.error(" ".join(files), t("input.nothing_to_read", ctx.lang))
+            sys.exit(EXIT_ERROR)
+        try:
+            _lint(ctx, tuple(inputs.paths), fmt, output, force, config_path, select, ignore, fail_level, baseline,
+                  write_baseline, annotate, isolated, **kw)
+        finally:
+            inputs.cleanup()
+
+    def _lint(ctx: RunContext, files: tuple[str, ...], fmt: str, output: str | None, force: bool, config_path: str | None,
+              select: tuple[str, ...], ignore: tuple[str, ...], fail_level: str | None, baseline: str | None,
+              write_baseline: str | None, annotate: str | None = None, isolated: bool = False, **kw: Any) -> None:
         from pathlib import Path
 
         from .. import __version__

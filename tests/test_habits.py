@@ -1,0 +1,75 @@
+"""Linter habits (issue 20): folders, globs, --exclude, .disclintignore, stdin; rule
+explanations; locations viewers open; inline suppression; context under findings."""
+
+import json
+
+import pytest
+
+ABSOLUTE = "当社は、不正アクセスを防ぐため、全PCにウイルス対策ソフトを導入しており、万全の体制です。"
+MD = f"# 情報セキュリティ\n\n{ABSOLUTE}\n"
+SEL = ("--select", "truthfulness.absolute-claim", "--isolated")
+
+
+@pytest.fixture
+def tree(tmp_path):
+    (tmp_path / "pages" / "sub").mkdir(parents=True)
+    (tmp_path / "pages" / "drafts").mkdir()
+    (tmp_path / "pages" / "a.md").write_text(MD, encoding="utf-8")
+    (tmp_path / "pages" / "sub" / "b.txt").write_text(MD.replace("# ", ""), encoding="utf-8")
+    (tmp_path / "pages" / "drafts" / "c.md").write_text(MD, encoding="utf-8")
+    (tmp_path / "pages" / "sub" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    (tmp_path / "pages" / "notes.json").write_text("{}", encoding="utf-8")
+    return tmp_path
+
+
+def _files(stdout):
+    return sorted(f["path"].replace("\\", "/").split("pages/")[-1] for f in json.loads(stdout)["files"])
+
+
+# --- inputs -----------------------------------------------------------------------------------
+
+def test_lint_of_a_folder_reads_the_readable_files_recursively(run_cli, tree):
+    r = run_cli("lint", tree / "pages", "--format", "json", *SEL)
+    assert r.returncode == 0, r.stderr
+    assert _files(r.stdout) == ["a.md", "drafts/c.md", "sub/b.txt"]  # not the .png, not the .json
+    assert "ディレクトリです" not in r.stderr
+
+
+def test_glob_and_exclude(run_cli, tree):
+    r = run_cli("lint", str(tree / "pages" / "**" / "*.md"), "--format", "json", *SEL)
+    assert _files(r.stdout) == ["a.md", "drafts/c.md"]
+    r = run_cli("lint", tree / "pages", "--exclude", "drafts", "--exclude", "*.txt", "--format", "json", *SEL)
+    assert _files(r.stdout) == ["a.md"]
+    r = run_cli("lint", str(tree / "pages" / "*.docx"), *SEL)
+    assert r.returncode == 2 and "一致するファイルがありません" in r.stderr
+
+
+def test_disclintignore_in_the_folder_or_above(run_cli, tree):
+    (tree / ".disclintignore").write_text("# drafts are not ours to check\ndrafts/\n*.txt\n!keep.txt\n", encoding="utf-8")
+    (tree / "pages" / "sub" / "keep.txt").write_text(MD.replace("# ", ""), encoding="utf-8")
+    r = run_cli("lint", tree / "pages", "--format", "json", *SEL)
+    assert _files(r.stdout) == ["a.md", "sub/keep.txt"]
+    # a file named explicitly is read even when ignored (as ruff does)
+    r = run_cli("lint", tree / "pages" / "drafts" / "c.md", "--format", "json", *SEL)
+    assert _files(r.stdout) == ["drafts/c.md"]
+
+
+def test_empty_folder_is_one_line_exit_2(run_cli, tmp_path):
+    (tmp_path / "empty").mkdir()
+    r = run_cli("lint", tmp_path / "empty", *SEL)
+    assert r.returncode == 2 and "読めるファイルがありません" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_stdin_with_stdin_filename(run_cli):
+    r = run_cli("lint", "-", "--stdin-filename", "pages/risk.md", "--format", "json", *SEL, input=MD.encode("utf-8"))
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["files"][0]["path"] == "pages/risk.md"
+    (f,) = data["files"][0]["findings"]
+    assert f["excerpt"] == "万全" and f["location"]["file"] == "pages/risk.md"
+    # the name from --stdin-filename chooses the format (.md: the heading is a heading)
+    assert f["location"]["section"] == ["情報セキュリティ"]
+    r = run_cli("lint", "-", "--stdin-filename", "x.md", *SEL, input=b"")
+    assert r.returncode == 2 and "x.md: 空のファイルです" in r.stderr
+    r = run_cli("--lang", "en", "lint", "-", *SEL, input=ABSOLUTE.encode("utf-8"))
+    assert "truthfulness.absolute-claim" in r.stdout and r.stdout.startswith("-\n")
