@@ -263,6 +263,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{files} ファイル、指摘 {findings} 件（エラー {errors}、警告 {warnings}、情報 {infos}）",
         "en": "{files} files, {findings} findings ({errors} errors, {warnings} warnings, {infos} info)",
     },
+    "rules.unknown": {"ja": "ルール {id} はありません（近いもの: {close}。一覧は disclint rules）", "en": "no rule {id} (close: {close}; list them with disclint rules)"},
+    "rules.explain_hint": {"ja": "各ルールの説明・例: disclint rule ID", "en": "Explanation and examples of a rule: disclint rule ID"},
     "cli.failed_files": {"ja": "{count} ファイルを処理できませんでした", "en": "{count} files could not be processed"},
     "cli.interrupted": {"ja": "中断しました", "en": "interrupted"},
     "cli.internal_error": {

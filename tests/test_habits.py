@@ -73,3 +73,47 @@ def test_stdin_with_stdin_filename(run_cli):
     assert r.returncode == 2 and "x.md: 空のファイルです" in r.stderr
     r = run_cli("--lang", "en", "lint", "-", *SEL, input=ABSOLUTE.encode("utf-8"))
     assert "truthfulness.absolute-claim" in r.stdout and r.stdout.startswith("-\n")
+
+
+# --- explain ----------------------------------------------------------------------------------
+
+def test_rule_prints_the_whole_rule_in_the_chosen_language(run_cli):
+    r = run_cli("rule", "truthfulness.absolute-claim")
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    assert out.startswith("truthfulness.absolute-claim\n")
+    assert "メッセージ:\n  「…」は断定的すぎる表現です。実態に即した表現にし、残るリスクにも触れてください" in out
+    assert "サイバー攻撃を完全に防ぐことはできません。" in out  # explanation, whole
+    assert "直し方:" in out and "参照: 開示の手引き 2.2 表現真正性" in out
+    assert "unless_before = (ない|ず|ません)$" in out  # options with their defaults
+    assert "FAIL  当社のシステムは一切の不正アクセスを遮断しております。" in out
+    assert "PASS  情報管理には万全を期しております。" in out
+    assert "{match}" not in out
+    en = run_cli("--lang", "en", "rule", "truthfulness.absolute-claim")
+    assert 'Message:\n  "…" overclaims' in en.stdout and "No one can fully prevent cyber attacks." in en.stdout
+    assert "サイバー攻撃を完全に防ぐことはできません" not in en.stdout
+    data = json.loads(run_cli("rule", "truthfulness.absolute-claim", "--format", "json").stdout)
+    assert data["id"] == "truthfulness.absolute-claim" and data["examples"]["invalid"]
+
+
+def test_unknown_rule_is_one_line_with_close_matches(run_cli):
+    r = run_cli("rule", "truthfulness.absolut")
+    assert r.returncode == 2 and r.stderr.count("\n") == 1
+    assert "truthfulness.absolute-claim" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_rules_prints_full_rendered_messages(run_cli):
+    out = run_cli("rules").stdout
+    assert "{" not in out  # no raw placeholders
+    assert "「…」がいつの（どの期間の）数値か書かれていません" in out
+    # not cut at the first bracket or at 70 characters
+    assert "指示…「…」に当たる記載が見つかりません（disclint draft --directives … で記載例を作成できます）" in out
+    assert "disclint rule ID" in out
+
+
+def test_help_lists_only_formats_that_work(run_cli):
+    rules_help = run_cli("rules", "--help").stdout
+    assert "text / json" in rules_help and "sarif" not in rules_help and "html" not in rules_help
+    assert run_cli("rules", "--format", "sarif").returncode == 2
+    lint_help = run_cli("lint", "--help").stdout
+    assert "text / json / sarif / github / html" in lint_help

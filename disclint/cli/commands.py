@@ -48,7 +48,12 @@ _LINT_HELP = {
     "ignore": {"ja": "除外するルール（ID またはプレフィックス）", "en": "rules to skip (ids or prefixes)"},
     "baseline": {"ja": "このベースラインに記録済みの指摘を表示しない", "en": "hide findings recorded in this baseline"},
     "write_baseline": {"ja": "現在の指摘をベースラインとして書き出す", "en": "record the current findings as a baseline"},
-    "rules": {"ja": "ルールの一覧を表示します（ID・品質・重要度・説明）。", "en": "List the rules (id, quality, level, description)."},
+    "rules": {"ja": "ルールの一覧を表示します（ID・品質・重要度・メッセージ）。1 つのルールの詳細は disclint rule ID。", "en": "List the rules (id, quality, level, message). One rule in full: disclint rule ID."},
+    "rule": {
+        "ja": "1 つのルールを詳しく表示します（メッセージ・説明・直し方・参照・オプション・例）。例: disclint rule truthfulness.absolute-claim",
+        "en": "Explain one rule in full (message, explanation, how to fix, reference, options, examples), e.g. disclint rule truthfulness.absolute-claim",
+    },
+    "rules_format": {"ja": "出力形式（text / json）", "en": "output format (text / json)"},
     "exclude": {
         "ja": "フォルダ・グロブの展開から除くパターン（fnmatch。複数指定可。.disclintignore も参照）",
         "en": "pattern to leave out when expanding folders and globs (fnmatch; repeatable; .disclintignore is read too)",
@@ -231,8 +236,20 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
 def _register_rules(cli: click.Group, lang: str) -> None:
     L = {k: v[lang] for k, v in _LINT_HELP.items()}
 
+    def load(ctx: RunContext, config_path: str | None, isolated: bool, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()):
+        from pathlib import Path
+
+        from ..config import config_for
+        from ..errors import ConfigError
+
+        try:
+            return config_for(Path.cwd() / "_", config_path, isolated).with_cli(select, ignore).rules()
+        except ConfigError as exc:
+            click.echo(f"disclint: {exc.message(ctx.lang)}", err=True)
+            sys.exit(EXIT_ERROR)
+
     @cli.command("rules", help=L["rules"])
-    @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help=L["format"])
+    @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help=L["rules_format"])
     @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help=L["config"])
     @click.option("--isolated", is_flag=True, help=L["isolated"])
     @click.option("--select", multiple=True, help=L["select"])
@@ -240,17 +257,11 @@ def _register_rules(cli: click.Group, lang: str) -> None:
     @click.pass_obj
     def rules_cmd(ctx: RunContext, fmt: str, config_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...], isolated: bool = False) -> None:
         import json
-        from pathlib import Path
 
         from ..checks.rules import QUALITY_LABELS
-        from ..config import config_for
-        from ..errors import ConfigError
+        from .explain import rendered
 
-        try:
-            rules = config_for(Path.cwd() / "_", config_path, isolated).with_cli(select, ignore).rules()
-        except ConfigError as exc:
-            click.echo(f"disclint: {exc.message(ctx.lang)}", err=True)
-            sys.exit(EXIT_ERROR)
+        rules = load(ctx, config_path, isolated, select, ignore)
         if fmt == "json":
             click.echo(json.dumps({"version": "1.0", "rules": [r.to_dict(ctx.lang) for r in rules]}, ensure_ascii=False, indent=2))
             sys.exit(EXIT_OK)
@@ -260,7 +271,34 @@ def _register_rules(cli: click.Group, lang: str) -> None:
                 current = r.quality
                 click.echo(f"{QUALITY_LABELS[r.quality][ctx.lang]} ({r.quality})" if ctx.lang == "ja" else r.quality)
             state = "" if r.enabled else ("（無効）" if ctx.lang == "ja" else " (disabled)")
-            click.echo(f"  {r.id:<46} {r.level.value:<8} {r.text('message', ctx.lang).split('（')[0][:70]}{state}")
+            click.echo(f"  {r.id:<46} {r.level.value}{state}")
+            click.echo(f"      {rendered(r, 'message', ctx.lang)}")  # whole, placeholders rendered as …
+        click.echo("")
+        click.echo(t("rules.explain_hint", ctx.lang))
+        sys.exit(EXIT_OK)
+
+    @cli.command("rule", help=L["rule"])
+    @click.argument("rule_id")
+    @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help=L["rules_format"])
+    @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help=L["config"])
+    @click.option("--isolated", is_flag=True, help=L["isolated"])
+    @click.pass_obj
+    def rule_cmd(ctx: RunContext, rule_id: str, fmt: str, config_path: str | None, isolated: bool = False) -> None:
+        import difflib
+        import json
+
+        from .explain import explain, explain_json
+
+        rules = {r.id: r for r in load(ctx, config_path, isolated)}
+        rule = rules.get(rule_id)
+        if rule is None:
+            close = difflib.get_close_matches(rule_id, list(rules), n=3, cutoff=0.5)
+            click.echo(f"disclint: {t('rules.unknown', ctx.lang, id=rule_id, close=', '.join(close) or '-')}", err=True)
+            sys.exit(EXIT_ERROR)
+        if fmt == "json":
+            click.echo(json.dumps(explain_json(rule, ctx.lang), ensure_ascii=False, indent=2))
+        else:
+            click.echo(explain(rule, ctx.lang), nl=False)
         sys.exit(EXIT_OK)
 
 
