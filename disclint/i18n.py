@@ -265,6 +265,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rules.unknown": {"ja": "ルール {id} はありません（近いもの: {close}。一覧は disclint rules）", "en": "no rule {id} (close: {close}; list them with disclint rules)"},
     "rules.explain_hint": {"ja": "各ルールの説明・例: disclint rule ID", "en": "Explanation and examples of a rule: disclint rule ID"},
+    "cli.summary_suppressed": {"ja": "、コメントで抑制 {count} 件", "en": ", {count} suppressed by comments"},
+    "suppress.unknown_rule": {
+        "ja": "抑制コメントのルール ID「{id}」はありません（disclint rules で一覧を確認してください）",
+        "en": "the suppression comment names no rule \"{id}\" (list them with disclint rules)",
+    },
+    "lint.suppressed": {"ja": "インラインコメントで {count} 件の指摘を抑制しました", "en": "{count} findings suppressed by inline comments"},
     "cli.failed_files": {"ja": "{count} ファイルを処理できませんでした", "en": "{count} files could not be processed"},
     "cli.interrupted": {"ja": "中断しました", "en": "interrupted"},
     "cli.internal_error": {

@@ -117,3 +117,133 @@ def test_help_lists_only_formats_that_work(run_cli):
     assert run_cli("rules", "--format", "sarif").returncode == 2
     lint_help = run_cli("lint", "--help").stdout
     assert "text / json / sarif / github / html" in lint_help
+
+
+# --- locations --------------------------------------------------------------------------------
+
+def _docx(path, paragraphs, heading="情報セキュリティ"):
+    import docx
+
+    d = docx.Document()
+    d.add_heading(heading, level=1)
+    for p in paragraphs:
+        d.add_paragraph(p)
+    d.save(path)
+    return path
+
+
+def test_sarif_for_docx_has_logical_locations_and_char_offsets_not_lines(run_cli, tmp_path):
+    p = _docx(tmp_path / "d.docx", ["当社は情報セキュリティ基本方針を定めております。", ABSOLUTE])
+    r = run_cli("lint", p, "--format", "sarif", *SEL)
+    (res,) = json.loads(r.stdout)["runs"][0]["results"]
+    loc = res["locations"][0]
+    region = loc["physicalLocation"]["region"]
+    assert "startLine" not in region and "startColumn" not in region  # paragraph 3 is not line 3
+    extracted = "\n".join(json.loads(x)["text"] for x in run_cli("extract", "--format", "jsonl", p).stdout.splitlines())
+    assert extracted[region["charOffset"]:region["charOffset"] + region["charLength"]] == "万全"
+    kinds = {x["kind"]: x for x in loc["logicalLocations"]}
+    assert kinds["section"]["fullyQualifiedName"] == "情報セキュリティ"
+    assert kinds["paragraph"]["name"] == "¶3"
+    gh = run_cli("lint", p, "--format", "github", *SEL).stdout
+    assert gh.startswith("::warning file=") and "line=" not in gh and "title=truthfulness.absolute-claim (¶3)::" in gh
+
+
+def test_sarif_for_pdf_names_the_page_not_a_line(run_cli):
+    from pathlib import Path
+
+    pdf = Path(__file__).parent / "fixtures" / "sample_draft.libreoffice.pdf"
+    r = run_cli("lint", pdf, "--format", "sarif", "--select", "truthfulness", "--fail-level", "none", "--isolated")
+    results = json.loads(r.stdout)["runs"][0]["results"]
+    assert results
+    for res in results:
+        loc = res["locations"][0]
+        assert "startLine" not in loc["physicalLocation"].get("region", {})
+        pages = [x for x in loc.get("logicalLocations", []) if x["kind"] == "page"]
+        assert pages and pages[0]["name"].startswith("p.")
+    gh = run_cli("lint", pdf, "--format", "github", "--select", "truthfulness", "--fail-level", "none", "--isolated").stdout
+    assert "line=" not in gh and "(p." in gh
+
+
+def test_text_formats_keep_real_line_and_column_across_wrapped_lines(run_cli, tmp_path):
+    p = tmp_path / "wrapped.md"
+    p.write_text("# 情報セキュリティ\n\n当社は、不正アクセスを防ぐため、\n全PCにウイルス対策ソフトを導入しており、万全の体制です。\n", encoding="utf-8")
+    r = run_cli("lint", p, "--format", "sarif", *SEL)
+    (res,) = json.loads(r.stdout)["runs"][0]["results"]
+    region = res["locations"][0]["physicalLocation"]["region"]
+    # 万全 is on line 4 (the paragraph starts on line 3), at its 22nd character
+    assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (4, 22, 4, 24)
+    line4 = p.read_text(encoding="utf-8").splitlines()[3]
+    assert line4[region["startColumn"] - 1:region["endColumn"] - 1] == "万全"
+    gh = run_cli("lint", p, "--format", "github", *SEL).stdout
+    assert ",line=4,col=22,endColumn=24," in gh
+
+
+# --- suppression ------------------------------------------------------------------------------
+
+SUPPRESSED_MD = f"""# 情報セキュリティ
+
+<!-- disclint-disable truthfulness.absolute-claim -->
+{ABSOLUTE}
+<!-- disclint-enable -->
+
+{ABSOLUTE}
+
+<!-- disclint-disable-next-line truthfulness -->
+{ABSOLUTE}
+
+{ABSOLUTE}
+"""
+
+
+def test_inline_comments_suppress_in_markdown_and_are_counted(run_cli, tmp_path):
+    p = tmp_path / "s.md"
+    p.write_text(SUPPRESSED_MD, encoding="utf-8")
+    r = run_cli("lint", p, "--format", "json", *SEL)
+    data = json.loads(r.stdout)
+    lines = [f["location"]["line"] for f in data["files"][0]["findings"]]
+    assert lines == [7, 12]  # lines 4 and 10 are suppressed
+    assert data["files"][0]["suppressed"] == 2 and data["summary"]["suppressed"] == 2
+    assert "コメントで抑制 2 件" in r.stderr
+    text = run_cli("lint", p, *SEL)
+    assert "インラインコメントで 2 件の指摘を抑制しました" in text.stdout
+    assert "disclint-disable" not in text.stdout  # the comments are not text to lint
+
+
+def test_plain_text_directive_lines(run_cli, tmp_path):
+    p = tmp_path / "s.txt"
+    p.write_text(f"情報セキュリティについて\n\ndisclint-disable-next-line truthfulness.absolute-claim\n{ABSOLUTE}\n\n{ABSOLUTE}\n\n"
+                 f"disclint-disable\n{ABSOLUTE}\n", encoding="utf-8")
+    data = json.loads(run_cli("lint", p, "--format", "json", *SEL).stdout)
+    assert [f["location"]["line"] for f in data["files"][0]["findings"]] == [6]
+    assert data["files"][0]["suppressed"] == 2
+    # the directive line does not join the paragraph under it
+    ex = run_cli("extract", "--format", "jsonl", p).stdout
+    assert "disclint-disable" not in ex
+
+
+def test_unknown_rule_id_in_a_suppression_is_a_finding(run_cli, tmp_path):
+    p = tmp_path / "s.md"
+    p.write_text(f"# 情報セキュリティ\n\n<!-- disclint-disable-next-line truthfulness.absolute-claim, truthfulnes.absolute -->\n{ABSOLUTE}\n",
+                 encoding="utf-8")
+    data = json.loads(run_cli("lint", p, "--format", "json", *SEL).stdout)
+    (f,) = data["files"][0]["findings"]
+    assert f["rule"] == "suppression.unknown-rule" and f["level"] == "warning"
+    assert "truthfulnes.absolute" in f["message"] and f["location"]["line"] == 3
+    line = p.read_text(encoding="utf-8").splitlines()[2]
+    assert line[f["column"] - 1:f["end_column"] - 1] == "truthfulnes.absolute"
+    assert data["files"][0]["suppressed"] == 1
+
+
+# --- feedback ---------------------------------------------------------------------------------
+
+def test_text_output_shows_the_sentence_with_the_finding_marked(run_cli, tmp_path):
+    p = tmp_path / "c.md"
+    p.write_text(f"# 情報セキュリティ\n\n当社は情報セキュリティ基本方針を定めております。{ABSOLUTE}\n", encoding="utf-8")
+    out = run_cli("lint", p, *SEL).stdout.splitlines()
+    i = next(k for k, line in enumerate(out) if "[truthfulness.absolute-claim]" in line)
+    assert out[i + 1] == f"      | {ABSOLUTE}"  # only the sentence holding the finding
+    caret = out[i + 2]
+    # the carets sit under 万全 (full-width characters take two columns)
+    before = ABSOLUTE[:ABSOLUTE.index("万全")]
+    width = sum(1 if c.isascii() else 2 for c in before)
+    assert caret == "      | " + " " * width + "^^^^"

@@ -193,10 +193,12 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                 continue
             threshold = threshold or cfg.fail_level
             findings, hidden = list(result.findings), 0
+            findings, suppressed = _inline_suppression(doc, findings, cfg, ctx.lang)
             if remaining is not None:
                 findings, hidden = apply_baseline(findings, remaining)
             summary = result.summary(ctx.lang)
-            report = FileReport(doc.path, findings, summary, hidden, config=cfg.source)
+            report = FileReport(doc.path, findings, summary, hidden, config=cfg.source, format=doc.format,
+                                texts=tuple(b.text for b in doc.blocks), suppressed=suppressed)
             if fmt == "html":
                 from ..report.html import with_document
 
@@ -225,12 +227,41 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             click.echo(text, nl=not text.endswith("\n"))
         counts = {lv: sum(1 for f in all_findings if f.level.value == lv) for lv in ("error", "warning", "info")}
         summary = t("cli.summary", ctx.lang, files=len(reports), findings=len(all_findings), errors=counts["error"], warnings=counts["warning"], infos=counts["info"])
+        if any(r.suppressed for r in reports):
+            summary += t("cli.summary_suppressed", ctx.lang, count=sum(r.suppressed for r in reports))
         click.echo(summary, err=fmt != "text" or bool(output))
         if ctx.failed:
             click.echo(f"disclint: {t('cli.failed_files', ctx.lang, count=len(ctx.failed))}", err=True)
             sys.exit(EXIT_ERROR)
         threshold = threshold or "error"
         sys.exit(EXIT_FINDINGS if any(level_at_least(f.level, threshold) for f in all_findings) else EXIT_OK)
+
+
+def _inline_suppression(doc: Any, findings: list[Any], cfg: Any, lang: str) -> tuple[list[Any], int]:
+    """Text formats: real line/column for each finding, then the inline ``disclint-disable``
+    comments (:mod:`disclint.suppress`); an unknown rule id in one is a finding itself."""
+    from ..checks.rules import load_rules
+    from ..document import Location
+    from ..findings import Finding, Level
+    from ..sourcetext import SourceText
+    from ..suppress import UNKNOWN_RULE, Suppressions
+
+    src = SourceText.of(doc)
+    if src is None:
+        return findings, 0
+    src.place(findings, doc)
+    sup = Suppressions.parse(src.lines)
+    if not sup.directives:
+        return findings, 0
+    kept = [f for f in findings if not sup.suppressed(f.rule, f.location.line if f.block_index is not None else None)]
+    known = {r.id for r in load_rules()} | {r.id for r in cfg.rules()}
+    suppressed = len(findings) - len(kept)
+    for d, rid in sup.unknown_ids(known):
+        col = d.column_of(rid)
+        kept.append(Finding(UNKNOWN_RULE, Level.WARNING, t("suppress.unknown_rule", lang, id=rid),
+                            Location(doc.path, line=d.line), excerpt=rid, column=col,
+                            end_line=d.line, end_column=col + len(rid)))
+    return kept, suppressed
 
 
 def _register_rules(cli: click.Group, lang: str) -> None:
