@@ -17,6 +17,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "input.not_found": {"ja": "ファイルが見つかりません", "en": "file not found"},
     "input.is_directory": {"ja": "ディレクトリです（ファイルを指定してください）", "en": "is a directory (give a file)"},
     "input.not_readable": {"ja": "ファイルを読めません（{reason}）", "en": "cannot read the file ({reason})"},
+    "input.wrong_content": {"ja": "{expected} ではありません（中身は {actual_ja}）", "en": "not a {expected} ({actual_en})"},
     "input.no_match": {"ja": "このパターンに一致するファイルがありません", "en": "no file matches this pattern"},
     "input.nothing_to_read": {
         "ja": "読めるファイルがありません（docx, pdf, txt, md, html, xbrl。--exclude / .disclintignore で除外されたものを除く）",
@@ -375,6 +376,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "profile.wrong_type": {"ja": "'{item}' は{expected}で書いてください（値: {value}）", "en": "'{item}' must be {expected} (got {value})"},
     "profile.bad_choice": {"ja": "'{item}' は {choices} のいずれかです（値: {value}）", "en": "'{item}' must be one of {choices} (got {value})"},
     "draft.init_exists": {"ja": "既に存在するため書き込みません（別の -o を指定してください）", "en": "exists already; not overwritten (give another -o)"},
+    "draft.init_example_written": {
+        "ja": "架空の会社の記入例を書き出しました: {path}（すべて記入済み。自社の事実に書き換えて disclint draft --profile で使います）",
+        "en": "wrote the filled-in example of a fictional company: {path} (complete; replace its facts with yours and use it with disclint draft --profile)",
+    },
+    "draft.printed": {"ja": "下書きを標準出力に出力しました（{doc_type}、指示 {directives}、【要記入】{placeholders} 箇所）", "en": "printed the draft to standard output ({doc_type}; directives {directives}; {placeholders} placeholders)"},
     "draft.init_written": {"ja": "会社プロファイルのひな形を書き出しました: {path}（空欄の事実は下書きで【要記入】になります）", "en": "wrote the company profile form: {path} (empty facts become 【要記入】 placeholders in drafts)"},
     "draft.cannot_write": {"ja": "書き出せません（{reason}）", "en": "cannot write ({reason})"},
     "draft.no_profile": {"ja": "--profile の指定がないため、すべての事実を【要記入】にしました", "en": "no --profile given: every fact is a 【要記入】 placeholder"},

@@ -247,3 +247,42 @@ def test_text_output_shows_the_sentence_with_the_finding_marked(run_cli, tmp_pat
     before = ABSOLUTE[:ABSOLUTE.index("万全")]
     width = sum(1 if c.isascii() else 2 for c in before)
     assert caret == "      | " + " " * width + "^^^^"
+
+
+def test_write_baseline_exits_0_and_the_next_run_is_clean(run_cli, tmp_path):
+    p = tmp_path / "d.md"
+    p.write_text(MD.replace("万全の体制です。", "万全の体制です。研修の受講率は●●%でした。"), encoding="utf-8")
+    base = tmp_path / "baseline.json"
+    r = run_cli("lint", p, "--select", "truthfulness", "--isolated", "--write-baseline", base)
+    assert r.returncode == 0, r.stderr  # the findings are now accepted (was 1)
+    assert "ベースライン" in r.stderr and base.exists()
+    assert run_cli("lint", p, "--select", "truthfulness", "--isolated").returncode == 1  # an error finding
+    assert run_cli("lint", p, "--select", "truthfulness", "--isolated", "--baseline", base).returncode == 0
+
+
+def test_draft_to_stdout_does_not_claim_to_write_a_file(run_cli):
+    r = run_cli("draft", "--doc-type", "yuho-risk", "--directives", "1")
+    assert r.returncode == 0 and r.stdout.strip()
+    assert "書き出しました: -" not in r.stderr and "標準出力に出力しました" in r.stderr
+    en = run_cli("--lang", "en", "draft", "--doc-type", "yuho-risk", "--directives", "1")
+    assert "printed the draft to standard output" in en.stderr and "wrote the draft: -" not in en.stderr
+
+
+def test_init_example_says_it_is_complete(run_cli, tmp_path):
+    r = run_cli("init", "--example", "-o", tmp_path / "ex.yml")
+    assert r.returncode == 0 and "記入例" in r.stderr and "【要記入】" not in r.stderr
+    r = run_cli("init", "-o", tmp_path / "blank.yml")
+    assert "【要記入】" in r.stderr  # the blank form does say so
+
+
+def test_a_png_renamed_pdf_is_named_as_a_png(run_cli, tmp_path):
+    p = tmp_path / "report.pdf"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    r = run_cli("lint", p, *SEL)
+    assert r.returncode == 2
+    assert f"{p}: PDF ではありません（中身は PNG 画像）" in r.stderr and "壊れて" not in r.stderr
+    en = run_cli("--lang", "en", "lint", p, *SEL)
+    assert f"{p}: not a PDF (PNG image)" in en.stderr
+    j = tmp_path / "photo.docx"
+    j.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(200))
+    assert "docx ではありません（中身は JPEG 画像）" in run_cli("lint", j, *SEL).stderr

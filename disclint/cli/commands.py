@@ -217,6 +217,9 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             except OSError as exc:
                 fatal(t("output.write_failed", ctx.lang, path=write_baseline, reason=exc.strerror or type(exc).__name__))
             click.echo(t("lint.baseline_written", ctx.lang, path=write_baseline, count=n), err=True)
+            all_findings_for_exit: list[Any] = []  # the findings are now accepted: exit 0 (like ruff --add-noqa)
+        else:
+            all_findings_for_exit = all_findings
         text = render(fmt, reports, rules=first.rules(), lang=ctx.lang, version=__version__)
         if output:
             try:  # temp file + fsync + rename: never a half-written report
@@ -234,7 +237,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             click.echo(f"disclint: {t('cli.failed_files', ctx.lang, count=len(ctx.failed))}", err=True)
             sys.exit(EXIT_ERROR)
         threshold = threshold or "error"
-        sys.exit(EXIT_FINDINGS if any(level_at_least(f.level, threshold) for f in all_findings) else EXIT_OK)
+        sys.exit(EXIT_FINDINGS if any(level_at_least(f.level, threshold) for f in all_findings_for_exit) else EXIT_OK)
 
 
 def _inline_suppression(doc: Any, findings: list[Any], cfg: Any, lang: str) -> tuple[list[Any], int]:
