@@ -50,6 +50,8 @@ class Finding:
     column: int | None = None
     end_line: int | None = None
     end_column: int | None = None
+    # the rule's fix for this span of the block text: {"replacement": str, "applicability": "safe" | "review"}
+    fix: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -68,4 +70,6 @@ class Finding:
             out["hint"] = self.hint
         if self.data:
             out["data"] = self.data
+        if self.fix:
+            out["fix"] = self.fix
         return out

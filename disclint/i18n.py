@@ -181,6 +181,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "--annotate は Word 文書（.docx）にだけ使えます（{path} は {format} として読みました）",
         "en": "--annotate works on Word documents (.docx) only ({path} was read as {format})",
     },
+    "suggest.one_file": {"ja": "--suggest を使うときは入力ファイル（.docx）を 1 つだけ指定してください", "en": "--suggest takes exactly one input file (.docx)"},
+    "suggest.written": {
+        "ja": "修正案 {changes} 件を変更履歴にした文書を書き出しました: {path}（Word で 1 件ずつ承諾・元に戻すを選べます。対応できなかった修正 {skipped} 件）",
+        "en": "wrote {changes} suggested fixes as tracked changes: {path} (accept or reject each in Word; {skipped} fixes could not be placed)",
+    },
+    "suggest.comment_safe": {"ja": "disclint の修正案（機械的な書き換え）", "en": "disclint fix (mechanical rewrite)"},
+    "suggest.comment_review": {"ja": "disclint の修正案（要確認: 意味や文体が変わらないか確かめてください）", "en": "disclint fix (review: check that meaning and style are kept)"},
+    "fix.applied": {"ja": "{count} 件を修正しました: {path}", "en": "fixed {count} findings: {path}"},
+    "fix.text_only": {
+        "ja": "--fix はテキスト形式（.md / .txt）だけを書き換えます。この形式は変更しません（docx は --suggest で変更履歴にできます）",
+        "en": "--fix rewrites text formats (.md / .txt) only; this file is left unchanged (for docx, --suggest writes tracked changes)",
+    },
+    "fix.stdin": {"ja": "標準入力は書き換えられないため --fix を適用しません", "en": "standard input cannot be rewritten: --fix is not applied"},
+    "fix.line_safe": {"ja": "修正案: 「{replacement}」（--fix で適用）", "en": "fix: \"{replacement}\" (apply with --fix)"},
+    "fix.line_review": {"ja": "修正案（要確認）: 「{replacement}」（--fix --unsafe-fixes / --suggest）", "en": "fix (review): \"{replacement}\" (--fix --unsafe-fixes / --suggest)"},
+    "fix.available": {"ja": "{count} 件は --fix で修正できます（要確認の修正 {review} 件は --unsafe-fixes を併用）", "en": "{count} fixable with --fix ({review} more that need review with --unsafe-fixes)"},
     "annotate.one_file": {"ja": "--annotate を使うときは入力ファイルを 1 つだけ指定してください", "en": "--annotate takes exactly one input file"},
     "annotate.same_as_input": {
         "ja": "コメント付き文書の出力先が入力ファイルそのものです（入力は上書きしません）: {path}",

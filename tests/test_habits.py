@@ -286,3 +286,176 @@ def test_a_png_renamed_pdf_is_named_as_a_png(run_cli, tmp_path):
     j = tmp_path / "photo.docx"
     j.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(200))
     assert "docx ではありません（中身は JPEG 画像）" in run_cli("lint", j, *SEL).stderr
+
+
+# --- fixes as data ----------------------------------------------------------------------------
+
+FIXABLE = ("# 情報セキュリティ\r\n\r\n当社は、ﾊﾟｽﾜｰﾄﾞの管理を徹底し、不正アクセスを検知することができます。\r\n"
+           "当社は、不正アクセスを検知することが可能となりました。\r\n")
+USEL = ("--select", "understandability.hankaku-kana,understandability.redundant-expression", "--isolated")
+
+
+def test_rules_declare_fixes_with_an_applicability(run_cli, tmp_path):
+    p = tmp_path / "f.md"
+    p.write_bytes(FIXABLE.encode("utf-8"))
+    data = json.loads(run_cli("lint", p, "--format", "json", *USEL).stdout)
+    fixes = {f["excerpt"]: f["fix"] for f in data["files"][0]["findings"]}
+    assert fixes["ﾊﾟｽﾜｰﾄﾞ"] == {"replacement": "パスワード", "applicability": "safe"}
+    assert fixes["することができ"] == {"replacement": "でき", "applicability": "safe"}
+    # 可能となりました → できます changes tense and register: a person decides
+    assert fixes["することが可能となりました"]["applicability"] == "review"
+    r = run_cli("lint", p, *USEL)
+    assert "修正案: 「パスワード」（--fix で適用）" in r.stdout
+    assert "2 件は --fix で修正できます" in r.stdout
+    assert p.read_bytes() == FIXABLE.encode("utf-8")  # without --fix nothing is written
+
+
+def test_fix_applies_safe_fixes_in_place_keeping_line_endings(run_cli, tmp_path):
+    p = tmp_path / "f.md"
+    p.write_bytes(FIXABLE.encode("utf-8"))
+    r = run_cli("lint", p, "--fix", "--format", "json", *USEL)
+    assert "2 件を修正しました" in r.stderr
+    assert p.read_bytes() == ("# 情報セキュリティ\r\n\r\n当社は、パスワードの管理を徹底し、不正アクセスを検知できます。\r\n"
+                              "当社は、不正アクセスを検知することが可能となりました。\r\n").encode("utf-8")
+    left = json.loads(r.stdout)["files"][0]["findings"]
+    assert [f["excerpt"] for f in left] == ["することが可能となりました"]  # only what is left is reported
+    run_cli("lint", p, "--fix", "--unsafe-fixes", *USEL)
+    assert "検知できます。\r\n" in p.read_bytes().decode("utf-8").split("\r\n", 3)[3] + "\r\n"
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["f.md"]  # no temporary file left behind
+
+
+def test_fix_in_shift_jis_text_keeps_the_encoding(run_cli, tmp_path):
+    p = tmp_path / "f.txt"
+    p.write_bytes("(1) 情報セキュリティについて\n\n当社は、不正アクセスを検知することができます。\n".encode("cp932"))
+    run_cli("lint", p, "--fix", *USEL)
+    assert p.read_bytes().decode("cp932") == "(1) 情報セキュリティについて\n\n当社は、不正アクセスを検知できます。\n"
+
+
+def test_fix_never_writes_other_formats(run_cli, tmp_path):
+    p = _docx(tmp_path / "d.docx", ["当社は、不正アクセスを検知することができます。"])
+    before = p.read_bytes()
+    r = run_cli("lint", p, "--fix", *USEL)
+    assert "--fix はテキスト形式（.md / .txt）だけを書き換えます" in r.stderr
+    assert p.read_bytes() == before
+
+
+def _accept_all(xml_root):
+    """Accept every tracked change in document.xml: drop w:del, unwrap w:ins."""
+    from disclint.readers.docx import W_NS
+
+    w = "{%s}" % W_NS
+    for d in list(xml_root.iter(w + "del")):
+        d.getparent().remove(d)
+    for i in list(xml_root.iter(w + "ins")):
+        parent, at = i.getparent(), i.getparent().index(i)
+        for k, child in enumerate(list(i)):
+            parent.insert(at + k, child)
+        parent.remove(i)
+    return xml_root
+
+
+def _reject_all(xml_root):
+    from disclint.readers.docx import W_NS
+
+    w = "{%s}" % W_NS
+    for i in list(xml_root.iter(w + "ins")):
+        i.getparent().remove(i)
+    for d in list(xml_root.iter(w + "del")):
+        for tx in d.iter(w + "delText"):
+            tx.tag = w + "t"
+        parent, at = d.getparent(), d.getparent().index(d)
+        for k, child in enumerate(list(d)):
+            parent.insert(at + k, child)
+        parent.remove(d)
+    return xml_root
+
+
+def _paragraphs(xml_root):
+    from disclint.readers.docx import W_NS
+
+    w = "{%s}" % W_NS
+    return ["".join(t.text or "" for t in p.iter(w + "t")) for p in xml_root.iter(w + "p")]
+
+
+def _suggest_sample(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_heading("情報セキュリティ", level=1)
+    p = d.add_paragraph()
+    p.add_run("当社は、ﾊﾟｽﾜｰﾄﾞの管理を").bold = True
+    p.add_run("徹底し、不正アクセスを検知することができます。")
+    d.add_paragraph("当社は、不正アクセスを検知することが可能となりました。")
+    path = tmp_path / "draft.docx"
+    d.save(path)
+    return path
+
+
+def test_suggest_writes_every_fix_as_a_tracked_change(run_cli, tmp_path):
+    import zipfile
+
+    from lxml import etree
+
+    src = _suggest_sample(tmp_path)
+    before = src.read_bytes()
+    out = tmp_path / "suggested.docx"
+    r = run_cli("lint", src, "--suggest", out, *USEL)
+    assert r.returncode == 0, r.stderr
+    assert "修正案 3 件を変更履歴にした文書を書き出しました" in r.stderr
+    assert src.read_bytes() == before  # the input is never written
+    with zipfile.ZipFile(out) as zf:
+        xml = zf.read("word/document.xml")
+        comments = zf.read("word/comments.xml").decode("utf-8")
+    root = etree.fromstring(xml)
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    dels, inss = list(root.iter(w + "del")), list(root.iter(w + "ins"))
+    assert len(dels) == len(inss) == 3
+    assert {e.get(w + "author") for e in dels + inss} == {"disclint"}
+    assert "understandability.hankaku-kana" in comments and "understandability.redundant-expression" in comments
+    # formatting is kept: the replacement of the bold ﾊﾟｽﾜｰﾄﾞ is bold
+    kana = next(i for i in inss if "".join(i.itertext()) == "パスワード")
+    assert kana.find(f"{w}r/{w}rPr/{w}b") is not None
+    # accepting every change gives the fixed text, rejecting every change the original
+    fixed = _paragraphs(_accept_all(etree.fromstring(xml)))
+    assert fixed == ["情報セキュリティ", "当社は、パスワードの管理を徹底し、不正アクセスを検知できます。", "当社は、不正アクセスを検知できます。"]
+    original = _paragraphs(_reject_all(etree.fromstring(xml)))
+    assert original == ["情報セキュリティ", "当社は、ﾊﾟｽﾜｰﾄﾞの管理を徹底し、不正アクセスを検知することができます。",
+                        "当社は、不正アクセスを検知することが可能となりました。"]
+    # and disclint itself reads the suggestion as accepted
+    ex = run_cli("extract", "--format", "jsonl", out).stdout
+    assert "検知できます。" in ex and "ﾊﾟｽﾜｰﾄﾞ" not in ex
+
+
+def test_suggest_needs_one_docx(run_cli, tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text(MD, encoding="utf-8")
+    r = run_cli("lint", p, "--suggest", tmp_path / "o.docx", *USEL)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert not (tmp_path / "o.docx").exists()
+
+
+@pytest.mark.slow
+def test_libreoffice_shows_the_tracked_changes(tmp_path, run_cli):
+    import shutil
+    import subprocess
+    import zipfile
+
+    from lxml import etree
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed; `make test` installs it (package libreoffice-writer-nogui)")
+    out = tmp_path / "suggested.docx"
+    assert run_cli("lint", _suggest_sample(tmp_path), "--suggest", out, *USEL).returncode == 0
+    res = subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--norestore",
+                          "--convert-to", "odt", "--outdir", str(tmp_path), str(out)], capture_output=True, text=True, timeout=300)
+    odt = tmp_path / "suggested.odt"
+    assert res.returncode == 0 and odt.exists(), res.stdout + res.stderr
+    with zipfile.ZipFile(odt) as zf:
+        root = etree.fromstring(zf.read("content.xml"))
+    text_ns = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    regions = list(root.iter(text_ns + "changed-region"))
+    kinds = [c.tag.split("}")[1] for r in regions for c in r]
+    assert kinds.count("deletion") == 3 and kinds.count("insertion") == 3
+    assert {c.text for c in root.iter(dc + "creator")} >= {"disclint"}

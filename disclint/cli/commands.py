@@ -54,6 +54,15 @@ _LINT_HELP = {
         "en": "Explain one rule in full (message, explanation, how to fix, reference, options, examples), e.g. disclint rule truthfulness.absolute-claim",
     },
     "rules_format": {"ja": "出力形式（text / json）", "en": "output format (text / json)"},
+    "fix": {
+        "ja": "安全な修正（機械的な書き換え）を .md / .txt に直接適用する（一時ファイル経由で置き換え。他の形式は変更しない）",
+        "en": "apply the safe fixes (mechanical rewrites) to .md / .txt files in place (atomic replace; other formats are never written)",
+    },
+    "unsafe_fixes": {"ja": "--fix で要確認の修正も適用する", "en": "with --fix, also apply the fixes that need review"},
+    "suggest": {
+        "ja": "すべての修正案を Word の変更履歴（作成者 disclint）にした文書のコピーをこのファイルに書き出す（入力は .docx 1 つ。入力は変更しない）",
+        "en": "write a copy of the document with every fix as a Word tracked change (author disclint) to this file (one .docx input; never changed)",
+    },
     "exclude": {
         "ja": "フォルダ・グロブの展開から除くパターン（fnmatch。複数指定可。.disclintignore も参照）",
         "en": "pattern to leave out when expanding folders and globs (fnmatch; repeatable; .disclintignore is read too)",
@@ -85,6 +94,9 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
     @click.option("--fail-level", type=click.Choice(FAIL_LEVELS), default=None, help=L["fail_level"])
     @click.option("--baseline", type=click.Path(dir_okay=False), default=None, help=L["baseline"])
     @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, help=L["write_baseline"])
+    @click.option("--fix", "apply_fixes", is_flag=True, help=L["fix"])
+    @click.option("--unsafe-fixes", is_flag=True, help=L["unsafe_fixes"])
+    @click.option("--suggest", type=click.Path(dir_okay=False), default=None, help=L["suggest"])
     @click.option("--exclude", multiple=True, help=L["exclude"])
     @click.option("--stdin-filename", default=None, help=L["stdin_filename"])
     @limit_options(lang)
@@ -93,7 +105,8 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
     def lint(ctx: RunContext, files: tuple[str, ...], fmt: str, output: str | None, force: bool, config_path: str | None,
              select: tuple[str, ...], ignore: tuple[str, ...], fail_level: str | None, baseline: str | None,
              write_baseline: str | None, annotate: str | None = None, isolated: bool = False,
-             exclude: tuple[str, ...] = (), stdin_filename: str | None = None, **kw: Any) -> None:
+             exclude: tuple[str, ...] = (), stdin_filename: str | None = None, apply_fixes: bool = False,
+             unsafe_fixes: bool = False, suggest: str | None = None, **kw: Any) -> None:
         from pathlib import Path
 
         from .inputs import expand_inputs
@@ -108,13 +121,14 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             sys.exit(EXIT_ERROR)
         try:
             _lint(ctx, tuple(inputs.paths), fmt, output, force, config_path, select, ignore, fail_level, baseline,
-                  write_baseline, annotate, isolated, **kw)
+                  write_baseline, annotate, isolated, fixing=(apply_fixes, unsafe_fixes, suggest), **kw)
         finally:
             inputs.cleanup()
 
     def _lint(ctx: RunContext, files: tuple[str, ...], fmt: str, output: str | None, force: bool, config_path: str | None,
               select: tuple[str, ...], ignore: tuple[str, ...], fail_level: str | None, baseline: str | None,
-              write_baseline: str | None, annotate: str | None = None, isolated: bool = False, **kw: Any) -> None:
+              write_baseline: str | None, annotate: str | None = None, isolated: bool = False,
+              fixing: tuple[bool, bool, str | None] = (False, False, None), **kw: Any) -> None:
         from pathlib import Path
 
         from .. import __version__
@@ -132,12 +146,14 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
 
         from ..safeio import OutputError, atomic_write_text, check_output_path
 
+        apply_fixes, unsafe_fixes, suggest = fixing
+
         def check_outputs(read: list[str | None], documents: tuple[str, ...] = ()) -> None:
-            for target in (output, write_baseline, annotate):
+            for target in (output, write_baseline, annotate, suggest):
                 if target:
                     try:  # a device / FIFO / directory, or anything the run reads (also through links)
-                        # (--annotate names its own input in its message: annotate.check_target)
-                        check_output_path(target, read + ([] if target == annotate else list(documents)))
+                        # (--annotate/--suggest name their own input in the message: annotate.check_target)
+                        check_output_path(target, read + ([] if target in (annotate, suggest) else list(documents)))
                     except OutputError as exc:
                         fatal(exc.message(ctx.lang))
 
@@ -154,6 +170,17 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                 fatal(t("annotate.same_as_output", ctx.lang, path=annotate))
             try:
                 check_target(files[0], annotate, force)
+            except AnnotateError as exc:
+                fatal(exc.message(ctx.lang))
+        if suggest:
+            from ..annotate import AnnotateError, check_target
+
+            if len(files) != 1:
+                fatal(t("suggest.one_file", ctx.lang))
+            if annotate and Path(annotate).resolve() == Path(suggest).resolve():
+                fatal(t("annotate.same_as_output", ctx.lang, path=suggest))
+            try:
+                check_target(files[0], suggest, force)
             except AnnotateError as exc:
                 fatal(exc.message(ctx.lang))
         limits = make_limits(kw)
@@ -188,12 +215,16 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                 fatal(exc.message(ctx.lang))
             if annotate and doc.format != "docx":
                 fatal(t("annotate.not_docx", ctx.lang, path=doc.path, format=doc.format))
+            if suggest and doc.format != "docx":
+                fatal(t("annotate.not_docx", ctx.lang, path=doc.path, format=doc.format))
             result = guarded(ctx, doc.path, lambda d=doc, c=cfg: analyse(d, c, lang=ctx.lang))
             if result is None:
                 continue
             threshold = threshold or cfg.fail_level
             findings, hidden = list(result.findings), 0
             findings, suppressed = _inline_suppression(doc, findings, cfg, ctx.lang)
+            if apply_fixes:
+                findings = _apply_text_fixes(ctx, doc, findings, unsafe_fixes)
             if remaining is not None:
                 findings, hidden = apply_baseline(findings, remaining)
             summary = result.summary(ctx.lang)
@@ -210,6 +241,14 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                 except AnnotateError as exc:
                     fatal(exc.message(ctx.lang))
                 click.echo(f"disclint: {t('annotate.written', ctx.lang, path=annotate, comments=done.comments, anchored=done.anchored)}", err=True)
+            if suggest:
+                from ..annotate.revisions import suggest_docx
+
+                try:
+                    sdone = suggest_docx(doc.path, suggest, doc, findings, lang=ctx.lang, force=force, limits=limits)
+                except AnnotateError as exc:
+                    fatal(exc.message(ctx.lang))
+                click.echo(f"disclint: {t('suggest.written', ctx.lang, path=suggest, changes=sdone.changes, skipped=sdone.skipped)}", err=True)
         all_findings = [f for r in reports for f in r.findings]
         if write_baseline:
             try:
@@ -230,6 +269,10 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             click.echo(text, nl=not text.endswith("\n"))
         counts = {lv: sum(1 for f in all_findings if f.level.value == lv) for lv in ("error", "warning", "info")}
         summary = t("cli.summary", ctx.lang, files=len(reports), findings=len(all_findings), errors=counts["error"], warnings=counts["warning"], infos=counts["info"])
+        safe = sum(1 for f in all_findings if f.fix and f.fix["applicability"] == "safe")
+        review = sum(1 for f in all_findings if f.fix and f.fix["applicability"] != "safe")
+        if safe or review:
+            summary += "\n" + t("fix.available", ctx.lang, count=safe, review=review)
         if any(r.suppressed for r in reports):
             summary += t("cli.summary_suppressed", ctx.lang, count=sum(r.suppressed for r in reports))
         click.echo(summary, err=fmt != "text" or bool(output))
@@ -238,6 +281,30 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             sys.exit(EXIT_ERROR)
         threshold = threshold or "error"
         sys.exit(EXIT_FINDINGS if any(level_at_least(f.level, threshold) for f in all_findings_for_exit) else EXIT_OK)
+
+
+def _apply_text_fixes(ctx: RunContext, doc: Any, findings: list[Any], unsafe: bool) -> list[Any]:
+    """``--fix``: rewrite a .md/.txt file in place with its fixes; the fixed findings are gone."""
+    from ..fixes import fix_text_file, wanted
+    from ..sourcetext import TEXT_FORMATS
+
+    if not any(wanted(f, unsafe) for f in findings):
+        return findings
+    if doc.format not in TEXT_FORMATS:
+        ctx.warn(doc.path, t("fix.text_only", ctx.lang))
+        return findings
+    if getattr(doc, "source_path", None):
+        ctx.warn(doc.path, t("fix.stdin", ctx.lang))
+        return findings
+    try:
+        fixed = fix_text_file(doc.path, findings, unsafe)
+    except OSError as exc:
+        ctx.error(doc.path, t("output.write_failed", ctx.lang, path=doc.path, reason=exc.strerror or type(exc).__name__))
+        return findings
+    if fixed:
+        click.echo(f"disclint: {t('fix.applied', ctx.lang, count=len(fixed), path=doc.path)}", err=True)
+    done = {id(f) for f in fixed}
+    return [f for f in findings if id(f) not in done]
 
 
 def _inline_suppression(doc: Any, findings: list[Any], cfg: Any, lang: str) -> tuple[list[Any], int]:

@@ -83,6 +83,8 @@ def text_report(reports: list[FileReport], rules: list[Any], lang: str, version:
                 level = _LEVEL_JA[f.level.value] if ja else f.level.value
                 out.append(f"    {level}: {f.message}  [{f.rule}]")
                 out.extend(_context_lines(f, rep.texts))
+                if f.fix:
+                    out.append("      " + t("fix.line_" + f.fix["applicability"], lang, replacement=f.fix["replacement"]))
                 if f.hint:
                     out.append(f"      → {f.hint}")
         cov = rep.coverage.get("directives") if rep.coverage else None
