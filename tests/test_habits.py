@@ -459,3 +459,35 @@ def test_libreoffice_shows_the_tracked_changes(tmp_path, run_cli):
     kinds = [c.tag.split("}")[1] for r in regions for c in r]
     assert kinds.count("deletion") == 3 and kinds.count("insertion") == 3
     assert {c.text for c in root.iter(dc + "creator")} >= {"disclint"}
+
+
+def test_progress_only_on_a_terminal_and_for_several_files():
+    import io
+
+    from disclint.cli.progress import Progress
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    tty = Tty()
+    p = Progress(3, tty)
+    p.step(1, "pages/a.md")
+    p.step(2, "pages/b\x1b[31m.md")  # a file name cannot colour the terminal
+    p.clear()
+    out = tty.getvalue()
+    assert "\r[1/3] pages/a.md" in out and "[2/3] pages/b" in out and "\x1b" not in out
+    assert out.endswith("\r")  # the line is erased at the end
+    pipe = io.StringIO()
+    q = Progress(3, pipe)
+    q.step(1, "a.md")
+    q.clear()
+    assert pipe.getvalue() == ""  # not a terminal: nothing
+    single = Tty()
+    Progress(1, single).step(1, "a.md")
+    assert single.getvalue() == ""  # one file: no progress
+
+
+def test_no_progress_in_captured_stderr(run_cli, tree):
+    r = run_cli("lint", tree / "pages", *SEL)
+    assert "[1/3]" not in r.stderr and "\r" not in r.stderr

@@ -208,7 +208,13 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
 
         ahead = start_reading(ctx, files, limits)  # a forked reader: before any thread starts
         nlp.preload(now=ahead is not None and ahead.first_is_plausible())  # while the reader reads
+        from .progress import Progress
+
+        progress = Progress(len(files))
+        done_files = 0
         for doc in iter_documents(ctx, files, limits, ahead):
+            done_files += 1
+            progress.step(done_files, doc.path)
             try:
                 cfg = cfg_for(doc.path)
             except ConfigError as exc:
@@ -249,6 +255,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                 except AnnotateError as exc:
                     fatal(exc.message(ctx.lang))
                 click.echo(f"disclint: {t('suggest.written', ctx.lang, path=suggest, changes=sdone.changes, skipped=sdone.skipped)}", err=True)
+        progress.clear()
         all_findings = [f for r in reports for f in r.findings]
         if write_baseline:
             try:
