@@ -491,3 +491,21 @@ def test_progress_only_on_a_terminal_and_for_several_files():
 def test_no_progress_in_captured_stderr(run_cli, tree):
     r = run_cli("lint", tree / "pages", *SEL)
     assert "[1/3]" not in r.stderr and "\r" not in r.stderr
+
+
+def test_vocabulary_of_accepted_terms_is_respected(run_cli, tmp_path):
+    (tmp_path / ".disclint.toml").write_text('vocabulary = ["万全警備保障", "CSIRT"]\n', encoding="utf-8")
+    p = tmp_path / "v.md"
+    p.write_text("# 情報セキュリティ\n\n当社は、不正アクセスを防ぐため、万全警備保障株式会社に監視を委託しております。"
+                 "当社グループは、CSIRTを設置しております。\n\n" + ABSOLUTE + "\n", encoding="utf-8")
+    sel = ("--select", "truthfulness.absolute-claim,understandability.unexplained-acronym")
+    r = run_cli("lint", p, "--format", "json", *sel)
+    found = [(f["rule"], f["excerpt"]) for f in json.loads(r.stdout)["files"][0]["findings"]]
+    assert found == [("truthfulness.absolute-claim", "万全")]  # the claim in the last paragraph only
+    assert json.loads(r.stdout)["files"][0]["findings"][0]["location"]["line"] == 5
+    r = run_cli("lint", p, "--format", "json", "--isolated", *sel)  # without the vocabulary
+    found = [(f["rule"], f["excerpt"]) for f in json.loads(r.stdout)["files"][0]["findings"]]
+    assert ("truthfulness.absolute-claim", "万全") in found and len(found) >= 2
+    (tmp_path / ".disclint.toml").write_text('vocabulary = "CSIRT"\nvocabulary2 = 1\n', encoding="utf-8")
+    bad = run_cli("lint", p, *sel)
+    assert bad.returncode == 2 and "vocabulary2" in bad.stderr

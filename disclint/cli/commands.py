@@ -228,6 +228,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                 continue
             threshold = threshold or cfg.fail_level
             findings, hidden = list(result.findings), 0
+            findings = _accepted_vocabulary(doc, findings, getattr(cfg, "vocabulary", []))
             findings, suppressed = _inline_suppression(doc, findings, cfg, ctx.lang)
             if apply_fixes:
                 findings = _apply_text_fixes(ctx, doc, findings, unsafe_fixes)
@@ -288,6 +289,25 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             sys.exit(EXIT_ERROR)
         threshold = threshold or "error"
         sys.exit(EXIT_FINDINGS if any(level_at_least(f.level, threshold) for f in all_findings_for_exit) else EXIT_OK)
+
+
+def _accepted_vocabulary(doc: Any, findings: list[Any], vocabulary: list[str]) -> list[Any]:
+    """Drop findings whose span lies inside an accepted term of the config's ``vocabulary``."""
+    if not vocabulary:
+        return findings
+    import unicodedata
+
+    terms = [unicodedata.normalize("NFKC", v) for v in vocabulary]
+    kept = []
+    for f in findings:
+        if f.block_index is not None and f.start is not None and f.end is not None and 0 <= f.block_index < len(doc.blocks):
+            text = doc.blocks[f.block_index].text
+            if unicodedata.normalize("NFKC", f.excerpt) in terms or any(
+                    (a := text.find(v, max(0, f.end - len(v)))) >= 0 and a <= f.start and f.end <= a + len(v)
+                    for v in vocabulary):
+                continue
+        kept.append(f)
+    return kept
 
 
 def _apply_text_fixes(ctx: RunContext, doc: Any, findings: list[Any], unsafe: bool) -> list[Any]:
