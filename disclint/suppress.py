@@ -107,3 +107,69 @@ class Suppressions:
                     continue
                 out.append((d, rid))
         return out
+
+
+def docx_suppressions(path: str, limits: object = None) -> Suppressions | None:
+    """Word comments whose text starts with ``disclint-disable [ids]``: the findings in the
+    paragraphs the comment covers are suppressed. Ranges are paragraph numbers (the reader's
+    ``paragraph`` contract); :attr:`Directive.line` is the first paragraph of the comment."""
+    from pathlib import Path
+
+    from .readers import Limits
+    from .readers._safe import open_zip, parse_xml, read_member
+    from .readers.docx import W_NS, paragraph_index
+
+    w = "{%s}" % W_NS
+    try:
+        zf = open_zip(Path(path), limits if isinstance(limits, Limits) else Limits())
+    except Exception:
+        return None
+    try:
+        names = set(zf.namelist())
+        if "word/comments.xml" not in names:
+            return None
+        comments = parse_xml(read_member(zf, "word/comments.xml"))
+        wanted: dict[str, tuple[str, ...]] = {}
+        for c in comments.iter(w + "comment"):
+            text = " ".join("".join(t.text or "" for t in p.iter(w + "t")) for p in c.iter(w + "p")).strip()
+            m = _PLAIN.match(text)
+            if m and m.group(1) == "disable":
+                wanted[c.get(w + "id", "")] = tuple(x for x in re.split(r"[\s,]+", m.group(2).strip()) if x)
+        if not wanted:
+            return None
+        body = parse_xml(read_member(zf, "word/document.xml")).find(w + "body")
+    except Exception:  # the reader read this file; a comment part we cannot parse only loses suppression
+        return None
+    finally:
+        zf.close()
+    if body is None:
+        return None
+    index = paragraph_index(body)
+    starts: dict[str, int] = {}
+    ends: dict[str, int] = {}
+    last = 0
+    pending: list[str] = []  # range starts between paragraphs: they begin at the next one
+    for el in body.iter():
+        if el.tag == w + "p" and el in index:
+            last = index[el]
+            for cid in pending:
+                starts[cid] = last
+            pending = []
+        elif el.tag == w + "commentRangeStart" and el.get(w + "id") in wanted:
+            p = next((a for a in el.iterancestors(w + "p") if a in index), None)
+            if p is not None:
+                starts[el.get(w + "id")] = index[p]
+            else:
+                pending.append(el.get(w + "id"))
+        elif el.tag == w + "commentRangeEnd" and el.get(w + "id") in wanted:
+            p = next((a for a in el.iterancestors(w + "p") if a in index), None)
+            ends[el.get(w + "id")] = index[p] if p is not None else last
+    directives, ranges = [], []
+    for cid, ids in wanted.items():
+        if cid not in starts:
+            continue
+        a = starts[cid]
+        b = max(a, ends.get(cid, a))
+        directives.append(Directive(a, "disable", ids, 1, ""))
+        ranges += [(a, b, i) for i in (ids or ("*",))]
+    return Suppressions(directives, ranges) if directives else None

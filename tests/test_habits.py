@@ -509,3 +509,25 @@ def test_vocabulary_of_accepted_terms_is_respected(run_cli, tmp_path):
     (tmp_path / ".disclint.toml").write_text('vocabulary = "CSIRT"\nvocabulary2 = 1\n', encoding="utf-8")
     bad = run_cli("lint", p, *sel)
     assert bad.returncode == 2 and "vocabulary2" in bad.stderr
+
+
+def test_a_word_comment_disclint_disable_suppresses_the_passage(run_cli, tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_heading("情報セキュリティ", level=1)
+    covered = d.add_paragraph(ABSOLUTE)
+    d.add_paragraph(ABSOLUTE)
+    d.add_comment(covered.runs, text="disclint-disable truthfulness.absolute-claim 社内の監査で確認済み", author="IR", initials="IR")
+    third = d.add_paragraph(ABSOLUTE)
+    d.add_comment(third.runs, text="disclint-disable truthfulnes.absolute", author="IR", initials="IR")
+    d.add_comment(d.paragraphs[2].runs, text="表現を確認してください", author="IR", initials="IR")  # an ordinary comment
+    p = tmp_path / "c.docx"
+    d.save(p)
+    data = json.loads(run_cli("lint", p, "--format", "json", *SEL).stdout)
+    found = [(f["rule"], f["location"].get("paragraph")) for f in data["files"][0]["findings"]]
+    # ¶2 is covered by the comment; ¶3 (an ordinary comment) and ¶4 (an unknown id) are reported
+    assert ("truthfulness.absolute-claim", 2) not in found
+    assert ("truthfulness.absolute-claim", 3) in found and ("truthfulness.absolute-claim", 4) in found
+    assert ("suppression.unknown-rule", 4) in found
+    assert data["files"][0]["suppressed"] == 1

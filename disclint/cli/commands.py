@@ -228,10 +228,18 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                 continue
             threshold = threshold or cfg.fail_level
             findings, hidden = list(result.findings), 0
-            findings = _accepted_vocabulary(doc, findings, getattr(cfg, "vocabulary", []))
-            findings, suppressed = _inline_suppression(doc, findings, cfg, ctx.lang)
-            if apply_fixes:
-                findings = _apply_text_fixes(ctx, doc, findings, unsafe_fixes)
+
+            def after(d: Any = doc, c: Any = cfg, fs: list[Any] = findings) -> tuple[list[Any], int]:
+                fs = _accepted_vocabulary(d, fs, getattr(c, "vocabulary", []))
+                fs, n = _inline_suppression(d, fs, c, ctx.lang)
+                if apply_fixes:
+                    fs = _apply_text_fixes(ctx, d, fs, unsafe_fixes)
+                return fs, n
+
+            done_after = guarded(ctx, doc.path, after)  # a failure here is one line, like the analysis
+            if done_after is None:
+                continue
+            findings, suppressed = done_after
             if remaining is not None:
                 findings, hidden = apply_baseline(findings, remaining)
             summary = result.summary(ctx.lang)
@@ -343,17 +351,37 @@ def _inline_suppression(doc: Any, findings: list[Any], cfg: Any, lang: str) -> t
     from ..sourcetext import SourceText
     from ..suppress import UNKNOWN_RULE, Suppressions
 
-    src = SourceText.of(doc)
-    if src is None:
-        return findings, 0
-    src.place(findings, doc)
-    sup = Suppressions.parse(src.lines)
-    if not sup.directives:
-        return findings, 0
-    kept = [f for f in findings if not sup.suppressed(f.rule, f.location.line if f.block_index is not None else None)]
+    if doc.format == "docx":  # Word comments "disclint-disable ids" on the passage
+        from ..suppress import docx_suppressions
+
+        sup = docx_suppressions(getattr(doc, "source_path", None) or doc.path)
+        if sup is None:
+            return findings, 0
+
+        def where(f: Any) -> int | None:
+            part = f.location.part or "body"
+            return f.location.paragraph if f.block_index is not None and part in ("body", "textbox") else (
+                None if f.block_index is None else -1)  # footnotes etc.: not covered by a body comment
+    else:
+        src = SourceText.of(doc)
+        if src is None:
+            return findings, 0
+        src.place(findings, doc)
+        sup = Suppressions.parse(src.lines)
+        if not sup.directives:
+            return findings, 0
+
+        def where(f: Any) -> int | None:
+            return f.location.line if f.block_index is not None else None
+
+    kept = [f for f in findings if not sup.suppressed(f.rule, where(f))]
     known = {r.id for r in load_rules()} | {r.id for r in cfg.rules()}
     suppressed = len(findings) - len(kept)
     for d, rid in sup.unknown_ids(known):
+        if doc.format == "docx":
+            kept.append(Finding(UNKNOWN_RULE, Level.WARNING, t("suppress.unknown_rule", lang, id=rid),
+                                Location(doc.path, paragraph=d.line), excerpt=rid))
+            continue
         col = d.column_of(rid)
         kept.append(Finding(UNKNOWN_RULE, Level.WARNING, t("suppress.unknown_rule", lang, id=rid),
                             Location(doc.path, line=d.line), excerpt=rid, column=col,
