@@ -531,3 +531,11 @@ def test_a_word_comment_disclint_disable_suppresses_the_passage(run_cli, tmp_pat
     assert ("truthfulness.absolute-claim", 3) in found and ("truthfulness.absolute-claim", 4) in found
     assert ("suppression.unknown-rule", 4) in found
     assert data["files"][0]["suppressed"] == 1
+
+
+def test_extract_takes_folders_and_stdin_too(run_cli, tree):
+    r = run_cli("extract", "--format", "jsonl", tree / "pages")
+    files = {json.loads(x)["location"]["file"].replace("\\", "/").split("pages/")[-1] for x in r.stdout.splitlines()}
+    assert files == {"a.md", "drafts/c.md", "sub/b.txt"}
+    r = run_cli("extract", "-", input=MD.encode("utf-8"))
+    assert r.returncode == 0 and "万全" in r.stdout
