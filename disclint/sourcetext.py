@@ -28,7 +28,7 @@ class SourceText:
     starts: list[int]  # offset of each line's first character
 
     @classmethod
-    def of(cls, doc: Document) -> "SourceText | None":
+    def of(cls, doc: Document) -> SourceText | None:
         if doc.format not in TEXT_FORMATS:
             return None
         from .readers.text import decode_bytes

@@ -57,7 +57,7 @@ class Suppressions:
     ranges: list[tuple[int, int | None, str]]  # (first line, last line or None = to the end, id or "*")
 
     @classmethod
-    def parse(cls, lines: list[str]) -> "Suppressions":
+    def parse(cls, lines: list[str]) -> Suppressions:
         directives: list[Directive] = []
         for n, line in enumerate(lines, 1):
             if "disclint-" not in line:

@@ -80,7 +80,7 @@ def suggest_docx(src: str | os.PathLike[str], dst: str | os.PathLike[str], doc: 
     index = paragraph_index(body)
     by_number = {n: p for p, n in index.items()}
     ids = _revision_ids(body)
-    date = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+    date = _dt.datetime.now(_dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
     result = SuggestResult(str(dst))
 
     fixable = [f for f in findings if f.fix and f.block_index is not None and f.start is not None and f.end is not None
