@@ -122,8 +122,8 @@ def expand_inputs(args: tuple[str, ...], exclude: tuple[str, ...] = (), stdin_fi
                 add(f)
         elif not p.exists() and _GLOB_CHARS & set(arg):
             matches = sorted(glob.glob(arg, recursive=True))
-            if not matches:
-                out.missing.append((arg, "input.no_match"))
+            if not matches:  # a name with [ ] that does not exist is a missing file, not a pattern
+                out.missing.append((arg, "input.no_match" if "*" in arg or "?" in arg else "input.not_found"))
             for m in matches:
                 mp = Path(m)
                 if mp.is_dir():
