@@ -539,3 +539,39 @@ def test_extract_takes_folders_and_stdin_too(run_cli, tree):
     assert files == {"a.md", "drafts/c.md", "sub/b.txt"}
     r = run_cli("extract", "-", input=MD.encode("utf-8"))
     assert r.returncode == 0 and "万全" in r.stdout
+
+
+def _rewrite_document_xml(src, dst, change):
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "word/document.xml":
+                data = etree.tostring(change(etree.fromstring(data)), xml_declaration=True, encoding="UTF-8", standalone=True)
+            zout.writestr(item, data)
+    return dst
+
+
+def test_suggest_on_the_sample_draft_accept_all_gives_the_fixed_text(run_cli, tmp_path):
+    from disclint.readers import read
+    from disclint.samples import sample_path
+
+    src = sample_path("sample_draft.docx")
+    out = tmp_path / "suggested.docx"
+    r = run_cli("lint", src, "--suggest", out, "--format", "json", "--fail-level", "none")
+    assert r.returncode == 0, r.stderr
+    fixes = [f for f in json.loads(r.stdout)["files"][0]["findings"] if f.get("fix")]
+    assert len(fixes) >= 5  # the sample has redundant expressions and 〜を行う
+    assert f"修正案 {len(fixes)} 件を変更履歴にした文書を書き出しました" in r.stderr and "対応できなかった修正 0 件" in r.stderr
+    original = [b.text for b in read(src).blocks]
+    expected = list(original)
+    for f in sorted(fixes, key=lambda f: (f["block_index"], f["start"]), reverse=True):
+        text = expected[f["block_index"]]
+        expected[f["block_index"]] = text[:f["start"]] + f["fix"]["replacement"] + text[f["end"]:]
+    accepted = _rewrite_document_xml(out, tmp_path / "accepted.docx", _accept_all)
+    assert [b.text for b in read(accepted).blocks] == expected
+    rejected = _rewrite_document_xml(out, tmp_path / "rejected.docx", _reject_all)
+    assert [b.text for b in read(rejected).blocks] == original
