@@ -116,8 +116,6 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
         for arg, key in inputs.missing:
             ctx.error(arg, t(key, ctx.lang))
         if not inputs.paths:  # an empty folder, everything excluded, a glob matching nothing
-            if not ctx.failed:
-                ctx.error(" ".join(files), t("input.nothing_to_read", ctx.lang))
             sys.exit(EXIT_ERROR)
         try:
             _lint(ctx, tuple(inputs.paths), fmt, output, force, config_path, select, ignore, fail_level, baseline,

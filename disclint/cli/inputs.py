@@ -118,7 +118,10 @@ def expand_inputs(args: tuple[str, ...], exclude: tuple[str, ...] = (), stdin_fi
             continue
         p = Path(arg)
         if p.is_dir():
-            for f in walk(p):
+            found = walk(p)
+            if not found:  # a folder with nothing disclint reads (all excluded, or no document at all)
+                out.missing.append((arg, "input.nothing_to_read"))
+            for f in found:
                 add(f)
         elif not p.exists() and _GLOB_CHARS & set(arg):
             matches = sorted(glob.glob(arg, recursive=True))
