@@ -94,5 +94,7 @@ def fix_text_file(path: str, findings: list[Finding], unsafe: bool = False) -> l
     if codec.startswith("utf-16") or codec.startswith("utf-32"):  # keep the BOM the file had
         bom = data[: 4 if codec.startswith("utf-32") else 2]
         payload = bom + payload if data.startswith(bom) and not payload.startswith(bom) else payload
-    atomic_write_bytes(path, payload)
+    import os
+
+    atomic_write_bytes(os.path.realpath(path), payload)  # through a symlink: the link stays a link
     return [e[3] for e in applied]

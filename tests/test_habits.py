@@ -575,3 +575,12 @@ def test_suggest_on_the_sample_draft_accept_all_gives_the_fixed_text(run_cli, tm
     assert [b.text for b in read(accepted).blocks] == expected
     rejected = _rewrite_document_xml(out, tmp_path / "rejected.docx", _reject_all)
     assert [b.text for b in read(rejected).blocks] == original
+
+
+def test_fix_through_a_symlink_keeps_the_link(run_cli, tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("# 情報セキュリティ\n\n当社は、不正アクセスを検知することができます。\n", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    run_cli("lint", link, "--fix", *USEL)
+    assert link.is_symlink() and "検知できます。" in real.read_text(encoding="utf-8")
