@@ -97,8 +97,8 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
     @click.option("--fix", "apply_fixes", is_flag=True, help=L["fix"])
     @click.option("--unsafe-fixes", is_flag=True, help=L["unsafe_fixes"])
     @click.option("--suggest", type=click.Path(dir_okay=False), default=None, help=L["suggest"])
-    @click.option("--exclude", multiple=True, help=L["exclude"])
-    @click.option("--stdin-filename", default=None, help=L["stdin_filename"])
+    @click.option("--exclude", multiple=True, metavar="PATTERN", help=L["exclude"])
+    @click.option("--stdin-filename", default=None, metavar="NAME", help=L["stdin_filename"])
     @limit_options(lang)
     @timeout_option(lang)
     @click.pass_obj
