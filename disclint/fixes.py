@@ -7,7 +7,7 @@
 - ``lint DRAFT.docx --suggest OUT.docx`` writes every fix as a Word tracked change
   (:mod:`disclint.annotate.revisions`) for the writer to accept or reject.
 
-``applicability``: ``safe`` when the rewrite keeps meaning and style (いる → いる); ``review`` when
+``applicability``: ``safe`` when the rewrite keeps meaning and style (ﾊﾟｽﾜｰﾄﾞ → パスワード, することができ → でき); ``review`` when
 a person should look (a change of register, a rewrite of the verb). ``review_if_match`` makes
 one match of a safe rule ``review``; ``normalize: nfkc`` applies NFKC to the replacement
 (half-width katakana → full-width).
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +45,6 @@ def make_fix(rule: Any, params: dict[str, Any], excerpt: str) -> dict[str, str] 
 
 def wanted(f: Finding, unsafe: bool) -> bool:
     return bool(f.fix) and (f.fix["applicability"] == "safe" or unsafe)
-
-
-@dataclass
-class TextFixResult:
-    applied: list[Finding]
-    text: str
 
 
 def fix_text_file(path: str, findings: list[Finding], unsafe: bool = False) -> list[Finding]:
