@@ -42,7 +42,7 @@ from .errors import ConfigError
 from .findings import FAIL_LEVELS
 
 CONFIG_NAMES = (".disclint.toml", "pyproject.toml", "setup.cfg")
-_TOP_KEYS = {"select", "ignore", "fail-level", "baseline", "rule-dirs", "rules"}
+_TOP_KEYS = {"select", "ignore", "fail-level", "baseline", "rule-dirs", "rules", "vocabulary"}
 _RULE_KEYS = {"enabled", "level", "options"}
 
 
@@ -55,6 +55,9 @@ class Config:
     rule_dirs: list[str] = field(default_factory=list)
     rule_settings: dict[str, dict[str, Any]] = field(default_factory=dict)
     source: str | None = None
+    # accepted terms (company and product names, acronyms explained elsewhere): a finding whose
+    # span lies inside one of them is not reported (Vale's "accept" vocabulary)
+    vocabulary: list[str] = field(default_factory=list)
 
     # -------------------------------------------------------------- rules
     def all_rules(self) -> list[Rule]:
@@ -90,6 +93,7 @@ class Config:
             rule_dirs=self.rule_dirs,
             rule_settings=self.rule_settings,
             source=self.source,
+            vocabulary=self.vocabulary,
         )
 
 
@@ -220,7 +224,7 @@ def parse_config(data: dict[str, Any], source: str, explicit: bool = True) -> Co
         raise ConfigError("config.unknown_key", path=source, setting=key, hint=_suggest_key(key, _TOP_KEYS))
     base = Path(source).parent
     cfg = Config(source=source)
-    for key in ("select", "ignore", "rule-dirs"):
+    for key in ("select", "ignore", "rule-dirs", "vocabulary"):
         value = data.get(key, [])
         if isinstance(value, str):
             value = _split([value])
@@ -230,6 +234,8 @@ def parse_config(data: dict[str, Any], source: str, explicit: bool = True) -> Co
             if value and not explicit:  # code from a file found next to a document: never
                 raise ConfigError("config.untrusted_rule_dirs", path=source)
             cfg.rule_dirs = [str((base / v).resolve()) for v in value]
+        elif key == "vocabulary":
+            cfg.vocabulary = [v for v in value if v.strip()]
         else:
             setattr(cfg, key, value)
     fl = data.get("fail-level")

@@ -45,6 +45,13 @@ class Finding:
     quality: str | None = None
     hint: str = ""  # how to fix, localised
     data: dict[str, Any] = field(default_factory=dict)
+    # text formats: the real position in the source file (1-based; end column after the last
+    # character), set by disclint.sourcetext when the excerpt is found there
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+    # the rule's fix for this span of the block text: {"replacement": str, "applicability": "safe" | "review"}
+    fix: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -53,7 +60,7 @@ class Finding:
             "message": self.message,
             "location": self.location.to_dict(),
         }
-        for name in ("quality", "block_index", "start", "end"):
+        for name in ("quality", "block_index", "start", "end", "column", "end_line", "end_column"):
             value = getattr(self, name)
             if value is not None:
                 out[name] = value
@@ -63,4 +70,6 @@ class Finding:
             out["hint"] = self.hint
         if self.data:
             out["data"] = self.data
+        if self.fix:
+            out["fix"] = self.fix
         return out

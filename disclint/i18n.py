@@ -17,6 +17,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "input.not_found": {"ja": "ファイルが見つかりません", "en": "file not found"},
     "input.is_directory": {"ja": "ディレクトリです（ファイルを指定してください）", "en": "is a directory (give a file)"},
     "input.not_readable": {"ja": "ファイルを読めません（{reason}）", "en": "cannot read the file ({reason})"},
+    "input.wrong_content": {"ja": "{expected} ではありません（中身は {actual_ja}）", "en": "not a {expected} ({actual_en})"},
+    "input.no_match": {"ja": "このパターンに一致するファイルがありません", "en": "no file matches this pattern"},
+    "input.nothing_to_read": {
+        "ja": "読めるファイルがありません（docx, pdf, txt, md, html, xbrl。--exclude / .disclintignore で除外されたものを除く）",
+        "en": "no readable file (docx, pdf, txt, md, html, xbrl; not counting those left out by --exclude / .disclintignore)",
+    },
     "input.empty": {"ja": "空のファイルです", "en": "the file is empty"},
     "input.unknown_format": {
         "ja": "対応していない形式です（docx, pdf, txt, md, html, xbrl, EDINET zip に対応）",
@@ -186,6 +192,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "--annotate は Word 文書（.docx）にだけ使えます（{path} は {format} として読みました）",
         "en": "--annotate works on Word documents (.docx) only ({path} was read as {format})",
     },
+    "suggest.one_file": {"ja": "--suggest を使うときは入力ファイル（.docx）を 1 つだけ指定してください", "en": "--suggest takes exactly one input file (.docx)"},
+    "suggest.written": {
+        "ja": "修正案 {changes} 件を変更履歴にした文書を書き出しました: {path}（Word で 1 件ずつ承諾・元に戻すを選べます。対応できなかった修正 {skipped} 件）",
+        "en": "wrote {changes} suggested fixes as tracked changes: {path} (accept or reject each in Word; {skipped} fixes could not be placed)",
+    },
+    "suggest.comment_safe": {"ja": "disclint の修正案（機械的な書き換え）", "en": "disclint fix (mechanical rewrite)"},
+    "suggest.comment_review": {"ja": "disclint の修正案（要確認: 意味や文体が変わらないか確かめてください）", "en": "disclint fix (review: check that meaning and style are kept)"},
+    "fix.applied": {"ja": "{count} 件を修正しました: {path}", "en": "fixed {count} findings: {path}"},
+    "fix.text_only": {
+        "ja": "--fix はテキスト形式（.md / .txt）だけを書き換えます。この形式は変更しません（docx は --suggest で変更履歴にできます）",
+        "en": "--fix rewrites text formats (.md / .txt) only; this file is left unchanged (for docx, --suggest writes tracked changes)",
+    },
+    "fix.stdin": {"ja": "標準入力は書き換えられないため --fix を適用しません", "en": "standard input cannot be rewritten: --fix is not applied"},
+    "fix.line_safe": {"ja": "修正案: 「{replacement}」（--fix で適用）", "en": "fix: \"{replacement}\" (apply with --fix)"},
+    "fix.line_review": {"ja": "修正案（要確認）: 「{replacement}」（--fix --unsafe-fixes / --suggest）", "en": "fix (review): \"{replacement}\" (--fix --unsafe-fixes / --suggest)"},
+    "fix.available": {"ja": "{count} 件は --fix で修正できます（要確認の修正 {review} 件は --unsafe-fixes を併用）", "en": "{count} fixable with --fix ({review} more that need review with --unsafe-fixes)"},
     "annotate.one_file": {"ja": "--annotate を使うときは入力ファイルを 1 つだけ指定してください", "en": "--annotate takes exactly one input file"},
     "annotate.same_as_input": {
         "ja": "コメント付き文書の出力先が入力ファイルそのものです（入力は上書きしません）: {path}",
@@ -269,6 +291,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{files} ファイル、指摘 {findings} 件（エラー {errors}、警告 {warnings}、情報 {infos}）",
         "en": "{files} files, {findings} findings ({errors} errors, {warnings} warnings, {infos} info)",
     },
+    "rules.unknown": {"ja": "ルール {id} はありません（近いもの: {close}。一覧は disclint rules）", "en": "no rule {id} (close: {close}; list them with disclint rules)"},
+    "rules.explain_hint": {"ja": "各ルールの説明・例: disclint rule ID", "en": "Explanation and examples of a rule: disclint rule ID"},
+    "cli.summary_suppressed": {"ja": "、コメントで抑制 {count} 件", "en": ", {count} suppressed by comments"},
+    "suppress.unknown_rule": {
+        "ja": "抑制コメントのルール ID「{id}」はありません（disclint rules で一覧を確認してください）",
+        "en": "the suppression comment names no rule \"{id}\" (list them with disclint rules)",
+    },
+    "lint.suppressed": {"ja": "インラインコメントで {count} 件の指摘を抑制しました", "en": "{count} findings suppressed by inline comments"},
     "cli.failed_files": {"ja": "{count} ファイルを処理できませんでした", "en": "{count} files could not be processed"},
     "cli.interrupted": {"ja": "中断しました", "en": "interrupted"},
     "cli.internal_error": {
@@ -392,6 +422,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "draft.placed_appended": {"ja": "指示 {directive} の節は、該当する見出しがないため末尾の「追加案（disclint による下書き）」に追加しました", "en": "directive {directive}: no heading where it belongs; section appended under \"追加案（disclint による下書き）\" at the end"},
     "draft.init_exists": {"ja": "既に存在するため書き込みません（別の -o を指定してください）", "en": "exists already; not overwritten (give another -o)"},
     "draft.init_written": {"ja": "会社プロファイルのひな形を書き出しました: {path}（空欄の対策は下書きで【要確認】、空欄の細目は【要記入】になります）", "en": "wrote the company profile form: {path} (in drafts, empty measures become 【要確認】 questions and empty details 【要記入】 placeholders)"},
+    "draft.init_example_written": {
+        "ja": "架空の会社の記入例を書き出しました: {path}（すべて記入済み。自社の事実に書き換えて disclint draft --profile で使います）",
+        "en": "wrote the filled-in example of a fictional company: {path} (complete; replace its facts with yours and use it with disclint draft --profile)",
+    },
+    "draft.printed": {"ja": "下書きを標準出力に出力しました（{doc_type}、指示 {directives}、【要記入】{placeholders} 箇所、【要確認】{questions} 箇所）", "en": "printed the draft to standard output ({doc_type}; directives {directives}; {placeholders} placeholders; {questions} questions to confirm)"},
     "draft.cannot_write": {"ja": "書き出せません（{reason}）", "en": "cannot write ({reason})"},
     "draft.no_profile": {"ja": "--profile の指定がないため、どの対策も書かず【要確認】にしました", "en": "no --profile given: no measure is stated; each is a 【要確認】 question"},
     "draft.bad_directives": {"ja": "--directives は 1〜10 の番号をカンマ区切りで指定してください（例: 1,7,8）: {value}", "en": "--directives takes numbers 1-10, comma-separated (e.g. 1,7,8): {value}"},

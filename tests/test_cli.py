@@ -53,7 +53,9 @@ def _write(path, data):
     "make, expected_ja, expected_en",
     [
         (lambda d: d / "missing.docx", "ファイルが見つかりません", "file not found"),
-        (lambda d: d, "ディレクトリです", "is a directory"),
+        # a folder is walked for documents (issue 20): one with none in it is the error now
+        (lambda d: (d / "photos").mkdir() or _write(d / "photos" / "a.png", b"\x89PNG\r\n\x1a\n").parent,
+         "読めるファイルがありません", "no readable file"),
         (lambda d: _write(d / "empty.pdf", b""), "空のファイル", "empty"),
         (lambda d: _write(d / "blob.bin", bytes(range(256)) * 8), "対応していない形式", "unsupported format"),
     ],

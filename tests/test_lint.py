@@ -125,7 +125,8 @@ def test_github_annotations(run_cli, tmp_path):
     p = make_docx(tmp_path / "d.docx", ["情報セキュリティ研修の受講率は●●%でした。"])
     r = run_cli("lint", p, "--format", "github", "--select", "truthfulness.placeholder")
     (line,) = [x for x in r.stdout.splitlines() if x.startswith("::")]
-    assert line.startswith(f"::error file={p},line=1,title=truthfulness.placeholder::")
+    # a docx paragraph is no line (issue 20): file + a title that says where
+    assert line.startswith(f"::error file={p},title=truthfulness.placeholder (¶1)::")
     assert "●●" in line
 
 

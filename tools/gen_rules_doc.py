@@ -54,6 +54,10 @@ def generate() -> str:
             opts = {k: v for k, v in r.options.items()}
             if opts:
                 out.append("- options (defaults): " + ", ".join(f"`{k}` = `{_cell(v)}`" for k, v in opts.items() if k not in ("patterns", "swap", "tokens")))
+            if r.fix:
+                extra = f", review when the match has `{_cell(r.fix['review_if_match'])}`" if r.fix.get("review_if_match") else ""
+                out.append(f"- fix: `{_cell(r.fix['replacement'])}`{' (NFKC)' if r.fix.get('normalize') else ''} · "
+                           f"applicability: `{r.fix.get('applicability', 'review')}`{extra}")
             out += ["", _cell(r.explanation["ja"]), "", _cell(r.explanation["en"]), ""]
             for kind, label in (("invalid", "NG"), ("valid", "OK")):
                 for ex in r.examples.get(kind, []):

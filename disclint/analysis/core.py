@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from ..document import Document, Location
 from ..findings import Finding
+from ..fixes import make_fix
 from .coverage import DocCoverage, document_coverage
 from .scope import Scope, ScopePolicy, compute_scope
 
@@ -82,6 +83,7 @@ def hit_to_finding(rule: "Rule", ctx: "CheckContext", hit: "Hit") -> Finding:
         quality=rule.quality,
         hint=rule.text("hint", ctx.lang, **params) if rule.hint else "",
         data=dict(hit.data),
+        fix=make_fix(rule, params, excerpt) if rule.fix and start is not None else None,
     )
 
 

@@ -20,7 +20,7 @@ from ..findings import Level
 from ..quality import QUALITIES, QUALITY_LABELS  # noqa: F401  (re-exported)
 from ..resources import data_dir, load_yaml
 
-_FIELDS = {"id", "extends", "quality", "level", "message", "explanation", "hint", "reference", "options", "scope", "examples", "python", "enabled"}
+_FIELDS = {"id", "extends", "quality", "level", "message", "explanation", "hint", "reference", "options", "scope", "examples", "python", "enabled", "fix"}
 _REQUIRED = ("id", "extends", "quality", "level", "message", "explanation")
 
 
@@ -39,6 +39,10 @@ class Rule:
     python: str = ""
     path: str = ""
     enabled: bool = True
+    # a fix as data: {"replacement": template over the message parameters, "applicability":
+    # "safe" | "review", optional "review_if_match": regex on the match making one fix "review",
+    # optional "normalize": "nfkc"}; see disclint.fixes
+    fix: dict[str, Any] = field(default_factory=dict)
 
     def text(self, name: str, lang: str, **params: Any) -> str:
         entry: dict[str, str] = getattr(self, name) or {}
@@ -132,6 +136,13 @@ def parse_rule(data: Any, where: str) -> Rule:
     enabled = data.get("enabled", True)
     if not isinstance(enabled, bool):
         raise ConfigError("config.rule_invalid", path=where, reason="'enabled' must be true or false")
+    fix = data.get("fix") or {}
+    if fix and (not isinstance(fix, dict) or not isinstance(fix.get("replacement"), str)
+                or fix.get("applicability", "review") not in ("safe", "review")
+                or set(fix) - {"replacement", "applicability", "review_if_match", "normalize"}
+                or fix.get("normalize", "nfkc") != "nfkc"):
+        raise ConfigError("config.rule_invalid", path=where,
+                          reason="fix must be {replacement: str, applicability: safe|review, review_if_match: regex, normalize: nfkc}")
     examples = data.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"valid", "invalid"}:
         raise ConfigError("config.rule_invalid", path=where, reason="examples must be {valid: [...], invalid: [...]}")
@@ -149,6 +160,7 @@ def parse_rule(data: Any, where: str) -> Rule:
         python=str(data.get("python") or ""),
         path=where,
         enabled=enabled,
+        fix=dict(fix),
     )
     try:
         rule.make_check()  # compiles patterns, resolves python functions

@@ -70,8 +70,14 @@ def build_cli(lang: str) -> click.Group:
     @timeout_option(lang)
     @click.pass_obj
     def extract(ctx: RunContext, files: tuple[str, ...], fmt: str, **kw: Any) -> None:
+        from .inputs import expand_inputs
+
         limits = make_limits(kw)
-        for doc in iter_documents(ctx, files, limits):
+        inputs = expand_inputs(files)  # folders, globs, - (standard input), as lint takes them
+        ctx.names.update(inputs.names)
+        for arg, key in inputs.missing:
+            ctx.error(arg, t(key, ctx.lang))
+        for doc in iter_documents(ctx, tuple(inputs.paths), limits):
             if fmt == "jsonl":
                 for block in doc.blocks:
                     click.echo(json.dumps(block.to_dict(), ensure_ascii=False))
@@ -80,6 +86,7 @@ def build_cli(lang: str) -> click.Group:
                 click.echo(terminal_safe(f"# {doc.path} ({doc.format}; {len(doc.blocks)} blocks{'; ' + meta if meta else ''})"))
                 for block in doc.blocks:
                     click.echo(_block_line(block, ctx.lang))
+        inputs.cleanup()
         sys.exit(EXIT_ERROR if ctx.failed else EXIT_OK)
 
     from .commands import register_commands

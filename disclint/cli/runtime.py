@@ -93,13 +93,16 @@ class RunContext:
     failed: list[str] = field(default_factory=list)
     timeout: float = 0.0  # seconds per document; 0 = no limit (set by --timeout)
     deadline: float | None = None  # time.monotonic() when the current document runs out of time
+    names: dict[str, str] = field(default_factory=dict)  # a temporary copy (stdin) -> the name shown
 
     def error(self, path: str, message: str) -> None:
         # one line per file, whatever the file name or message holds (ESC, newline)
+        path = self.names.get(path, path)
         click.echo(terminal_safe(f"disclint: {path}: {message}"), err=True)
         self.failed.append(path)
 
     def warn(self, path: str, message: str) -> None:
+        path = self.names.get(path, path)
         label = "注意" if self.lang == "ja" else "note"
         click.echo(terminal_safe(f"disclint: {path}: {label}: {message}"), err=True)
 
@@ -217,6 +220,8 @@ def iter_documents(ctx: RunContext, paths: tuple[str, ...], limits: Limits, ahea
                 doc = guarded(ctx, path, lambda p=path: read(p, limits))
             if doc is None:
                 continue
+            if path in ctx.names:  # standard input: the name given by --stdin-filename
+                rename_document(doc, ctx.names[path])
             for note in doc.notes:
                 params = dict(note.params)
                 if note.page is not None:
@@ -227,6 +232,16 @@ def iter_documents(ctx: RunContext, paths: tuple[str, ...], limits: Limits, ahea
         ctx.deadline = None
         if ahead is not None:
             ahead.stop()
+
+
+def rename_document(doc: Document, name: str) -> None:
+    """Show ``doc`` (read from a temporary copy of standard input) as ``name`` everywhere."""
+    import dataclasses
+
+    doc.source_path = doc.path  # type: ignore[attr-defined]  # where its bytes are (suppression comments)
+    doc.path = name
+    for block in doc.blocks:
+        block.location = dataclasses.replace(block.location, file=name)
 
 
 def start_reading(ctx: RunContext, paths: tuple[str, ...], limits: Limits) -> ReadAhead | None:

@@ -95,7 +95,7 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
             _fatal(f"{output}: {t('draft.init_exists', ctx.lang)}")
         except OSError as exc:
             _fatal(f"{output}: {t('draft.cannot_write', ctx.lang, reason=exc.strerror or type(exc).__name__)}")
-        click.echo(t("draft.init_written", ctx.lang, path=output), err=True)
+        click.echo(t("draft.init_example_written" if example else "draft.init_written", ctx.lang, path=output), err=True)
 
     @cli.command("draft", help=D["draft"])
     @click.option("--doc-type", "doc_type", required=True, type=click.Choice(list(DOC_TYPES)), help=D["doc_type"] + doc_type_help(lang))
@@ -204,10 +204,10 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
             if ctx.debug:
                 raise
             _fatal(f"{missing_from or output}: {t('draft.cannot_write', L, reason=type(exc).__name__ + ': ' + str(exc).splitlines()[0][:150] if str(exc) else type(exc).__name__)}")
-        where = output or "-"
         if not profile_path:
             click.echo(f"disclint: {t('draft.no_profile', L)}", err=True)
-        click.echo(f"disclint: {t('draft.written', L, path=where, doc_type=doc_type, directives=_nums(draft.directives), placeholders=placeholders, questions=questions)}", err=True)
+        key = "draft.written" if output else "draft.printed"  # standard output is not a file "-"
+        click.echo(f"disclint: {t(key, L, path=output, doc_type=doc_type, directives=_nums(draft.directives), placeholders=placeholders, questions=questions)}", err=True)
         sys.exit(EXIT_OK)
 
 

@@ -84,10 +84,43 @@ def detect(path: Path, head: bytes) -> ReaderSpec:
         if spec.sniff(head, path):
             return spec
     ext = path.suffix.lower()
+    other = content_kind(head)
+    if other is not None:  # a PNG renamed .pdf: say what it is, not "truncated PDF"
+        claimed = next((s.name for s in specs if ext in s.extensions), None)
+        if claimed is not None:
+            raise InputError("input.wrong_content", expected=_FORMAT_LABELS.get(claimed, claimed), actual_ja=other[0], actual_en=other[1])
+        raise InputError("input.unknown_format")
     for spec in specs:
         if ext in spec.extensions:
             return spec
     raise InputError("input.unknown_format")
+
+
+_FORMAT_LABELS = {"pdf": "PDF", "docx": "docx", "xbrl": "XBRL", "html": "HTML", "text": "text", "markdown": "Markdown"}
+# signatures of common files that are no document disclint reads (checked only when no reader
+# recognised the content), named as a person would say it (ja, en)
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", ("PNG 画像", "PNG image")),
+    (b"\xff\xd8\xff", ("JPEG 画像", "JPEG image")),
+    (b"GIF87a", ("GIF 画像", "GIF image")),
+    (b"GIF89a", ("GIF 画像", "GIF image")),
+    (b"II*\x00", ("TIFF 画像", "TIFF image")),
+    (b"MM\x00*", ("TIFF 画像", "TIFF image")),
+    (b"7z\xbc\xaf\x27\x1c", ("7-Zip 書庫", "7-Zip archive")),
+    (b"Rar!\x1a\x07", ("RAR 書庫", "RAR archive")),
+    (b"\x7fELF", ("実行ファイル", "executable program")),
+)
+
+
+def content_kind(head: bytes) -> tuple[str, str] | None:
+    """What a file is when no reader recognised it, as (ja, en) labels ("PNG 画像", "PNG image")
+    or None. Containers some reader handles itself (zip, OLE .doc) are left to that reader."""
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return ("WebP 画像", "WebP image")
+    for magic, label in _MAGIC:
+        if head.startswith(magic):
+            return label
+    return None
 
 
 def check_file(path: Path, limits: Limits) -> bytes:

@@ -726,7 +726,10 @@ class _TextParser:
 
 
 def parse_text(text: str, file: str, markdown: bool) -> tuple[list[Block], dict[str, Any]]:
-    lines = _LINE_SPLIT.split(text)
+    from ..suppress import is_directive
+
+    # inline suppression comments are not text: blank lines keep every other line's number
+    lines = ["" if "disclint-" in ln and is_directive(ln) else ln for ln in _LINE_SPLIT.split(text)]
     parser = _TextParser(lines, markdown)
     raws = parser.parse()
     blocks = finalize(raws, file)

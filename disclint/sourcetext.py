@@ -1,0 +1,94 @@
+"""The source text of a plain-text or Markdown document, for what needs the real file: the
+line and column of each finding (the reader joins hard-wrapped lines, so a block offset is not a
+column) and the inline suppression comments (:mod:`disclint.suppress`).
+
+Binary formats (docx, pdf, html, xbrl) have no line/column that a viewer could open; their
+findings are placed by :func:`char_offsets` into the extracted text instead (the block texts
+joined by newlines, as ``disclint extract`` shows them).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .document import Document
+from .findings import Finding
+
+TEXT_FORMATS = ("text", "markdown")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass
+class SourceText:
+    text: str
+    lines: list[str]
+    starts: list[int]  # offset of each line's first character
+
+    @classmethod
+    def of(cls, doc: Document) -> SourceText | None:
+        if doc.format not in TEXT_FORMATS:
+            return None
+        from .readers.text import decode_bytes
+
+        path = getattr(doc, "source_path", None) or doc.path
+        try:
+            text, _ = decode_bytes(Path(path).read_bytes())
+        except Exception:  # the reader read it a moment ago; a vanished file only loses positions
+            return None
+        # the line numbers the reader gives: \r\n, \r and \n each end a line
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        lines = _LINE_BREAK.split(text)
+        flat = "\n".join(lines)  # one character per line break, so offsets and columns agree
+        return cls(flat, lines, _starts(lines))
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+    def place(self, findings: list[Finding], doc: Document) -> None:
+        """Set each finding's real line, column, end line and end column (1-based; end column
+        after the last character, as SARIF counts) where its excerpt is found in the source."""
+        import dataclasses
+
+        block_lines = [b.location.line for b in doc.blocks]
+        for f in findings:
+            if f.block_index is None or f.start is None or not f.excerpt:
+                continue
+            block = doc.blocks[f.block_index]
+            first = block.location.line
+            if not first or first > len(self.lines):
+                continue
+            later = [n for n in block_lines[f.block_index + 1:] if n and n > first]
+            end_line = min(later) if later else len(self.lines) + 1
+            region_start = self.starts[first - 1]
+            region_end = self.starts[end_line - 1] if end_line <= len(self.lines) else len(self.text)
+            region = self.text[region_start:region_end]
+            nth = block.text.count(f.excerpt, 0, f.start)  # the same occurrence as in the block
+            idx = -1
+            for _ in range(nth + 1):
+                idx = region.find(f.excerpt, idx + 1)
+                if idx < 0:
+                    break
+            if idx < 0:  # split by a line break in the source: the block's line is still right
+                continue
+            line, col = self.line_col(region_start + idx)
+            eline, ecol = self.line_col(region_start + idx + len(f.excerpt))
+            f.location = dataclasses.replace(f.location, line=line)
+            f.column, f.end_line, f.end_column = col, eline, ecol
+
+
+def _starts(lines: list[str]) -> list[int]:
+    out, pos = [], 0
+    for line in lines:
+        out.append(pos)
+        pos += len(line) + 1
+    return out
+
+
+def char_offsets(texts: tuple[str, ...] | list[str]) -> list[int]:
+    """Where each block starts in the extracted text (block texts joined by one newline)."""
+    return _starts(list(texts))
