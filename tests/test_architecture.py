@@ -13,7 +13,7 @@ MAX_LINES = 600
 OVERSIZE = {
     "readers/pdf.py": 1790,  # +58 for the operator and stream caps (issue 21); to be split along its stages
     "readers/docx.py": 835,
-    "readers/text.py": 793,
+    "readers/text.py": 796,
     "survey/report.py": 690,
     "report/html.py": 625,
 }

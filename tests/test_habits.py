@@ -564,7 +564,7 @@ def test_suggest_on_the_sample_draft_accept_all_gives_the_fixed_text(run_cli, tm
     r = run_cli("lint", src, "--suggest", out, "--format", "json", "--fail-level", "none")
     assert r.returncode == 0, r.stderr
     fixes = [f for f in json.loads(r.stdout)["files"][0]["findings"] if f.get("fix")]
-    assert len(fixes) >= 5  # the sample has redundant expressions and 〜を行う
+    assert len(fixes) >= 2  # the sample has redundant expressions and 〜を行う the rule can rewrite
     assert f"修正案 {len(fixes)} 件を変更履歴にした文書を書き出しました" in r.stderr and "対応できなかった修正 0 件" in r.stderr
     original = [b.text for b in read(src).blocks]
     expected = list(original)

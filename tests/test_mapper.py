@@ -242,7 +242,8 @@ def test_every_label_shows_evidence_of_its_own_directive(mapper):
 def test_a_function_frame_is_evidence_with_its_span(mapper):
     """Predicate + object in one sentence (rules/directives/functions.yml) names what the
     passage does, and the span points at the original text."""
-    text = "サーバーへの不正アクセスを確認したため、当該サーバーをネットワークから隔離し、警察へ相談いたしました。"
+    text = ("不正アクセスを確認した後、当社は対策本部を設置し、被害を受けたサーバーをネットワークから隔離するとともに、"
+            "警察に相談し、個人情報保護委員会へ報告いたしました。")
     res = _labels(mapper, text)
     assert 7 in res.directives
     frames = [e for e in res.evidence[7] if e.concept and ".f_" in e.concept]
