@@ -74,7 +74,9 @@ class Config:
         out = []
         for r in rules:
             s = self.rule_settings.get(r.id, {})
-            selected = (not self.select or any(_matches(r.id, p) for p in self.select)) and not any(_matches(r.id, p) for p in self.ignore)
+            selected = (not self.select or any(_matches(r.id, p) for p in self.select)) and not any(
+                _matches(r.id, p) for p in self.ignore
+            )
             # a rule that is off by default is switched on by config or by naming its exact id
             # in --select (a prefix selects only the rules that are on by default)
             enabled = selected and s.get("enabled", r.enabled or r.id in self.select)
@@ -84,7 +86,9 @@ class Config:
                 raise ConfigError("config.unknown_rule", path=self.source or "", rule=rid, hint=_suggest(rid, ids))
         return out
 
-    def with_cli(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), fail_level: str | None = None) -> "Config":
+    def with_cli(
+        self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), fail_level: str | None = None
+    ) -> Config:
         return Config(
             select=_split(select) or self.select,
             ignore=self.ignore + _split(ignore),
@@ -133,7 +137,9 @@ def _apply(rule: Rule, s: dict[str, Any], enabled: bool, where: str) -> Rule:
         try:
             new.make_check()
         except Exception as exc:
-            raise ConfigError("config.bad_value", path=where, setting=f"rules.{rule.id}", value=f"{type(exc).__name__}: {exc}") from None
+            raise ConfigError(
+                "config.bad_value", path=where, setting=f"rules.{rule.id}", value=f"{type(exc).__name__}: {exc}"
+            ) from None
     return new
 
 

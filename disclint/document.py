@@ -10,9 +10,10 @@ Readers never leak into later stages: reporters only see Blocks and Locations.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterator
+from typing import Any
 
 from .normalize import NormalizedText, normalize
 

@@ -4,7 +4,7 @@ tables with a real header row."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 
 def japanese_defaults(document) -> None:
@@ -49,7 +49,9 @@ def add_table(document, rows: Sequence[Sequence[str]]) -> None:
     table.autofit = False
     section = document.sections[-1]
     text_width = section.page_width - section.left_margin - section.right_margin
-    widths = [text_width // 2] + [(text_width - text_width // 2) // (ncols - 1)] * (ncols - 1) if ncols > 1 else [text_width]
+    widths = (
+        [text_width // 2] + [(text_width - text_width // 2) // (ncols - 1)] * (ncols - 1) if ncols > 1 else [text_width]
+    )
     for j, column in enumerate(table.columns):
         column.width = widths[j]
     for i, row in enumerate(rows):

@@ -15,9 +15,15 @@ LANGS = ("ja", "en")
 MESSAGES: dict[str, dict[str, str]] = {
     # --- input errors (one line each; the CLI prefixes "disclint: FILE: ") ---
     "input.not_found": {"ja": "ファイルが見つかりません", "en": "file not found"},
-    "input.is_directory": {"ja": "ディレクトリです（ファイルを指定してください）", "en": "is a directory (give a file)"},
+    "input.is_directory": {
+        "ja": "ディレクトリです（ファイルを指定してください）",
+        "en": "is a directory (give a file)",
+    },
     "input.not_readable": {"ja": "ファイルを読めません（{reason}）", "en": "cannot read the file ({reason})"},
-    "input.wrong_content": {"ja": "{expected} ではありません（中身は {actual_ja}）", "en": "not a {expected} ({actual_en})"},
+    "input.wrong_content": {
+        "ja": "{expected} ではありません（中身は {actual_ja}）",
+        "en": "not a {expected} ({actual_en})",
+    },
     "input.no_match": {"ja": "このパターンに一致するファイルがありません", "en": "no file matches this pattern"},
     "input.nothing_to_read": {
         "ja": "読めるファイルがありません（docx, pdf, txt, md, html, xbrl。--exclude / .disclintignore で除外されたものを除く）",
@@ -34,13 +40,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "展開後のサイズが上限 {limit_mb} MB を超えます（zip bomb の疑い）",
         "en": "uncompressed size exceeds the limit of {limit_mb} MB (possible zip bomb)",
     },
-    "input.unsafe_zip_member": {"ja": "ZIP に不正なパスのメンバーがあります: {name}", "en": "zip member with an unsafe path: {name}"},
+    "input.unsafe_zip_member": {
+        "ja": "ZIP に不正なパスのメンバーがあります: {name}",
+        "en": "zip member with an unsafe path: {name}",
+    },
     "input.xml_forbidden": {
         "ja": "XML に DTD または外部実体が含まれているため読みません（XXE 対策）",
         "en": "the XML contains a DTD or external entities and is refused (XXE protection)",
     },
     "input.xml_invalid": {"ja": "XML として壊れています（{reason}）", "en": "invalid XML ({reason})"},
-    "input.pdf_encrypted": {"ja": "PDF が暗号化されています（パスワード保護）", "en": "the PDF is encrypted (password protected)"},
+    "input.pdf_encrypted": {
+        "ja": "PDF が暗号化されています（パスワード保護）",
+        "en": "the PDF is encrypted (password protected)",
+    },
     "input.pdf_corrupt": {"ja": "PDF として壊れています（{reason}）", "en": "corrupt PDF ({reason})"},
     "input.pdf_no_text": {
         "ja": "PDF にテキスト層がありません（全 {pages} ページが画像のみ。OCR が必要です）",
@@ -67,32 +79,65 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "XBRL にテキストブロック（*TextBlock）がありません",
         "en": "the XBRL instance has no text blocks (*TextBlock)",
     },
-    "input.jsonl_invalid": {"ja": "{line} 行目が JSON として不正です（{reason}）", "en": "line {line} is not valid JSON ({reason})"},
-    "input.jsonl_no_text": {"ja": "{line} 行目に文字列の \"text\" がありません", "en": "line {line} has no string \"text\""},
+    "input.jsonl_invalid": {
+        "ja": "{line} 行目が JSON として不正です（{reason}）",
+        "en": "line {line} is not valid JSON ({reason})",
+    },
+    "input.jsonl_no_text": {
+        "ja": '{line} 行目に文字列の "text" がありません',
+        "en": 'line {line} has no string "text"',
+    },
     "input.corrupt_gzip": {"ja": "gzip として壊れています（{reason}）", "en": "corrupt gzip file ({reason})"},
     "input.json_invalid": {"ja": "JSON として壊れています（{reason}）", "en": "invalid JSON ({reason})"},
-    "limit.file_size": {"ja": "ファイルサイズが上限 {limit_mb} MB を超えます", "en": "file size exceeds the limit of {limit_mb} MB"},
+    "limit.file_size": {
+        "ja": "ファイルサイズが上限 {limit_mb} MB を超えます",
+        "en": "file size exceeds the limit of {limit_mb} MB",
+    },
     "limit.pdf_operators": {
         "ja": "PDF の 1 つのコンテンツストリームに文字の描画命令が上限 {limit} 個を超えて含まれています",
         "en": "a PDF content stream holds more than {limit} text operators (the limit)",
     },
-    "limit.pages": {"ja": "ページ数 {pages} が上限 {limit} を超えます", "en": "{pages} pages exceed the limit of {limit}"},
+    "limit.pages": {
+        "ja": "ページ数 {pages} が上限 {limit} を超えます",
+        "en": "{pages} pages exceed the limit of {limit}",
+    },
     "limit.chars": {"ja": "文字数が上限 {limit} を超えます", "en": "the text exceeds the limit of {limit} characters"},
-    "input.reader_died": {"ja": "読み込み処理が異常終了しました（{reason}）", "en": "the reader process died ({reason})"},
-    "limit.timeout": {"ja": "処理時間が上限 {seconds} 秒を超えました", "en": "processing exceeded the time limit of {seconds} s"},
-    "output.same_as_input": {"ja": "出力先が入力ファイルと同じです: {path}", "en": "the output path is an input file: {path}"},
+    "input.reader_died": {
+        "ja": "読み込み処理が異常終了しました（{reason}）",
+        "en": "the reader process died ({reason})",
+    },
+    "limit.timeout": {
+        "ja": "処理時間が上限 {seconds} 秒を超えました",
+        "en": "processing exceeded the time limit of {seconds} s",
+    },
+    "output.same_as_input": {
+        "ja": "出力先が入力ファイルと同じです: {path}",
+        "en": "the output path is an input file: {path}",
+    },
     "output.not_regular": {
         "ja": "出力先が通常のファイルではありません（デバイス・FIFO・ディレクトリには書きません）: {path}",
         "en": "the output is not a regular file (a device, FIFO or directory is never written): {path}",
     },
-    "input.not_regular": {"ja": "通常のファイルではありません（デバイス・FIFO などは読みません）", "en": "not a regular file (devices, FIFOs and the like are not read)"},
+    "input.not_regular": {
+        "ja": "通常のファイルではありません（デバイス・FIFO などは読みません）",
+        "en": "not a regular file (devices, FIFOs and the like are not read)",
+    },
     "reason.not_found": {"ja": "見つかりません", "en": "not found"},
     "reason.is_directory": {"ja": "ディレクトリです", "en": "is a directory"},
     "reason.not_regular": {"ja": "通常のファイルではありません", "en": "not a regular file"},
-    "output.exists": {"ja": "出力先が既に存在します（--force で上書き）: {path}", "en": "the output exists (use --force to overwrite): {path}"},
-    "output.write_failed": {"ja": "出力先 {path} に書き込めません（{reason}）", "en": "cannot write the output {path} ({reason})"},
+    "output.exists": {
+        "ja": "出力先が既に存在します（--force で上書き）: {path}",
+        "en": "the output exists (use --force to overwrite): {path}",
+    },
+    "output.write_failed": {
+        "ja": "出力先 {path} に書き込めません（{reason}）",
+        "en": "cannot write the output {path} ({reason})",
+    },
     # --- reader notes (warnings, not fatal) ---
-    "note.pdf_no_text_page": {"ja": "p.{page}: テキスト層がありません（画像のみ。OCR が必要です）", "en": "p.{page}: no text layer (image only; OCR needed)"},
+    "note.pdf_no_text_page": {
+        "ja": "p.{page}: テキスト層がありません（画像のみ。OCR が必要です）",
+        "en": "p.{page}: no text layer (image only; OCR needed)",
+    },
     "note.pdf_cid_page": {
         "ja": "p.{page}: 文字を復元できない (cid:…) が {ratio:.0%} あります。このページは読み飛ばしました",
         "en": "p.{page}: {ratio:.0%} of the text is undecodable (cid:…); page skipped",
@@ -101,7 +146,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "p.{page}: 康熙部首などの代替文字 {count} 個を通常の漢字に直しました",
         "en": "p.{page}: replaced {count} radical look-alike characters with ordinary kanji",
     },
-    "note.pdf_vertical_page": {"ja": "p.{page}: 縦書きページとして読みました", "en": "p.{page}: read as vertical (縦書き) text"},
+    "note.pdf_vertical_page": {
+        "ja": "p.{page}: 縦書きページとして読みました",
+        "en": "p.{page}: read as vertical (縦書き) text",
+    },
     "note.pdf_columns": {"ja": "p.{page}: {columns} 段組として読みました", "en": "p.{page}: read as {columns} columns"},
     "note.pdf_garbled_page": {
         "ja": "p.{page}: 抽出した文字が判読できません（フォントの対応表が不正の可能性）。このページは読み飛ばしました",
@@ -114,25 +162,38 @@ MESSAGES: dict[str, dict[str, str]] = {
     "note.encoding": {"ja": "文字コード {encoding} として読みました", "en": "decoded as {encoding}"},
     "assess.check.depth": {"ja": "開示の深さ {depth}/4", "en": "disclosure depth {depth}/4"},
     "html.depth": {"ja": "深さ {depth}/4", "en": "depth {depth}/4"},
-    "html.depth_help": {"ja": "開示の深さ（推定）: 0 記載なし / 1 言及のみ / 2 具体的な対策 / 3 数値・頻度・範囲あり / 4 評価・改善まで。disclint assess の成熟度と同じ尺度",
-                        "en": "disclosure depth (estimated): 0 absent / 1 mentioned / 2 a concrete measure / 3 quantified or scoped / 4 evaluated and improved; the scale of disclint assess"},
-    "diff.title": {"ja": "# 比較: {old}（{old_date}） → {new}（{new_date}）", "en": "# Comparison: {old} ({old_date}) → {new} ({new_date})"},
+    "html.depth_help": {
+        "ja": "開示の深さ（推定）: 0 記載なし / 1 言及のみ / 2 具体的な対策 / 3 数値・頻度・範囲あり / 4 評価・改善まで。disclint assess の成熟度と同じ尺度",
+        "en": "disclosure depth (estimated): 0 absent / 1 mentioned / 2 a concrete measure / 3 quantified or scoped / 4 evaluated and improved; the scale of disclint assess",
+    },
+    "diff.title": {
+        "ja": "# 比較: {old}（{old_date}） → {new}（{new_date}）",
+        "en": "# Comparison: {old} ({old_date}) → {new} ({new_date})",
+    },
     "diff.coverage": {"ja": "指示ごとの記載（前 → 後）", "en": "Coverage per directive (then → now)"},
-    "diff.headings": {"ja": "見出しの変化（番号を除いて対応づけ。{count} 件のうち {listed} 件を表示）",
-                      "en": "Headings (matched without their numbering; {listed} of {count} listed)"},
+    "diff.headings": {
+        "ja": "見出しの変化（番号を除いて対応づけ。{count} 件のうち {listed} 件を表示）",
+        "en": "Headings (matched without their numbering; {listed} of {count} listed)",
+    },
     "diff.none": {"ja": "なし", "en": "none"},
-    "diff.paragraphs": {"ja": "段落: 変更なし {unchanged}、書き換え {reworded}、追加 {added}、削除 {removed}",
-                        "en": "Paragraphs: {unchanged} unchanged, {reworded} reworded, {added} added, {removed} removed"},
-    "diff.listed_scope": {"ja": "（サイバーセキュリティの記載とリスクの節の変更を表示。すべては --all）",
-                          "en": "(changes in the cybersecurity text and in risk sections; --all lists every change)"},
+    "diff.paragraphs": {
+        "ja": "段落: 変更なし {unchanged}、書き換え {reworded}、追加 {added}、削除 {removed}",
+        "en": "Paragraphs: {unchanged} unchanged, {reworded} reworded, {added} added, {removed} removed",
+    },
+    "diff.listed_scope": {
+        "ja": "（サイバーセキュリティの記載とリスクの節の変更を表示。すべては --all）",
+        "en": "(changes in the cybersecurity text and in risk sections; --all lists every change)",
+    },
     "diff.unchanged": {"ja": "変更なし", "en": "unchanged"},
     "diff.reworded": {"ja": "書き換え", "en": "reworded"},
     "diff.added": {"ja": "追加", "en": "added"},
     "diff.removed": {"ja": "削除", "en": "removed"},
     "diff.renumbered": {"ja": "番号変更", "en": "renumbered"},
     "diff.figures": {"ja": "数値の変化", "en": "figures"},
-    "diff.stale_title": {"ja": "適時公表性: 前回から一字一句変わっていないサイバーセキュリティの記載 {count} 件（最新の状況を反映しているか確認してください）",
-                         "en": "Timeliness: {count} cybersecurity paragraph(s) copied unchanged from the earlier filing (check that they still describe the current state)"},
+    "diff.stale_title": {
+        "ja": "適時公表性: 前回から一字一句変わっていないサイバーセキュリティの記載 {count} 件（最新の状況を反映しているか確認してください）",
+        "en": "Timeliness: {count} cybersecurity paragraph(s) copied unchanged from the earlier filing (check that they still describe the current state)",
+    },
     "diff.written": {"ja": "比較結果を書き出しました: {path}", "en": "wrote the comparison: {path}"},
     "note.xbrl_nested_skipped": {
         "ja": "ほかのテキストブロックに含まれる入れ子のテキストブロック {count} 件と重複する段落 {blocks} 件は、二重に読まないよう読み飛ばしました",
@@ -156,8 +217,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- configuration and lint (rule engine, reporters) ---
     "config.not_found": {"ja": "設定ファイルが見つかりません: {path}", "en": "config file not found: {path}"},
-    "config.unreadable": {"ja": "設定ファイルを読めません: {path}（{reason}）", "en": "cannot read the config file {path} ({reason})"},
-    "config.syntax": {"ja": "設定ファイルの書式が不正です: {path}（{reason}）", "en": "syntax error in the config file {path} ({reason})"},
+    "config.unreadable": {
+        "ja": "設定ファイルを読めません: {path}（{reason}）",
+        "en": "cannot read the config file {path} ({reason})",
+    },
+    "config.syntax": {
+        "ja": "設定ファイルの書式が不正です: {path}（{reason}）",
+        "en": "syntax error in the config file {path} ({reason})",
+    },
     "config.unknown_key": {
         "ja": "{path}: 不明な設定項目 '{setting}' です（'{hint}' のことですか？）",
         "en": "{path}: unknown setting '{setting}' (did you mean '{hint}'?)",
@@ -166,9 +233,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{path}: 不明なルールまたはプレフィックス '{rule}' です（'{hint}' のことですか？ disclint rules で一覧を表示）",
         "en": "{path}: unknown rule or prefix '{rule}' (did you mean '{hint}'? see disclint rules)",
     },
-    "config.unknown_option": {"ja": "{path}: ルール {rule} にオプション '{option}' はありません", "en": "{path}: rule {rule} has no option '{option}'"},
-    "config.bad_value": {"ja": "{path}: '{setting}' の値が不正です: {value}", "en": "{path}: bad value for '{setting}': {value}"},
-    "config.rule_invalid": {"ja": "ルール定義が不正です: {path}（{reason}）", "en": "invalid rule file {path} ({reason})"},
+    "config.unknown_option": {
+        "ja": "{path}: ルール {rule} にオプション '{option}' はありません",
+        "en": "{path}: rule {rule} has no option '{option}'",
+    },
+    "config.bad_value": {
+        "ja": "{path}: '{setting}' の値が不正です: {value}",
+        "en": "{path}: bad value for '{setting}': {value}",
+    },
+    "config.rule_invalid": {
+        "ja": "ルール定義が不正です: {path}（{reason}）",
+        "en": "invalid rule file {path} ({reason})",
+    },
     "config.untrusted_rule_dirs": {
         "ja": "{path}: 探索で見つかった設定ファイルの rule-dirs（コードを含みうるルール）は読みません。使うには --config {path} と指定してください（--isolated で探索自体を無効化）",
         "en": "{path}: rule-dirs (rules that may run code) are not read from a discovered config file; name it with --config {path} to use them (--isolated skips discovery)",
@@ -178,44 +254,83 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{path}: YAML の別名（alias）を展開すると大きすぎます（{nodes} 要素超、または循環。billion laughs の疑い）",
         "en": "{path}: the YAML is too large once its aliases are expanded (over {nodes} nodes, or a cycle; possible billion laughs)",
     },
-    "config.baseline_invalid": {"ja": "ベースラインファイルが不正です: {path}（{reason}）", "en": "invalid baseline file {path} ({reason})"},
+    "config.baseline_invalid": {
+        "ja": "ベースラインファイルが不正です: {path}（{reason}）",
+        "en": "invalid baseline file {path} ({reason})",
+    },
     "lint.coverage_title": {
         "ja": "網羅状況（サイバーセキュリティ経営ガイドライン Ver3.0 指示1〜10）",
         "en": "Coverage (Cyber Security Management Guidelines Ver3.0, directives 1-10)",
     },
     "lint.no_findings": {"ja": "指摘はありません", "en": "no findings"},
-    "lint.baseline_hidden": {"ja": "ベースラインにより {count} 件を非表示", "en": "{count} findings hidden by the baseline"},
-    "lint.baseline_written": {"ja": "ベースライン {path} に {count} 件を書き込みました", "en": "wrote {count} findings to the baseline {path}"},
+    "lint.baseline_hidden": {
+        "ja": "ベースラインにより {count} 件を非表示",
+        "en": "{count} findings hidden by the baseline",
+    },
+    "lint.baseline_written": {
+        "ja": "ベースライン {path} に {count} 件を書き込みました",
+        "en": "wrote {count} findings to the baseline {path}",
+    },
     "lint.document": {"ja": "文書全体", "en": "whole document"},
     # --- Word comments (lint --annotate) ---
     "annotate.not_docx": {
         "ja": "--annotate は Word 文書（.docx）にだけ使えます（{path} は {format} として読みました）",
         "en": "--annotate works on Word documents (.docx) only ({path} was read as {format})",
     },
-    "suggest.one_file": {"ja": "--suggest を使うときは入力ファイル（.docx）を 1 つだけ指定してください", "en": "--suggest takes exactly one input file (.docx)"},
+    "suggest.one_file": {
+        "ja": "--suggest を使うときは入力ファイル（.docx）を 1 つだけ指定してください",
+        "en": "--suggest takes exactly one input file (.docx)",
+    },
     "suggest.written": {
         "ja": "修正案 {changes} 件を変更履歴にした文書を書き出しました: {path}（Word で 1 件ずつ承諾・元に戻すを選べます。対応できなかった修正 {skipped} 件）",
         "en": "wrote {changes} suggested fixes as tracked changes: {path} (accept or reject each in Word; {skipped} fixes could not be placed)",
     },
     "suggest.comment_safe": {"ja": "disclint の修正案（機械的な書き換え）", "en": "disclint fix (mechanical rewrite)"},
-    "suggest.comment_review": {"ja": "disclint の修正案（要確認: 意味や文体が変わらないか確かめてください）", "en": "disclint fix (review: check that meaning and style are kept)"},
+    "suggest.comment_review": {
+        "ja": "disclint の修正案（要確認: 意味や文体が変わらないか確かめてください）",
+        "en": "disclint fix (review: check that meaning and style are kept)",
+    },
     "fix.applied": {"ja": "{count} 件を修正しました: {path}", "en": "fixed {count} findings: {path}"},
     "fix.text_only": {
         "ja": "--fix はテキスト形式（.md / .txt）だけを書き換えます。この形式は変更しません（docx は --suggest で変更履歴にできます）",
         "en": "--fix rewrites text formats (.md / .txt) only; this file is left unchanged (for docx, --suggest writes tracked changes)",
     },
-    "fix.stdin": {"ja": "標準入力は書き換えられないため --fix を適用しません", "en": "standard input cannot be rewritten: --fix is not applied"},
-    "fix.line_safe": {"ja": "修正案: 「{replacement}」（--fix で適用）", "en": "fix: \"{replacement}\" (apply with --fix)"},
-    "fix.line_review": {"ja": "修正案（要確認）: 「{replacement}」（--fix --unsafe-fixes / --suggest）", "en": "fix (review): \"{replacement}\" (--fix --unsafe-fixes / --suggest)"},
-    "fix.available": {"ja": "{count} 件は --fix で修正できます（要確認の修正 {review} 件は --unsafe-fixes を併用）", "en": "{count} fixable with --fix ({review} more that need review with --unsafe-fixes)"},
-    "annotate.one_file": {"ja": "--annotate を使うときは入力ファイルを 1 つだけ指定してください", "en": "--annotate takes exactly one input file"},
+    "fix.stdin": {
+        "ja": "標準入力は書き換えられないため --fix を適用しません",
+        "en": "standard input cannot be rewritten: --fix is not applied",
+    },
+    "fix.line_safe": {
+        "ja": "修正案: 「{replacement}」（--fix で適用）",
+        "en": 'fix: "{replacement}" (apply with --fix)',
+    },
+    "fix.line_review": {
+        "ja": "修正案（要確認）: 「{replacement}」（--fix --unsafe-fixes / --suggest）",
+        "en": 'fix (review): "{replacement}" (--fix --unsafe-fixes / --suggest)',
+    },
+    "fix.available": {
+        "ja": "{count} 件は --fix で修正できます（要確認の修正 {review} 件は --unsafe-fixes を併用）",
+        "en": "{count} fixable with --fix ({review} more that need review with --unsafe-fixes)",
+    },
+    "annotate.one_file": {
+        "ja": "--annotate を使うときは入力ファイルを 1 つだけ指定してください",
+        "en": "--annotate takes exactly one input file",
+    },
     "annotate.same_as_input": {
         "ja": "コメント付き文書の出力先が入力ファイルそのものです（入力は上書きしません）: {path}",
         "en": "the annotated copy would overwrite the input file (refused): {path}",
     },
-    "annotate.same_as_output": {"ja": "--annotate と -o に同じファイルが指定されています: {path}", "en": "--annotate and -o name the same file: {path}"},
-    "annotate.cannot_open": {"ja": "{path} を Word 文書として開けません（{reason}）", "en": "cannot open {path} as a Word document ({reason})"},
-    "annotate.write_failed": {"ja": "コメント付き文書を書き出せません: {path}（{reason}）", "en": "cannot write the annotated copy {path} ({reason})"},
+    "annotate.same_as_output": {
+        "ja": "--annotate と -o に同じファイルが指定されています: {path}",
+        "en": "--annotate and -o name the same file: {path}",
+    },
+    "annotate.cannot_open": {
+        "ja": "{path} を Word 文書として開けません（{reason}）",
+        "en": "cannot open {path} as a Word document ({reason})",
+    },
+    "annotate.write_failed": {
+        "ja": "コメント付き文書を書き出せません: {path}（{reason}）",
+        "en": "cannot write the annotated copy {path} ({reason})",
+    },
     "annotate.written": {
         "ja": "コメント {comments} 件を付けた文書を書き出しました: {path}（箇所に付けた指摘 {anchored} 件、文書全体のコメント 1 件）",
         "en": "wrote {path} with {comments} comments ({anchored} findings on their text, 1 document-level comment)",
@@ -225,7 +340,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "disclint の検査結果: 指摘 {findings} 件（エラー {errors}、警告 {warnings}、情報 {infos}）。箇所ごとの指摘はその文字に付けたコメントを見てください。",
         "en": "disclint results: {findings} findings ({errors} errors, {warnings} warnings, {infos} info). Findings about a passage are comments on its text.",
     },
-    "annotate.doc_findings": {"ja": "文書全体についての指摘（{count} 件）", "en": "Findings about the whole document ({count})"},
+    "annotate.doc_findings": {
+        "ja": "文書全体についての指摘（{count} 件）",
+        "en": "Findings about the whole document ({count})",
+    },
     "annotate.doc_unanchored": {
         "ja": "コメントを付けられない場所（脚注など）の指摘（{count} 件）",
         "en": "Findings in places that cannot carry a comment (footnotes etc.) ({count})",
@@ -236,7 +354,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "指摘 {findings} 件（エラー {errors}、警告 {warnings}、情報 {infos}）",
         "en": "{findings} findings ({errors} errors, {warnings} warnings, {infos} info)",
     },
-    "html.coverage": {"ja": "網羅状況（経営ガイドライン Ver3.0 の指示1〜10 と 3 原則）", "en": "Coverage (guideline Ver3.0: directives 1-10 and the three principles)"},
+    "html.coverage": {
+        "ja": "網羅状況（経営ガイドライン Ver3.0 の指示1〜10 と 3 原則）",
+        "en": "Coverage (guideline Ver3.0: directives 1-10 and the three principles)",
+    },
     "html.col_item": {"ja": "項目", "en": "item"},
     "html.col_group": {"ja": "区分", "en": "group"},
     "html.col_title": {"ja": "内容", "en": "title"},
@@ -251,7 +372,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "原則の判定は対応する指示の記載から（すべて記載あり＝記載あり、一部＝弱い）",
         "en": "principles are judged from their directives (all covered = covered, some = weak)",
     },
-    "html.radar_directives": {"ja": "指示ごとの網羅（記載あり 100・弱い 50・なし 0）", "en": "Coverage per directive (covered 100, weak 50, missing 0)"},
+    "html.radar_directives": {
+        "ja": "指示ごとの網羅（記載あり 100・弱い 50・なし 0）",
+        "en": "Coverage per directive (covered 100, weak 50, missing 0)",
+    },
     "html.radar_quality": {"ja": "品質スコア（0〜100）", "en": "Quality scores (0-100)"},
     "html.score_note": {
         "ja": "品質スコア = 100 − 10 ×（箇所への指摘の重み ÷ 本文 1,000 字）− 5 ×（文書全体への指摘の重み）、0 未満は 0。重み: エラー 5・警告 2・情報 1。",
@@ -265,7 +389,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "html.findings": {"ja": "指摘一覧", "en": "Findings"},
     "html.shown": {"ja": "表示中", "en": "shown"},
     "html.document": {"ja": "本文", "en": "Document text"},
-    "html.no_document": {"ja": "（本文はこのレポートに含まれていません）", "en": "(the document text is not part of this report)"},
+    "html.no_document": {
+        "ja": "（本文はこのレポートに含まれていません）",
+        "en": "(the document text is not part of this report)",
+    },
     "html.level.error": {"ja": "エラー", "en": "error"},
     "html.level.warning": {"ja": "警告", "en": "warning"},
     "html.level.info": {"ja": "情報", "en": "info"},
@@ -280,7 +407,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "html.profile.ignore": {"ja": "--ignore", "en": "--ignore"},
     "html.profile.fail_level": {"ja": "終了コード 1 にする重要度", "en": "fail level"},
     "html.profile.size": {"ja": "文書の大きさ", "en": "document size"},
-    "html.profile.size_value": {"ja": "{blocks} ブロック、{chars} 字{pages}", "en": "{blocks} blocks, {chars} characters{pages}"},
+    "html.profile.size_value": {
+        "ja": "{blocks} ブロック、{chars} 字{pages}",
+        "en": "{blocks} blocks, {chars} characters{pages}",
+    },
     "html.profile.pages": {"ja": "、{pages} ページ", "en": ", {pages} pages"},
     "html.profile.time": {"ja": "検査時間", "en": "lint time"},
     "html.profile.baseline": {"ja": "ベースラインで非表示", "en": "hidden by the baseline"},
@@ -291,14 +421,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{files} ファイル、指摘 {findings} 件（エラー {errors}、警告 {warnings}、情報 {infos}）",
         "en": "{files} files, {findings} findings ({errors} errors, {warnings} warnings, {infos} info)",
     },
-    "rules.unknown": {"ja": "ルール {id} はありません（近いもの: {close}。一覧は disclint rules）", "en": "no rule {id} (close: {close}; list them with disclint rules)"},
-    "rules.explain_hint": {"ja": "各ルールの説明・例: disclint rule ID", "en": "Explanation and examples of a rule: disclint rule ID"},
+    "rules.unknown": {
+        "ja": "ルール {id} はありません（近いもの: {close}。一覧は disclint rules）",
+        "en": "no rule {id} (close: {close}; list them with disclint rules)",
+    },
+    "rules.explain_hint": {
+        "ja": "各ルールの説明・例: disclint rule ID",
+        "en": "Explanation and examples of a rule: disclint rule ID",
+    },
     "cli.summary_suppressed": {"ja": "、コメントで抑制 {count} 件", "en": ", {count} suppressed by comments"},
     "suppress.unknown_rule": {
         "ja": "抑制コメントのルール ID「{id}」はありません（disclint rules で一覧を確認してください）",
-        "en": "the suppression comment names no rule \"{id}\" (list them with disclint rules)",
+        "en": 'the suppression comment names no rule "{id}" (list them with disclint rules)',
     },
-    "lint.suppressed": {"ja": "インラインコメントで {count} 件の指摘を抑制しました", "en": "{count} findings suppressed by inline comments"},
+    "lint.suppressed": {
+        "ja": "インラインコメントで {count} 件の指摘を抑制しました",
+        "en": "{count} findings suppressed by inline comments",
+    },
     "cli.failed_files": {"ja": "{count} ファイルを処理できませんでした", "en": "{count} files could not be processed"},
     "cli.interrupted": {"ja": "中断しました", "en": "interrupted"},
     "cli.internal_error": {
@@ -315,9 +454,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "調べる文書がありません（pdf, docx, html, xbrl, zip のファイル、フォルダ、またはマニフェスト CSV を指定してください）",
         "en": "no documents to survey (give pdf, docx, html, xbrl or zip files, folders, or a manifest CSV)",
     },
-    "survey.manifest_unreadable": {"ja": "マニフェストを読めません: {path}（{reason}）", "en": "cannot read the manifest {path} ({reason})"},
-    "survey.manifest_encoding": {"ja": "マニフェストの文字コードが UTF-8 でも CP932 でもありません: {path}", "en": "the manifest is neither UTF-8 nor CP932: {path}"},
-    "survey.manifest_syntax": {"ja": "マニフェストの CSV 書式が不正です: {path}（{reason}）", "en": "invalid CSV in the manifest {path} ({reason})"},
+    "survey.manifest_unreadable": {
+        "ja": "マニフェストを読めません: {path}（{reason}）",
+        "en": "cannot read the manifest {path} ({reason})",
+    },
+    "survey.manifest_encoding": {
+        "ja": "マニフェストの文字コードが UTF-8 でも CP932 でもありません: {path}",
+        "en": "the manifest is neither UTF-8 nor CP932: {path}",
+    },
+    "survey.manifest_syntax": {
+        "ja": "マニフェストの CSV 書式が不正です: {path}（{reason}）",
+        "en": "invalid CSV in the manifest {path} ({reason})",
+    },
     "survey.manifest_empty": {"ja": "マニフェストが空です: {path}", "en": "the manifest is empty: {path}"},
     "survey.manifest_no_path": {
         "ja": "マニフェストに path 列がありません: {path}（見出し行: {columns}）",
@@ -351,19 +499,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "マニフェスト {path} に {field} の列が複数あります（{columns}）。1 つにしてください",
         "en": "the manifest {path} has more than one {field} column ({columns}); keep one",
     },
-    "survey.manifest_bad_path": {"ja": "マニフェスト {path} の {line} 行目のパスに NUL 文字があります", "en": "line {line} of the manifest {path} has a NUL character in its path"},
-    "survey.manifest_no_file": {"ja": "マニフェスト {path} の {line} 行目に path がありません", "en": "line {line} of the manifest {path} has no path"},
+    "survey.manifest_bad_path": {
+        "ja": "マニフェスト {path} の {line} 行目のパスに NUL 文字があります",
+        "en": "line {line} of the manifest {path} has a NUL character in its path",
+    },
+    "survey.manifest_no_file": {
+        "ja": "マニフェスト {path} の {line} 行目に path がありません",
+        "en": "line {line} of the manifest {path} has no path",
+    },
     "survey.manifest_bad_year": {
         "ja": "マニフェスト {path} の {line} 行目の年度 '{value}' を解釈できません（例: 2024, 2025年3月期）",
         "en": "line {line} of the manifest {path}: cannot read the fiscal year '{value}' (e.g. 2024, 2025年3月期)",
     },
-    "survey.run_dir_is_input": {"ja": "結果の出力先が入力と同じです: {path}", "en": "the run directory is an input: {path}"},
-    "survey.run_dir_not_dir": {"ja": "結果の出力先がディレクトリではありません: {path}", "en": "the run directory is not a directory: {path}"},
+    "survey.run_dir_is_input": {
+        "ja": "結果の出力先が入力と同じです: {path}",
+        "en": "the run directory is an input: {path}",
+    },
+    "survey.run_dir_not_dir": {
+        "ja": "結果の出力先がディレクトリではありません: {path}",
+        "en": "the run directory is not a directory: {path}",
+    },
     "survey.run_dir_not_survey": {
         "ja": "結果の出力先 {path} は空でなく、survey の結果（survey.sqlite）もありません。新しいディレクトリを指定してください",
         "en": "the run directory {path} is not empty and holds no survey results (survey.sqlite); give a new directory",
     },
-    "survey.run_dir_create": {"ja": "結果の出力先を作れません: {path}（{reason}）", "en": "cannot create the run directory {path} ({reason})"},
+    "survey.run_dir_create": {
+        "ja": "結果の出力先を作れません: {path}（{reason}）",
+        "en": "cannot create the run directory {path} ({reason})",
+    },
     "survey.worker_crashed": {
         "ja": "この文書の処理中にワーカープロセスが 2 回異常終了しました（メモリ不足など）",
         "en": "a worker process died twice while processing this document (out of memory?)",
@@ -372,74 +535,190 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "注意: 以前の実行とバージョンまたはルールセットが異なります（{old} → {new}）。処理済みの文書は再処理しません（--retry-errors はエラーのみ再処理）",
         "en": "note: the version or rule set differs from earlier runs ({old} -> {new}); finished documents are not redone",
     },
-    "survey.no_scheduler": {"ja": "--engine dask には --scheduler tcp://HOST:PORT が必要です", "en": "--engine dask needs --scheduler tcp://HOST:PORT"},
-    "survey.scheduler_without_dask": {"ja": "--scheduler は --engine dask と一緒に指定してください", "en": "--scheduler is only used with --engine dask"},
+    "survey.no_scheduler": {
+        "ja": "--engine dask には --scheduler tcp://HOST:PORT が必要です",
+        "en": "--engine dask needs --scheduler tcp://HOST:PORT",
+    },
+    "survey.scheduler_without_dask": {
+        "ja": "--scheduler は --engine dask と一緒に指定してください",
+        "en": "--scheduler is only used with --engine dask",
+    },
     "survey.no_dask": {
         "ja": "Dask（dask[distributed]）がインストールされていません（pip install 'disclint[survey]'）",
         "en": "Dask (dask[distributed]) is not installed (pip install 'disclint[survey]')",
     },
-    "survey.engine_failed": {"ja": "実行エンジンを開始できません（{reason}）", "en": "cannot start the engine ({reason})"},
+    "survey.engine_failed": {
+        "ja": "実行エンジンを開始できません（{reason}）",
+        "en": "cannot start the engine ({reason})",
+    },
     "survey.run_summary": {
         "ja": "入力 {inputs} 件: 処理 {processed} 件（うちエラー {errors} 件）、処理済みのため省略 {skipped} 件、{seconds} 秒。結果: {path}",
         "en": "{inputs} inputs: {processed} processed ({errors} errors), {skipped} skipped as already done, {seconds} s. Results: {path}",
     },
-    "survey.report_no_run": {"ja": "survey の結果（survey.sqlite）がありません: {path}", "en": "no survey results (survey.sqlite) in {path}"},
-    "survey.report_bad_db": {"ja": "survey の結果を読めません: {path}（{reason}）", "en": "cannot read the survey results {path} ({reason})"},
+    "survey.report_no_run": {
+        "ja": "survey の結果（survey.sqlite）がありません: {path}",
+        "en": "no survey results (survey.sqlite) in {path}",
+    },
+    "survey.report_bad_db": {
+        "ja": "survey の結果を読めません: {path}（{reason}）",
+        "en": "cannot read the survey results {path} ({reason})",
+    },
     "survey.report_out_exists": {
         "ja": "出力先 {path} は既に存在し、空ではありません（新しいディレクトリを指定してください）",
         "en": "the output directory {path} exists and is not empty (give a new directory)",
     },
-    "survey.report_out_is_run": {"ja": "レポートの出力先が RUN_DIR と同じです: {path}", "en": "the report directory is the run directory: {path}"},
-    "survey.report_no_documents": {"ja": "集計できる文書がありません（すべてエラー、または未処理）: {path}", "en": "no surveyed documents to report on (all failed or none done): {path}"},
-    "survey.report_compare_unknown": {"ja": "--compare の証券コード {codes} の文書がありません", "en": "no documents for the --compare securities codes {codes}"},
-    "lint.industry_without_peers": {"ja": "--industry は --peers と一緒に指定してください", "en": "--industry needs --peers"},
-    "lint.peers_format": {"ja": "--peers は --format text または json で使えます（指定: {format}）",
-                          "en": "--peers works with --format text or json (given: {format})"},
-    "survey.report_no_such_year": {"ja": "--year {value} の会社がありません（ある年度: {values}）",
-                                   "en": "no company for --year {value} (years present: {values})"},
-    "survey.report_no_such_industry": {"ja": "--industry {value} の会社がありません（ある業種: {values}）",
-                                       "en": "no company in --industry {value} (industries present: {values})"},
-    "survey.report_compare_limited": {"ja": "--compare のレーダーチャートは最初の {count} 社までです（含めなかった会社: {codes}）",
-                                      "en": "the --compare radar chart draws the first {count} companies (left out: {codes})"},
-    "survey.report_written": {"ja": "レポート {files} ファイルを書き出しました: {path}", "en": "wrote {files} report files to {path}"},
+    "survey.report_out_is_run": {
+        "ja": "レポートの出力先が RUN_DIR と同じです: {path}",
+        "en": "the report directory is the run directory: {path}",
+    },
+    "survey.report_no_documents": {
+        "ja": "集計できる文書がありません（すべてエラー、または未処理）: {path}",
+        "en": "no surveyed documents to report on (all failed or none done): {path}",
+    },
+    "survey.report_compare_unknown": {
+        "ja": "--compare の証券コード {codes} の文書がありません",
+        "en": "no documents for the --compare securities codes {codes}",
+    },
+    "lint.industry_without_peers": {
+        "ja": "--industry は --peers と一緒に指定してください",
+        "en": "--industry needs --peers",
+    },
+    "lint.peers_format": {
+        "ja": "--peers は --format text または json で使えます（指定: {format}）",
+        "en": "--peers works with --format text or json (given: {format})",
+    },
+    "survey.report_no_such_year": {
+        "ja": "--year {value} の会社がありません（ある年度: {values}）",
+        "en": "no company for --year {value} (years present: {values})",
+    },
+    "survey.report_no_such_industry": {
+        "ja": "--industry {value} の会社がありません（ある業種: {values}）",
+        "en": "no company in --industry {value} (industries present: {values})",
+    },
+    "survey.report_compare_limited": {
+        "ja": "--compare のレーダーチャートは最初の {count} 社までです（含めなかった会社: {codes}）",
+        "en": "the --compare radar chart draws the first {count} companies (left out: {codes})",
+    },
+    "survey.report_written": {
+        "ja": "レポート {files} ファイルを書き出しました: {path}",
+        "en": "wrote {files} report files to {path}",
+    },
     # --- company profile and drafting (disclint init / draft) ---
-    "profile.not_found": {"ja": "会社プロファイルが見つかりません（disclint init で作成できます）", "en": "company profile not found (create one with disclint init)"},
-    "profile.unreadable": {"ja": "会社プロファイルを読めません（{reason}）", "en": "cannot read the company profile ({reason})"},
+    "profile.not_found": {
+        "ja": "会社プロファイルが見つかりません（disclint init で作成できます）",
+        "en": "company profile not found (create one with disclint init)",
+    },
+    "profile.unreadable": {
+        "ja": "会社プロファイルを読めません（{reason}）",
+        "en": "cannot read the company profile ({reason})",
+    },
     "profile.yaml_aliases": {
         "ja": "YAML の別名（alias）を展開すると大きすぎます（{nodes} 要素超、または循環。billion laughs の疑い）",
         "en": "the YAML is too large once its aliases are expanded (over {nodes} nodes, or a cycle; possible billion laughs)",
     },
     "profile.syntax": {"ja": "YAML の書式が不正です（{reason}）", "en": "invalid YAML ({reason})"},
-    "profile.not_mapping": {"ja": "プロファイルは「項目: 値」の形で書いてください（disclint init のひな形を参照）", "en": "the profile must be a mapping of keys to values (see the form written by disclint init)"},
-    "profile.unknown_key": {"ja": "不明な項目 '{item}' です（'{hint}' のことですか？）", "en": "unknown key '{item}' (did you mean '{hint}'?)"},
-    "profile.unknown_key_nohint": {"ja": "不明な項目 '{item}' です（項目の一覧は disclint init のひな形と docs/drafting.md）", "en": "unknown key '{item}' (the keys are listed in the form written by disclint init and in docs/drafting.md)"},
-    "profile.wrong_type": {"ja": "'{item}' は{expected}で書いてください（値: {value}）", "en": "'{item}' must be {expected} (got {value})"},
-    "profile.bad_choice": {"ja": "'{item}' は {choices} のいずれかです（値: {value}）", "en": "'{item}' must be one of {choices} (got {value})"},
-    "profile.understood_as_no": {"ja": "'{item}' の値 {value} は「実施していない（なし）」として扱います（下書きにはその対策を書きません）", "en": "'{item}': {value} is taken as 'no' (not in place); the draft states nothing about it"},
-    "profile.unknown_measure": {"ja": "'{item}' の対策名 {value} が不明です（'{hint}' のことですか？ 対策の一覧は docs/drafting.md）", "en": "'{item}': unknown measure {value} (did you mean '{hint}'? the measures are listed in docs/drafting.md)"},
-    "profile.plan_needs_date": {"ja": "'{item}' に実施の予定時期（YYYY-MM）を書いてください", "en": "'{item}': give the planned date (YYYY-MM)"},
-    "draft.placed_under": {"ja": "指示 {directive} の節を見出し「{heading}」の下（その節の末尾）に挿入しました", "en": "directive {directive}: section inserted under the heading \"{heading}\" (at the end of its section)"},
-    "draft.placed_appended": {"ja": "指示 {directive} の節は、該当する見出しがないため末尾の「追加案（disclint による下書き）」に追加しました", "en": "directive {directive}: no heading where it belongs; section appended under \"追加案（disclint による下書き）\" at the end"},
-    "draft.init_exists": {"ja": "既に存在するため書き込みません（別の -o を指定してください）", "en": "exists already; not overwritten (give another -o)"},
-    "draft.init_written": {"ja": "会社プロファイルのひな形を書き出しました: {path}（空欄の対策は下書きで【要確認】、空欄の細目は【要記入】になります）", "en": "wrote the company profile form: {path} (in drafts, empty measures become 【要確認】 questions and empty details 【要記入】 placeholders)"},
+    "profile.not_mapping": {
+        "ja": "プロファイルは「項目: 値」の形で書いてください（disclint init のひな形を参照）",
+        "en": "the profile must be a mapping of keys to values (see the form written by disclint init)",
+    },
+    "profile.unknown_key": {
+        "ja": "不明な項目 '{item}' です（'{hint}' のことですか？）",
+        "en": "unknown key '{item}' (did you mean '{hint}'?)",
+    },
+    "profile.unknown_key_nohint": {
+        "ja": "不明な項目 '{item}' です（項目の一覧は disclint init のひな形と docs/drafting.md）",
+        "en": "unknown key '{item}' (the keys are listed in the form written by disclint init and in docs/drafting.md)",
+    },
+    "profile.wrong_type": {
+        "ja": "'{item}' は{expected}で書いてください（値: {value}）",
+        "en": "'{item}' must be {expected} (got {value})",
+    },
+    "profile.bad_choice": {
+        "ja": "'{item}' は {choices} のいずれかです（値: {value}）",
+        "en": "'{item}' must be one of {choices} (got {value})",
+    },
+    "profile.understood_as_no": {
+        "ja": "'{item}' の値 {value} は「実施していない（なし）」として扱います（下書きにはその対策を書きません）",
+        "en": "'{item}': {value} is taken as 'no' (not in place); the draft states nothing about it",
+    },
+    "profile.unknown_measure": {
+        "ja": "'{item}' の対策名 {value} が不明です（'{hint}' のことですか？ 対策の一覧は docs/drafting.md）",
+        "en": "'{item}': unknown measure {value} (did you mean '{hint}'? the measures are listed in docs/drafting.md)",
+    },
+    "profile.plan_needs_date": {
+        "ja": "'{item}' に実施の予定時期（YYYY-MM）を書いてください",
+        "en": "'{item}': give the planned date (YYYY-MM)",
+    },
+    "draft.placed_under": {
+        "ja": "指示 {directive} の節を見出し「{heading}」の下（その節の末尾）に挿入しました",
+        "en": 'directive {directive}: section inserted under the heading "{heading}" (at the end of its section)',
+    },
+    "draft.placed_appended": {
+        "ja": "指示 {directive} の節は、該当する見出しがないため末尾の「追加案（disclint による下書き）」に追加しました",
+        "en": 'directive {directive}: no heading where it belongs; section appended under "追加案（disclint による下書き）" at the end',
+    },
+    "draft.init_exists": {
+        "ja": "既に存在するため書き込みません（別の -o を指定してください）",
+        "en": "exists already; not overwritten (give another -o)",
+    },
+    "draft.init_written": {
+        "ja": "会社プロファイルのひな形を書き出しました: {path}（空欄の対策は下書きで【要確認】、空欄の細目は【要記入】になります）",
+        "en": "wrote the company profile form: {path} (in drafts, empty measures become 【要確認】 questions and empty details 【要記入】 placeholders)",
+    },
     "draft.init_example_written": {
         "ja": "架空の会社の記入例を書き出しました: {path}（すべて記入済み。自社の事実に書き換えて disclint draft --profile で使います）",
         "en": "wrote the filled-in example of a fictional company: {path} (complete; replace its facts with yours and use it with disclint draft --profile)",
     },
-    "draft.printed": {"ja": "下書きを標準出力に出力しました（{doc_type}、指示 {directives}、【要記入】{placeholders} 箇所、【要確認】{questions} 箇所）", "en": "printed the draft to standard output ({doc_type}; directives {directives}; {placeholders} placeholders; {questions} questions to confirm)"},
+    "draft.printed": {
+        "ja": "下書きを標準出力に出力しました（{doc_type}、指示 {directives}、【要記入】{placeholders} 箇所、【要確認】{questions} 箇所）",
+        "en": "printed the draft to standard output ({doc_type}; directives {directives}; {placeholders} placeholders; {questions} questions to confirm)",
+    },
     "draft.cannot_write": {"ja": "書き出せません（{reason}）", "en": "cannot write ({reason})"},
-    "draft.no_profile": {"ja": "--profile の指定がないため、どの対策も書かず【要確認】にしました", "en": "no --profile given: no measure is stated; each is a 【要確認】 question"},
-    "draft.bad_directives": {"ja": "--directives は 1〜10 の番号をカンマ区切りで指定してください（例: 1,7,8）: {value}", "en": "--directives takes numbers 1-10, comma-separated (e.g. 1,7,8): {value}"},
-    "draft.bad_output_ext": {"ja": "出力ファイルの拡張子は .md か .docx にしてください: {path}", "en": "the output file must end in .md or .docx: {path}"},
-    "draft.insert_needs_missing_from": {"ja": "--insert は --missing-from と一緒に指定してください", "en": "--insert needs --missing-from"},
-    "draft.insert_needs_output": {"ja": "--insert には書き出し先のコピー（-o FILE.docx）が必要です", "en": "--insert needs -o FILE.docx for the copy"},
-    "draft.insert_needs_docx": {"ja": "--insert は docx にだけ使えます（--missing-from と -o に .docx を指定）", "en": "--insert works on docx only (.docx for both --missing-from and -o)"},
-    "draft.coverage_found": {"ja": "記載なし: 指示 {missing}　記載が弱い: 指示 {weak}", "en": "missing: directives {missing}; weak: directives {weak}"},
-    "draft.nothing_missing": {"ja": "記載がない・弱い指示はありません。下書きは作成しませんでした", "en": "no directive is missing or weak; nothing drafted"},
-    "draft.written": {"ja": "下書きを書き出しました: {path}（{doc_type}、指示 {directives}、【要記入】{placeholders} 箇所、【要確認】{questions} 箇所）", "en": "wrote the draft: {path} ({doc_type}; directives {directives}; {placeholders} placeholders; {questions} questions to confirm)"},
-    "draft.templates_not_dir": {"ja": "テンプレートのディレクトリがありません: {path}", "en": "template directory not found: {path}"},
+    "draft.no_profile": {
+        "ja": "--profile の指定がないため、どの対策も書かず【要確認】にしました",
+        "en": "no --profile given: no measure is stated; each is a 【要確認】 question",
+    },
+    "draft.bad_directives": {
+        "ja": "--directives は 1〜10 の番号をカンマ区切りで指定してください（例: 1,7,8）: {value}",
+        "en": "--directives takes numbers 1-10, comma-separated (e.g. 1,7,8): {value}",
+    },
+    "draft.bad_output_ext": {
+        "ja": "出力ファイルの拡張子は .md か .docx にしてください: {path}",
+        "en": "the output file must end in .md or .docx: {path}",
+    },
+    "draft.insert_needs_missing_from": {
+        "ja": "--insert は --missing-from と一緒に指定してください",
+        "en": "--insert needs --missing-from",
+    },
+    "draft.insert_needs_output": {
+        "ja": "--insert には書き出し先のコピー（-o FILE.docx）が必要です",
+        "en": "--insert needs -o FILE.docx for the copy",
+    },
+    "draft.insert_needs_docx": {
+        "ja": "--insert は docx にだけ使えます（--missing-from と -o に .docx を指定）",
+        "en": "--insert works on docx only (.docx for both --missing-from and -o)",
+    },
+    "draft.coverage_found": {
+        "ja": "記載なし: 指示 {missing}　記載が弱い: 指示 {weak}",
+        "en": "missing: directives {missing}; weak: directives {weak}",
+    },
+    "draft.nothing_missing": {
+        "ja": "記載がない・弱い指示はありません。下書きは作成しませんでした",
+        "en": "no directive is missing or weak; nothing drafted",
+    },
+    "draft.written": {
+        "ja": "下書きを書き出しました: {path}（{doc_type}、指示 {directives}、【要記入】{placeholders} 箇所、【要確認】{questions} 箇所）",
+        "en": "wrote the draft: {path} ({doc_type}; directives {directives}; {placeholders} placeholders; {questions} questions to confirm)",
+    },
+    "draft.templates_not_dir": {
+        "ja": "テンプレートのディレクトリがありません: {path}",
+        "en": "template directory not found: {path}",
+    },
     "draft.template_missing": {"ja": "テンプレートが見つかりません: {name}", "en": "template not found: {name}"},
-    "draft.template_error": {"ja": "テンプレート {name} の {line} 行目: {reason}", "en": "template {name}, line {line}: {reason}"},
+    "draft.template_error": {
+        "ja": "テンプレート {name} の {line} 行目: {reason}",
+        "en": "template {name}, line {line}: {reason}",
+    },
     # --- self-assessment (disclint assess init / report / check) ---
     # --- help of disclint assess (click) ---
     "assess.help.assess": {
@@ -488,13 +767,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "自己評価の様式を書き出しました: {path}（40 項目に 0〜4 で回答し、disclint assess report で結果を表示）",
         "en": "wrote the self-assessment form: {path} (answer the 40 items 0-4, then disclint assess report)",
     },
-    "assess.report_written": {"ja": "{count} 件の自己評価の結果を書き出しました: {path}（{files}）", "en": "wrote the results of {count} self-assessment(s) to {path} ({files})"},
-    "assess.out_not_dir": {"ja": "出力先がディレクトリではありません: {path}", "en": "the output is not a directory: {path}"},
+    "assess.report_written": {
+        "ja": "{count} 件の自己評価の結果を書き出しました: {path}（{files}）",
+        "en": "wrote the results of {count} self-assessment(s) to {path} ({files})",
+    },
+    "assess.out_not_dir": {
+        "ja": "出力先がディレクトリではありません: {path}",
+        "en": "the output is not a directory: {path}",
+    },
     "assess.needs_extra": {
         "ja": "自己評価には openpyxl と matplotlib が必要です（pip install 'disclint[survey]'）",
         "en": "the self-assessment needs openpyxl and matplotlib (pip install 'disclint[survey]')",
     },
-    "assess.glyph_missing": {"ja": "グラフのフォントに無い文字があります（{detail}）", "en": "the chart font lacks a character ({detail})"},
+    "assess.glyph_missing": {
+        "ja": "グラフのフォントに無い文字があります（{detail}）",
+        "en": "the chart font lacks a character ({detail})",
+    },
     "assess.where_cell": {"ja": "シート「{sheet}」のセル {cell}", "en": "sheet '{sheet}', cell {cell}"},
     "assess.where_key": {"ja": "{keypath}（{line} 行目）", "en": "{keypath} (line {line})"},
     "assess.more_errors": {"ja": "ほかに {count} 件の問題があります", "en": "{count} more problems"},
@@ -502,7 +790,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "自己評価の様式は .xlsx か .yml で指定してください（disclint assess init で作成）",
         "en": "give the self-assessment form as .xlsx or .yml (written by disclint assess init)",
     },
-    "assess.corrupt_xlsx": {"ja": "Excel ファイルとして読めません（{reason}）", "en": "cannot read the Excel file ({reason})"},
+    "assess.corrupt_xlsx": {
+        "ja": "Excel ファイルとして読めません（{reason}）",
+        "en": "cannot read the Excel file ({reason})",
+    },
     "assess.not_a_form": {
         "ja": "disclint の自己評価の様式ではありません（disclint assess init で作った様式に回答してください）",
         "en": "not a disclint self-assessment form (answer a form written by disclint assess init)",
@@ -516,12 +807,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{where}: 項目 {item} の{what}が様式から書き換えられています（回答の意味が変わるため読めません。元の文に戻してください）",
         "en": "{where}: the {what} of item {item} was edited (the answer would mean something else; restore the original text)",
     },
-    "assess.unanswered": {"ja": "{where}: 項目 {item}「{title}」が未回答です（0〜4 を選んでください）", "en": "{where}: item {item} \"{title}\" is not answered (choose 0-4)"},
-    "assess.bad_level": {"ja": "{where}: 項目 {item} の回答「{value}」は 0〜4 の整数ではありません", "en": "{where}: the answer \"{value}\" to item {item} is not a whole number 0-4"},
-    "assess.extra_row": {"ja": "{where}: 40 項目の下に行が追加されています（項目は追加できません）", "en": "{where}: a row was added below the 40 items (items cannot be added)"},
-    "assess.yaml_syntax": {"ja": "YAML の書式が不正です（{line} 行目: {reason}）", "en": "invalid YAML (line {line}: {reason})"},
-    "assess.yaml_no_answers": {"ja": "{where}: answers がありません（項目 ID ごとに level を書いてください）", "en": "{where}: no answers (give a level for each item id)"},
-    "assess.unknown_item": {"ja": "{where}: 項目 {item} は設問にありません", "en": "{where}: item {item} is not in the questionnaire"},
+    "assess.unanswered": {
+        "ja": "{where}: 項目 {item}「{title}」が未回答です（0〜4 を選んでください）",
+        "en": '{where}: item {item} "{title}" is not answered (choose 0-4)',
+    },
+    "assess.bad_level": {
+        "ja": "{where}: 項目 {item} の回答「{value}」は 0〜4 の整数ではありません",
+        "en": '{where}: the answer "{value}" to item {item} is not a whole number 0-4',
+    },
+    "assess.extra_row": {
+        "ja": "{where}: 40 項目の下に行が追加されています（項目は追加できません）",
+        "en": "{where}: a row was added below the 40 items (items cannot be added)",
+    },
+    "assess.yaml_syntax": {
+        "ja": "YAML の書式が不正です（{line} 行目: {reason}）",
+        "en": "invalid YAML (line {line}: {reason})",
+    },
+    "assess.yaml_no_answers": {
+        "ja": "{where}: answers がありません（項目 ID ごとに level を書いてください）",
+        "en": "{where}: no answers (give a level for each item id)",
+    },
+    "assess.unknown_item": {
+        "ja": "{where}: 項目 {item} は設問にありません",
+        "en": "{where}: item {item} is not in the questionnaire",
+    },
     "assess.form.title": {
         "ja": "サイバーセキュリティ経営 自己評価（経営ガイドライン Ver3.0 の指示1〜10）",
         "en": "Cybersecurity management self-assessment (guideline Ver3.0, directives 1-10)",
@@ -529,13 +838,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.form.sheet_instructions": {"ja": "記入方法", "en": "Instructions"},
     "assess.form.sheet_answers": {"ja": "回答", "en": "Answers"},
     "assess.form.sheet_results": {"ja": "結果", "en": "Results"},
-    "assess.form.step1": {"ja": "シート「{answers}」の上の欄に、会社名、グループ・部門、評価日を記入します。", "en": "On the sheet '{answers}', fill in the company, group or department and the date at the top."},
+    "assess.form.step1": {
+        "ja": "シート「{answers}」の上の欄に、会社名、グループ・部門、評価日を記入します。",
+        "en": "On the sheet '{answers}', fill in the company, group or department and the date at the top.",
+    },
     "assess.form.step2": {
         "ja": "40 項目それぞれについて、右側の「段階0」〜「段階4」の説明を読み、自社の現状に最も近い段階を「回答」列のドロップダウンから選びます。迷うときは、確実に当てはまる低い方を選んでください。",
         "en": "For each of the 40 items read the descriptions of levels 0-4 on the right and choose the level closest to your current state from the drop-down in the 'answer' column. When in doubt, choose the lower level that surely applies.",
     },
-    "assess.form.step3": {"ja": "根拠（規程名、会議体、実施記録など）を「備考」列に書いておくと、翌年の見直しや開示の下書きに役立ちます。", "en": "Note the evidence (rule names, committees, records) in the 'notes' column: it helps next year's review and the disclosure."},
-    "assess.form.step4": {"ja": "シート「{results}」に、指示ごとの平均と最も低い段階、レーダーチャートが自動で表示されます。", "en": "The sheet '{results}' shows the mean and the lowest level per directive and a radar chart as you answer."},
+    "assess.form.step3": {
+        "ja": "根拠（規程名、会議体、実施記録など）を「備考」列に書いておくと、翌年の見直しや開示の下書きに役立ちます。",
+        "en": "Note the evidence (rule names, committees, records) in the 'notes' column: it helps next year's review and the disclosure.",
+    },
+    "assess.form.step4": {
+        "ja": "シート「{results}」に、指示ごとの平均と最も低い段階、レーダーチャートが自動で表示されます。",
+        "en": "The sheet '{results}' shows the mean and the lowest level per directive and a radar chart as you answer.",
+    },
     "assess.form.step5": {
         "ja": "設問と段階の説明、数式は保護されています（パスワードなし）。書き換えた様式は disclint が読み込みを拒否します。",
         "en": "Item texts, level descriptions and formulas are protected (no password). disclint refuses a form whose texts were edited.",
@@ -545,7 +863,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Then run disclint assess report FORM.xlsx -o OUT/ for the results, and disclint assess check FORM.xlsx DISCLOSURE.docx to compare with the disclosure.",
     },
     "assess.form.scale": {"ja": "段階（成熟度）", "en": "Levels (maturity)"},
-    "assess.form.directives": {"ja": "指示（サイバーセキュリティ経営ガイドライン Ver3.0 の重要10項目）", "en": "Directives (the ten directives of guideline Ver3.0)"},
+    "assess.form.directives": {
+        "ja": "指示（サイバーセキュリティ経営ガイドライン Ver3.0 の重要10項目）",
+        "en": "Directives (the ten directives of guideline Ver3.0)",
+    },
     "assess.form.credit": {
         "ja": "指示の名称は経済産業省・IPA「サイバーセキュリティ経営ガイドライン Ver3.0」によります。設問と段階の説明は disclint が作成したもので、IPA の可視化ツールの設問ではありません。",
         "en": "Directive titles follow METI/IPA Cyber Security Management Guidelines Ver3.0. The items and level descriptions are written by disclint; they are not those of IPA's visualisation tool.",
@@ -564,7 +885,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.form.col_level_n": {"ja": "段階{n}: {name}", "en": "Level {n}: {name}"},
     "assess.form.dv_error": {"ja": "0〜4 の数字を選んでください。", "en": "Choose a number from 0 to 4."},
     "assess.form.dv_error_title": {"ja": "回答は 0〜4", "en": "Answer 0-4"},
-    "assess.form.dv_prompt": {"ja": "右の段階0〜4 の説明から最も近いものを選ぶ", "en": "Choose the closest of the levels 0-4 described on the right"},
+    "assess.form.dv_prompt": {
+        "ja": "右の段階0〜4 の説明から最も近いものを選ぶ",
+        "en": "Choose the closest of the levels 0-4 described on the right",
+    },
     "assess.form.results_title": {"ja": "結果（指示ごとの成熟度）", "en": "Results (maturity per directive)"},
     "assess.form.res_directive": {"ja": "指示", "en": "Directive"},
     "assess.form.res_title": {"ja": "内容", "en": "Title"},
@@ -584,11 +908,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.form.what_title": {"ja": "項目名", "en": "title"},
     "assess.form.what_question": {"ja": "質問", "en": "question"},
     "assess.form.what_level": {"ja": "段階の説明", "en": "level description"},
-    "assess.report.title": {"ja": "サイバーセキュリティ経営 自己評価の結果", "en": "Cybersecurity management self-assessment results"},
-    "assess.report.generated": {"ja": "disclint {version}、自己評価 {count} 件（{items} 項目）", "en": "disclint {version}; {count} self-assessment(s), {items} items"},
-    "assess.report.radar_alt": {"ja": "指示ごとの成熟度のレーダーチャート", "en": "radar chart of maturity per directive"},
+    "assess.report.title": {
+        "ja": "サイバーセキュリティ経営 自己評価の結果",
+        "en": "Cybersecurity management self-assessment results",
+    },
+    "assess.report.generated": {
+        "ja": "disclint {version}、自己評価 {count} 件（{items} 項目）",
+        "en": "disclint {version}; {count} self-assessment(s), {items} items",
+    },
+    "assess.report.radar_alt": {
+        "ja": "指示ごとの成熟度のレーダーチャート",
+        "en": "radar chart of maturity per directive",
+    },
     "assess.report.radar_title_one": {"ja": "指示ごとの成熟度（0〜4）", "en": "Maturity per directive (0-4)"},
-    "assess.report.radar_title_many": {"ja": "成熟度の比較（{count} 件、各指示の平均）", "en": "Maturity compared ({count} forms, mean per directive)"},
+    "assess.report.radar_title_many": {
+        "ja": "成熟度の比較（{count} 件、各指示の平均）",
+        "en": "Maturity compared ({count} forms, mean per directive)",
+    },
     "assess.report.method": {
         "ja": "成熟度 = 指示ごとの 4 項目の段階（0〜4）の平均。「最小」はその指示で最も低い項目の段階で、平均に隠れた弱点を示します。",
         "en": "Maturity = mean of the levels (0-4) of each directive's four items; 'lowest' is the level of its weakest item, the gap a mean hides.",
@@ -630,7 +966,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "実施済みの事実と計画（「〜を予定」「〜に取り組む」）を書き分けるか、自己評価を見直す",
         "en": "separate what is done from what is planned ('we plan to …'), or revisit the self-assessment",
     },
-    "assess.check.heading": {"ja": "# 自己評価 {assessment} と開示 {document} の突き合わせ", "en": "# Self-assessment {assessment} vs disclosure {document}"},
+    "assess.check.heading": {
+        "ja": "# 自己評価 {assessment} と開示 {document} の突き合わせ",
+        "en": "# Self-assessment {assessment} vs disclosure {document}",
+    },
     "assess.check.col_directive": {"ja": "指示", "en": "directive"},
     "assess.check.col_maturity": {"ja": "成熟度（平均/最小）", "en": "maturity (mean/lowest)"},
     "assess.check.col_disclosure": {"ja": "開示", "en": "disclosure"},
@@ -639,7 +978,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.check.verdict_undersell": {"ja": "取組が開示に表れていない", "en": "undersold"},
     "assess.check.verdict_overstate": {"ja": "記載が実態を上回るおそれ", "en": "may overstate"},
     "assess.check.verdict_consistent": {"ja": "—", "en": "-"},
-    "assess.check.none": {"ja": "自己評価と開示の食い違いはありません", "en": "the self-assessment and the disclosure agree"},
+    "assess.check.none": {
+        "ja": "自己評価と開示の食い違いはありません",
+        "en": "the self-assessment and the disclosure agree",
+    },
     "assess.check.directive_title": {"ja": "（{title}）", "en": "({title})"},
     "assess.check.summary": {
         "ja": "取組が開示に表れていない指示 {undersell} 件、記載が実態を上回るおそれのある指示 {overstate} 件",

@@ -39,13 +39,15 @@ def shared_mapper() -> Any:
     return Services.shared().mapper
 
 
-def active_rules(config: "Config | None" = None) -> list[Rule]:
+def active_rules(config: Config | None = None) -> list[Rule]:
     from .config import Config
 
     return (config or Config()).rules()
 
 
-def run_rules(doc: Document, rules: list[Rule], lang: str = "ja", mapper: Any = None, all_in_scope: bool = False) -> tuple[list[Finding], Any, dict[str, float]]:
+def run_rules(
+    doc: Document, rules: list[Rule], lang: str = "ja", mapper: Any = None, all_in_scope: bool = False
+) -> tuple[list[Finding], Any, dict[str, float]]:
     """Run exactly ``rules`` on ``doc`` through :func:`disclint.analysis.analyse`: (findings, analysis,
     timings). The rules are the caller's explicit choice (rule examples, tests), so a rule that is off
     by default runs too."""
@@ -59,7 +61,7 @@ def run_rules(doc: Document, rules: list[Rule], lang: str = "ja", mapper: Any = 
     return list(result.findings), result, dict(result.timings)
 
 
-def lint(doc: Document, config: "Config | None" = None, lang: str = "ja", mapper: Any = None) -> LintResult:
+def lint(doc: Document, config: Config | None = None, lang: str = "ja", mapper: Any = None) -> LintResult:
     """The analysis of ``doc`` in lint terms (findings, coverage summary, timings)."""
     from .analysis import Services, analyse
 
@@ -67,7 +69,7 @@ def lint(doc: Document, config: "Config | None" = None, lang: str = "ja", mapper
     return LintResult(doc.path, list(result.findings), result.summary(lang), dict(result.timings), result)
 
 
-def lint_document(doc: Document, lang: str = "ja", config: "Config | None" = None) -> list[Finding]:
+def lint_document(doc: Document, lang: str = "ja", config: Config | None = None) -> list[Finding]:
     return lint(doc, config=config, lang=lang).findings
 
 
@@ -77,4 +79,4 @@ def fingerprint(f: Finding) -> str:
     excerpt = re.sub(r"\s+", "", unicodedata.normalize("NFKC", f.excerpt))
     key = excerpt or ",".join(f"{k}={f.data[k]}" for k in sorted(f.data)) or f.message
     section = " > ".join(f.location.section)
-    return hashlib.sha1(f"{f.rule}\x1f{key}\x1f{section}".encode("utf-8")).hexdigest()[:20]
+    return hashlib.sha1(f"{f.rule}\x1f{key}\x1f{section}".encode()).hexdigest()[:20]

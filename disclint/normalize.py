@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 # Characters whose NFKC form loses meaning in a disclosure.
 _KEEP_RANGES = (
@@ -72,9 +72,21 @@ _ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 # variation selectors (VS1-16 and the ideographic VS17-256), tag characters. Inside 「万全」 they
 # would make a rule miss what the reader sees, so they are dropped (offsets still map back).
 _IGNORABLE_RANGES = (
-    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
-    (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
-    (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
     (0xE0000, 0xE0FFF),
 )
 _ZERO_WIDTH = frozenset(_ZERO_WIDTH_CHARS) | frozenset(
@@ -113,8 +125,9 @@ class NormalizedText:
 
 
 _CHAR_CACHE: dict[str, str] = {}
-_SLOW_CHARS = re.compile("[\u0300-\u036f\u3099\u309a\uff9e\uff9f"
-                         + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _IGNORABLE_RANGES) + "]")
+_SLOW_CHARS = re.compile(
+    "[\u0300-\u036f\u3099\u309a\uff9e\uff9f" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _IGNORABLE_RANGES) + "]"
+)
 
 
 def _char_result(ch: str) -> str:

@@ -15,7 +15,8 @@ short reports compare fairly; it is a picture, not a measurement.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 QUALITIES = ("relevance", "truthfulness", "comparability", "understandability", "timeliness")
 QUALITY_LABELS = {
@@ -48,18 +49,22 @@ def quality_scores(findings: Iterable[Any], characters: int) -> dict[str, int]:
         if quality not in passage:
             continue
         (whole if whole_doc else passage)[quality] += WEIGHTS.get(level, 1)
-    return {q: max(0, int(round(100 - PASSAGE_POINTS * passage[q] / per_k - DOCUMENT_POINTS * whole[q]))) for q in QUALITIES}
+    return {
+        q: max(0, int(round(100 - PASSAGE_POINTS * passage[q] / per_k - DOCUMENT_POINTS * whole[q]))) for q in QUALITIES
+    }
 
 
 # Rules that judge the text as a whole and report once (per term at its first use, per section
 # or per document) although they point at a passage: their findings do not grow with the text,
 # so the survey's per-unit score counts them like findings about the whole document.
-WHOLE_TEXT_RULES = frozenset({
-    "understandability.unexplained-acronym",  # once per term, at its first use
-    "comparability.no-quantitative-facts",  # once per cybersecurity section
-    "relevance.top-threats",  # once per risk section
-    "truthfulness.no-residual-risk",  # once per document
-})
+WHOLE_TEXT_RULES = frozenset(
+    {
+        "understandability.unexplained-acronym",  # once per term, at its first use
+        "comparability.no-quantitative-facts",  # once per cybersecurity section
+        "relevance.top-threats",  # once per risk section
+        "truthfulness.no-residual-risk",  # once per document
+    }
+)
 
 
 def cyber_text_scores(findings: Iterable[Any], in_scope: Any, cyber_chars: int) -> dict[str, float] | None:
@@ -88,4 +93,6 @@ def cyber_text_scores(findings: Iterable[Any], in_scope: Any, cyber_chars: int) 
             if not in_scope(block):
                 continue
         (whole if whole_doc or rule in WHOLE_TEXT_RULES else passage)[quality] += WEIGHTS.get(level, 1)
-    return {q: round(max(0.0, 100 - PASSAGE_POINTS * passage[q] / per_k - DOCUMENT_POINTS * whole[q]), 1) for q in QUALITIES}
+    return {
+        q: round(max(0.0, 100 - PASSAGE_POINTS * passage[q] / per_k - DOCUMENT_POINTS * whole[q]), 1) for q in QUALITIES
+    }

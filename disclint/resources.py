@@ -8,14 +8,14 @@ installed wheel has them under ``site-packages/disclint/``.
 from __future__ import annotations
 
 import importlib.util
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 _NAMES = ("rules", "corpus", "templates")
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_dir(name: str) -> Path:
     if name not in _NAMES:
         raise ValueError(f"unknown data directory {name!r}")

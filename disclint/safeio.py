@@ -28,8 +28,9 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO
 
 from .errors import DisclintError
 from .i18n import Reason
@@ -61,7 +62,7 @@ OUTPUT_ERRORS = "disclint.output"
 def _output_error_handler(exc: UnicodeError) -> tuple[str | bytes, int]:
     if not isinstance(exc, UnicodeEncodeError):
         raise exc
-    chunk = exc.object[exc.start:exc.end]
+    chunk = exc.object[exc.start : exc.end]
     if all(0xDC80 <= ord(c) <= 0xDCFF for c in chunk):  # surrogateescape: the original bytes
         return bytes(ord(c) - 0xDC00 for c in chunk), exc.end
     return "".join(f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}" for c in chunk), exc.end
@@ -139,8 +140,13 @@ def _new_file_mode(target: Path) -> int:
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | os.PathLike[str], mode: str = "wb", encoding: str | None = None,
-                  errors: str | None = None, newline: str | None = None) -> Iterator[IO]:
+def atomic_writer(
+    path: str | os.PathLike[str],
+    mode: str = "wb",
+    encoding: str | None = None,
+    errors: str | None = None,
+    newline: str | None = None,
+) -> Iterator[IO]:
     """Open a temporary file next to ``path``; on a clean exit it replaces ``path`` atomically.
 
     ``mode`` is ``"wb"`` or ``"w"`` (text; ``encoding`` defaults to UTF-8). On any exception
@@ -197,8 +203,9 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         fh.write(data)
 
 
-def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8",
-                      errors: str = OUTPUT_ERRORS) -> None:
+def atomic_write_text(
+    path: str | os.PathLike[str], text: str, encoding: str = "utf-8", errors: str = OUTPUT_ERRORS
+) -> None:
     """Write ``text`` atomically; unencodable characters never make the write fail half-way
     (see :data:`OUTPUT_ERRORS`), and the encoding happens before the file is created."""
     atomic_write_bytes(path, text.encode(encoding, errors))
@@ -207,7 +214,9 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "
 # --- what may be read ----------------------------------------------------------------------------
 
 
-def regular_input(file: str | os.PathLike[str], error: type[DisclintError], code: str, **params: object) -> os.stat_result:
+def regular_input(
+    file: str | os.PathLike[str], error: type[DisclintError], code: str, **params: object
+) -> os.stat_result:
     """What may be read: a regular file. A FIFO would block ``open()`` forever, ``/dev/zero``
     never ends, a directory cannot be read. Raises ``error(code, reason=…, **params)``; the stat
     is cheap and never blocks. Returns the ``stat`` (for the size check before reading)."""
@@ -224,8 +233,9 @@ def regular_input(file: str | os.PathLike[str], error: type[DisclintError], code
     return st
 
 
-def read_input_bytes(file: str | os.PathLike[str], max_bytes: int, error: type[DisclintError], code: str,
-                     **params: object) -> bytes:
+def read_input_bytes(
+    file: str | os.PathLike[str], max_bytes: int, error: type[DisclintError], code: str, **params: object
+) -> bytes:
     """Read a small input (config, baseline, profile, manifest) after :func:`regular_input`,
     opened with ``O_NONBLOCK`` (a file swapped for a FIFO meanwhile cannot block) and never more
     than ``max_bytes`` (``reason="larger than N MB"``)."""
@@ -258,7 +268,7 @@ _TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\
 _TERMINAL_UNSAFE_NL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def _escape(m: "re.Match[str]") -> str:
+def _escape(m: re.Match[str]) -> str:
     c = m.group(0)
     return {"\n": "\\n", "\r": "\\r"}.get(c) or (f"\\x{ord(c):02x}" if ord(c) <= 0xFF else f"\\u{ord(c):04x}")
 

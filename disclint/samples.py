@@ -61,9 +61,7 @@ def sample_path(name: str) -> Path:
     for path in candidates:
         if path.is_file():
             return path
-    raise FileNotFoundError(
-        f"bundled sample {name!r} not found (looked in: {', '.join(str(p) for p in candidates)})"
-    )
+    raise FileNotFoundError(f"bundled sample {name!r} not found (looked in: {', '.join(str(p) for p in candidates)})")
 
 
 @dataclass(frozen=True)

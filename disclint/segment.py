@@ -24,7 +24,19 @@ SUDACHI_MAX_BYTES = 49_149
 DEFAULT_CHUNK_BYTES = 40_000  # headroom under the SudachiPy limit
 
 _TERMINATORS = frozenset("。．！？!?")
-_OPENERS = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "〔": "〕", "［": "］", "｛": "｝", "〈": "〉", "《": "》", "“": "”"}
+_OPENERS = {
+    "「": "」",
+    "『": "』",
+    "（": "）",
+    "(": ")",
+    "【": "】",
+    "〔": "〕",
+    "［": "］",
+    "｛": "｝",
+    "〈": "〉",
+    "《": "》",
+    "“": "”",
+}
 _CLOSERS = frozenset(_OPENERS.values()) | frozenset("’\"'")
 _NEWLINES = frozenset("\n\r\u2028\u2029")
 _SPACES = frozenset(" \t\u3000\u00a0")

@@ -62,7 +62,7 @@ class SourceText:
             first = block.location.line
             if not first or first > len(self.lines):
                 continue
-            later = [n for n in block_lines[f.block_index + 1:] if n and n > first]
+            later = [n for n in block_lines[f.block_index + 1 :] if n and n > first]
             end_line = min(later) if later else len(self.lines) + 1
             region_start = self.starts[first - 1]
             region_end = self.starts[end_line - 1] if end_line <= len(self.lines) else len(self.text)

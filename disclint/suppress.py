@@ -73,12 +73,18 @@ class Suppressions:
                 for i in ids:
                     open_.setdefault(i, d.line)
             elif d.kind == "enable":
-                for i in (list(open_) if not d.ids else ids):
+                for i in list(open_) if not d.ids else ids:
                     if i in open_:
                         ranges.append((open_.pop(i), d.line, i))
             else:  # disable-next-line: the next line with text that is not a directive
-                nxt = next((k for k in range(d.line + 1, len(lines) + 1)
-                            if lines[k - 1].strip() and not is_directive(lines[k - 1])), None)
+                nxt = next(
+                    (
+                        k
+                        for k in range(d.line + 1, len(lines) + 1)
+                        if lines[k - 1].strip() and not is_directive(lines[k - 1])
+                    ),
+                    None,
+                )
                 if nxt is not None:
                     ranges += [(nxt, nxt, i) for i in ids]
         ranges += [(start, None, i) for i, start in open_.items()]
@@ -119,7 +125,7 @@ def docx_suppressions(path: str, limits: object = None) -> Suppressions | None:
     from .readers._safe import open_zip, parse_xml, read_member
     from .readers.docx import W_NS, paragraph_index
 
-    w = "{%s}" % W_NS
+    w = f"{{{W_NS}}}"
     try:
         zf = open_zip(Path(path), limits if isinstance(limits, Limits) else Limits())
     except Exception:

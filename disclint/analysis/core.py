@@ -14,8 +14,9 @@ explicitly or let :meth:`Services.shared` give the process's own.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..document import Document, Location
 from ..findings import Finding
@@ -36,7 +37,7 @@ class Services:
     scope_policy: ScopePolicy | None = None  # None: rules/scope.yml
 
     @classmethod
-    def shared(cls) -> "Services":
+    def shared(cls) -> Services:
         """This process's services (the mapper is loaded once, on first use)."""
         global _SHARED
         if _SHARED is None:
@@ -53,7 +54,7 @@ class Services:
 _SHARED: Services | None = None
 
 
-def hit_to_finding(rule: "Rule", ctx: "CheckContext", hit: "Hit") -> Finding:
+def hit_to_finding(rule: Rule, ctx: CheckContext, hit: Hit) -> Finding:
     doc = ctx.doc
     params = dict(hit.params)
     start = end = None
@@ -139,19 +140,35 @@ class Analysis:
         blocks = self.document.blocks
         out: dict[str, Any] = {"cyber_passages": self.coverage.cyber_passages, "directives": {}, "principles": {}}
         for d, c in self.coverage.directives.items():
-            entry: dict[str, Any] = {"status": c.status, "title": directive_title(d, lang), "depth": c.depth,
-                                     "locations": [blocks[j].location.to_dict() for j in c.blocks[:5]], "blocks": list(c.blocks[:8])}
+            entry: dict[str, Any] = {
+                "status": c.status,
+                "title": directive_title(d, lang),
+                "depth": c.depth,
+                "locations": [blocks[j].location.to_dict() for j in c.blocks[:5]],
+                "blocks": list(c.blocks[:8]),
+            }
             if c.mapper_status != c.status:
                 entry["mapper_status"] = c.mapper_status
             out["directives"][str(d)] = entry
         for key, c in self.coverage.principles.items():
-            out["principles"][key] = {"status": c.status, "title": principle_title(key, lang),
-                                      "directives": list(self.ds.principles[key].directives), "blocks": list(c.blocks[:8])}
+            out["principles"][key] = {
+                "status": c.status,
+                "title": principle_title(key, lang),
+                "directives": list(self.ds.principles[key].directives),
+                "blocks": list(c.blocks[:8]),
+            }
         return out
 
 
-def context_for(doc: Document, services: Services | None = None, *, lang: str = "ja", everything_in_scope: bool = False,
-                tick: Callable[[], None] | None = None, timings: dict[str, float] | None = None) -> "CheckContext":
+def context_for(
+    doc: Document,
+    services: Services | None = None,
+    *,
+    lang: str = "ja",
+    everything_in_scope: bool = False,
+    tick: Callable[[], None] | None = None,
+    timings: dict[str, float] | None = None,
+) -> CheckContext:
     """Map ``doc``, compute the scope and the coverage: the context the rules run in."""
     from ..checks import CheckContext
 
@@ -166,17 +183,24 @@ def context_for(doc: Document, services: Services | None = None, *, lang: str = 
     scope = compute_scope(doc, results, services.scope_policy, everything=everything_in_scope)
     coverage = document_coverage(results, scope, services.ds)
     timings["coverage"] = time.perf_counter() - t0
-    return CheckContext(doc, lang=lang, mapper=services.mapper, results=results, scope=scope, doc_coverage=coverage,
-                        all_in_scope=everything_in_scope)
+    return CheckContext(
+        doc,
+        lang=lang,
+        mapper=services.mapper,
+        results=results,
+        scope=scope,
+        doc_coverage=coverage,
+        all_in_scope=everything_in_scope,
+    )
 
 
 def analyse(
     doc: Document,
-    config: "Config | None" = None,
+    config: Config | None = None,
     services: Services | None = None,
     *,
     lang: str = "ja",
-    rules: "Sequence[Rule] | None" = None,
+    rules: Sequence[Rule] | None = None,
     tick: Callable[[], None] | None = None,
     everything_in_scope: bool = False,
 ) -> Analysis:

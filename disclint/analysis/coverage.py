@@ -11,11 +11,11 @@ cybersecurity text".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
-
 import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ..mapper import compute_coverage
 from ..normalize import normalize
@@ -54,9 +54,12 @@ class CoveragePolicy:
 def default_coverage_policy() -> CoveragePolicy:
     data = load_yaml((data_dir("rules") / "coverage.yml").read_text(encoding="utf-8"))
     depth = data.get("depth") or {}
-    return CoveragePolicy(tuple(re.compile(p) for p in data.get("specificity") or ()), int(data.get("min_signals", 2)),
-                          tuple(re.compile(p) for p in depth.get("quantified") or ()),
-                          tuple(re.compile(p) for p in depth.get("evaluated") or ()))
+    return CoveragePolicy(
+        tuple(re.compile(p) for p in data.get("specificity") or ()),
+        int(data.get("min_signals", 2)),
+        tuple(re.compile(p) for p in depth.get("quantified") or ()),
+        tuple(re.compile(p) for p in depth.get("evaluated") or ()),
+    )
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,12 @@ class ItemStatus:
     depth: int | None = None  # directives: disclosure depth 0-4, an estimate (rules/coverage.yml)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"status": self.status, "blocks": list(self.blocks), "best_score": round(self.best_score, 3),
-                               "concepts": list(self.concepts)}
+        out: dict[str, Any] = {
+            "status": self.status,
+            "blocks": list(self.blocks),
+            "best_score": round(self.best_score, 3),
+            "concepts": list(self.concepts),
+        }
         if self.depth is not None:
             out["depth"] = self.depth
         if self.mapper_status != self.status:
@@ -93,14 +100,19 @@ class DocCoverage:
 
     def statuses(self) -> dict[str, str]:
         """Every directive's and principle's status: ``{"1": "covered", …, "leadership": "weak"}``."""
-        return {**{str(d): c.status for d, c in self.directives.items()}, **{k: c.status for k, c in self.principles.items()}}
+        return {
+            **{str(d): c.status for d, c in self.directives.items()},
+            **{k: c.status for k, c in self.principles.items()},
+        }
 
 
 def in_scope_passages(results: Sequence[Any], scope: Scope) -> list[Any]:
     return [r for r in results if r.cyber and r.block_index is not None and scope.contains(r.block_index)]
 
 
-def document_coverage(results: Sequence[Any], scope: Scope, ds: Any, policy: CoveragePolicy | None = None) -> DocCoverage:
+def document_coverage(
+    results: Sequence[Any], scope: Scope, ds: Any, policy: CoveragePolicy | None = None
+) -> DocCoverage:
     policy = policy or default_coverage_policy()
     inside = in_scope_passages(results, scope)
     scoped = compute_coverage(inside, ds, policy.is_specific)

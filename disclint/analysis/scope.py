@@ -15,9 +15,10 @@ all use :meth:`Scope.contains`; nothing else decides what counts.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any
 
 from ..document import BlockKind, Document
 from ..normalize import normalize
@@ -33,9 +34,11 @@ class ScopePolicy:
     passage_score: float
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> "ScopePolicy":
+    def from_data(cls, data: dict[str, Any]) -> ScopePolicy:
         terms = [str(t) for t in data["terms"]]
-        return cls(re.compile("|".join(terms), re.IGNORECASE), float(data["section_share"]), float(data["passage_score"]))
+        return cls(
+            re.compile("|".join(terms), re.IGNORECASE), float(data["section_share"]), float(data["passage_score"])
+        )
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +67,9 @@ class Scope:
         return bool(sec) and sec in self.sections
 
 
-def compute_scope(doc: Document, results: Sequence[Any], policy: ScopePolicy | None = None, everything: bool = False) -> Scope:
+def compute_scope(
+    doc: Document, results: Sequence[Any], policy: ScopePolicy | None = None, everything: bool = False
+) -> Scope:
     policy = policy or default_policy()
     by_block = {r.block_index: r for r in results if r.block_index is not None}
     cyber = frozenset(i for i, r in by_block.items() if r.cyber)
@@ -80,4 +85,12 @@ def compute_scope(doc: Document, results: Sequence[Any], policy: ScopePolicy | N
     for sec, (n, c) in stats.items():
         if any(policy.terms.search(normalize(h).text) for h in sec) or (c and c / n >= policy.section_share):
             sections.add(sec)
-    return Scope(cyber, confident, frozenset(sections), sure, tuple(b.location.section for b in doc.blocks), policy.terms, everything)
+    return Scope(
+        cyber,
+        confident,
+        frozenset(sections),
+        sure,
+        tuple(b.location.section for b in doc.blocks),
+        policy.terms,
+        everything,
+    )

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import copy
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
-
+from typing import Any
 
 from ..document import Block, BlockKind, Document
 from ..errors import DisclintError
@@ -43,7 +43,7 @@ from ..readers.docx import W_NS, paragraph_index, paragraph_text
 AUTHOR = "disclint"
 INITIALS = "DL"
 
-_W = "{%s}" % W_NS
+_W = f"{{{W_NS}}}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -51,11 +51,16 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _P, _R, _T, _RPR, _TC = _W + "p", _W + "r", _W + "t", _W + "rPr", _W + "tc"
 _TXBX = _W + "txbxContent"
 _SKIP = frozenset(
-    _W + n for n in ("pPr", "rPr", "delText", "instrText", "delInstrText", "sdtPr", "sdtEndPr", "rt", "pPrChange", "rPrChange")
+    _W + n
+    for n in ("pPr", "rPr", "delText", "instrText", "delInstrText", "sdtPr", "sdtEndPr", "rt", "pPrChange", "rPrChange")
 )
 _ONE_CHAR = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 _MATH_TOP = frozenset((_M + "oMath", _M + "oMathPara"))
-_LEVEL_LABEL = {"error": {"ja": "エラー", "en": "error"}, "warning": {"ja": "警告", "en": "warning"}, "info": {"ja": "情報", "en": "info"}}
+_LEVEL_LABEL = {
+    "error": {"ja": "エラー", "en": "error"},
+    "warning": {"ja": "警告", "en": "warning"},
+    "info": {"ja": "情報", "en": "info"},
+}
 
 
 class AnnotateError(DisclintError):
@@ -108,17 +113,41 @@ def comment_text(f: Finding, lang: str = "ja") -> str:
 
 def _clean(text: str) -> str:
     """Comment paragraphs come from "\\n"; drop characters XML 1.0 cannot carry."""
-    return "".join(ch for ch in text.replace("\r", "") if ch in "\n\t" or ord(ch) >= 0x20 and not 0xD800 <= ord(ch) <= 0xDFFF and ch not in "\ufffe\uffff")
+    return "".join(
+        ch
+        for ch in text.replace("\r", "")
+        if ch in "\n\t" or ord(ch) >= 0x20 and not 0xD800 <= ord(ch) <= 0xDFFF and ch not in "\ufffe\uffff"
+    )
 
 
-def _document_comment(doc_findings: list[Finding], unanchored: list[tuple[Finding, str]], all_findings: list[Finding], coverage: dict[str, Any], lang: str) -> str:
+def _document_comment(
+    doc_findings: list[Finding],
+    unanchored: list[tuple[Finding, str]],
+    all_findings: list[Finding],
+    coverage: dict[str, Any],
+    lang: str,
+) -> str:
     ja = lang == "ja"
     counts = {lv: sum(1 for f in all_findings if f.level.value == lv) for lv in ("error", "warning", "info")}
-    out = [t("annotate.doc_title", lang, findings=len(all_findings), errors=counts["error"], warnings=counts["warning"], infos=counts["info"])]
+    out = [
+        t(
+            "annotate.doc_title",
+            lang,
+            findings=len(all_findings),
+            errors=counts["error"],
+            warnings=counts["warning"],
+            infos=counts["info"],
+        )
+    ]
     if doc_findings:
         out.append(t("annotate.doc_findings", lang, count=len(doc_findings)))
         for f in doc_findings:
-            out.append("・" + f.message + (f"（{f.hint}）" if f.hint and ja else f" ({f.hint})" if f.hint else "") + f" [{f.rule}]")
+            out.append(
+                "・"
+                + f.message
+                + (f"（{f.hint}）" if f.hint and ja else f" ({f.hint})" if f.hint else "")
+                + f" [{f.rule}]"
+            )
     if unanchored:
         out.append(t("annotate.doc_unanchored", lang, count=len(unanchored)))
         for f, where in unanchored:
@@ -196,7 +225,15 @@ def _segments(p: Any) -> list[_Seg]:
         if not text:
             return
         parent = el.getparent()
-        segs.append(_Seg(pos, pos + len(text), el, atom if atom is not None else el, atom is not None and parent is atom and atom.tag == _R))
+        segs.append(
+            _Seg(
+                pos,
+                pos + len(text),
+                el,
+                atom if atom is not None else el,
+                atom is not None and parent is atom and atom.tag == _R,
+            )
+        )
         pos += len(text)
 
     def walk(el: Any, atom: Any) -> None:
@@ -349,7 +386,7 @@ def _pieces(block: Block, by_number: dict[int, Any], index: dict[Any, int]) -> l
             tc = tc.getparent()
         paras = list(_cell_paragraphs(tc, index)) if tc is not None else [p0]
         if p0 in paras:
-            paras = paras[paras.index(p0):]
+            paras = paras[paras.index(p0) :]
     else:
         paras = [p0]
     pieces: list[_Piece] = []
@@ -416,7 +453,9 @@ def annotate_docx(
     try:
         document = docx.Document(str(src))
     except Exception as exc:  # python-docx cannot open what the reader could (e.g. strict OOXML)
-        raise AnnotateError("annotate.cannot_open", path=str(src), reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:200]) from exc
+        raise AnnotateError(
+            "annotate.cannot_open", path=str(src), reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        ) from exc
     body = document.element.body
     index = paragraph_index(body)
     by_number = {n: p for p, n in index.items()}
@@ -428,7 +467,9 @@ def annotate_docx(
         try:
             document.add_comment([Run(first, None), Run(last, None)], text=text, author=AUTHOR, initials=INITIALS)
         except Exception as exc:  # e.g. w:id="abc" in comments.xml: python-docx cannot number a new comment
-            raise AnnotateError("annotate.cannot_open", path=str(src), reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:200]) from exc
+            raise AnnotateError(
+                "annotate.cannot_open", path=str(src), reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+            ) from exc
         result.comments += 1
 
     doc_level = [f for f in findings if f.block_index is None]
@@ -447,7 +488,9 @@ def annotate_docx(
         if not pieces:
             unanchored.append((f, f.location.short(lang) or t("lint.document", lang)))
             continue
-        a, b = (f.start, f.end) if f.start is not None and f.end is not None and f.end > f.start else (0, len(block.text))
+        a, b = (
+            (f.start, f.end) if f.start is not None and f.end is not None and f.end > f.start else (0, len(block.text))
+        )
         a, b = max(0, min(a, len(block.text))), max(0, min(b, len(block.text)))
         if b <= a:
             a, b = 0, len(block.text)
@@ -478,7 +521,9 @@ def annotate_docx(
 
 def _document_anchor(doc: Document, by_number: dict[int, Any], index: dict[Any, int]) -> tuple[Any, Any] | None:
     """The title or first heading (else the first body paragraph with text): its first and last run."""
-    ordered = [b for b in doc.blocks if b.kind is BlockKind.HEADING] + [b for b in doc.blocks if b.kind is not BlockKind.HEADING]
+    ordered = [b for b in doc.blocks if b.kind is BlockKind.HEADING] + [
+        b for b in doc.blocks if b.kind is not BlockKind.HEADING
+    ]
     for block in ordered:
         pieces = _pieces(block, by_number, index)
         if not pieces:
@@ -491,9 +536,9 @@ def _document_anchor(doc: Document, by_number: dict[int, Any], index: dict[Any, 
 
 
 def _save_atomically(document: Any, dst: Path, src: Path) -> None:
-    from ..safeio import atomic_writer
-
     import io
+
+    from ..safeio import atomic_writer
 
     try:
         buf = io.BytesIO()  # the zip is built in memory: a full disk cannot leave a half-closed ZipFile
@@ -503,5 +548,3 @@ def _save_atomically(document: Any, dst: Path, src: Path) -> None:
     except Exception as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
         raise AnnotateError("annotate.write_failed", path=str(dst), reason=reason.splitlines()[0][:200]) from exc
-
-

@@ -55,8 +55,15 @@ def _revision_ids(body: Any) -> Any:
         n += 1
 
 
-def suggest_docx(src: str | os.PathLike[str], dst: str | os.PathLike[str], doc: Document, findings: list[Finding],
-                 lang: str = "ja", force: bool = False, limits: Any = None) -> SuggestResult:
+def suggest_docx(
+    src: str | os.PathLike[str],
+    dst: str | os.PathLike[str],
+    doc: Document,
+    findings: list[Finding],
+    lang: str = "ja",
+    force: bool = False,
+    limits: Any = None,
+) -> SuggestResult:
     import docx
     from docx.oxml.parser import OxmlElement
     from docx.text.run import Run
@@ -75,7 +82,9 @@ def suggest_docx(src: str | os.PathLike[str], dst: str | os.PathLike[str], doc: 
     except InputError as exc:
         raise AnnotateError("annotate.cannot_open", path=str(src), reason=exc.message("en")) from None
     except Exception as exc:
-        raise AnnotateError("annotate.cannot_open", path=str(src), reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:200]) from exc
+        raise AnnotateError(
+            "annotate.cannot_open", path=str(src), reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        ) from exc
     body = document.element.body
     index = paragraph_index(body)
     by_number = {n: p for p, n in index.items()}
@@ -83,8 +92,16 @@ def suggest_docx(src: str | os.PathLike[str], dst: str | os.PathLike[str], doc: 
     date = _dt.datetime.now(_dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
     result = SuggestResult(str(dst))
 
-    fixable = [f for f in findings if f.fix and f.block_index is not None and f.start is not None and f.end is not None
-               and f.end > f.start and 0 <= f.block_index < len(doc.blocks)]
+    fixable = [
+        f
+        for f in findings
+        if f.fix
+        and f.block_index is not None
+        and f.start is not None
+        and f.end is not None
+        and f.end > f.start
+        and 0 <= f.block_index < len(doc.blocks)
+    ]
     by_block: dict[int, list[Finding]] = {}
     for f in fixable:
         by_block.setdefault(f.block_index, []).append(f)  # type: ignore[arg-type]

@@ -81,7 +81,9 @@ class Assessment:
 
     def label(self, lang: str) -> str:
         name = self.company or Path(self.path).stem
-        return f"{name}（{self.date}）" if self.date and lang == "ja" else f"{name} ({self.date})" if self.date else name
+        return (
+            f"{name}（{self.date}）" if self.date and lang == "ja" else f"{name} ({self.date})" if self.date else name
+        )
 
 
 def _tr(key: str, lang: str) -> str:
@@ -134,7 +136,7 @@ def build_workbook(lang: str, q: Questionnaire | None = None) -> Any:
     row += 1
     ws.cell(row, 1, _tr("scale", lang)).font = bold
     row += 1
-    for level, name in zip(LEVELS, q.scale):
+    for level, name in zip(LEVELS, q.scale, strict=False):
         ws.cell(row, 1, level).alignment = Alignment(horizontal="center")
         ws.cell(row, 2, name(lang))
         row += 1
@@ -201,7 +203,7 @@ def build_workbook(lang: str, q: Questionnaire | None = None) -> Any:
         ws[f"{COL_CHOSEN}{r}"] = f'=IF({COL_LEVEL}{r}="","",IFERROR(CHOOSE({COL_LEVEL}{r}+1,{refs}),""))'
         ws[f"{COL_NOTES}{r}"].protection = unlocked
         ws[f"{COL_NOTES}{r}"].fill = input_fill
-        for col, text in zip(LEVEL_COLS, item.levels):
+        for col, text in zip(LEVEL_COLS, item.levels, strict=False):
             ws[f"{col}{r}"] = text(lang)
         # Excel does not always grow wrapped rows by itself: size them from the longest text
         lines = max(_lines(ws[f"{col}{r}"].value, widths[col]) for col in ("C", "D", *LEVEL_COLS))
@@ -293,9 +295,15 @@ def yaml_text(lang: str, q: Questionnaire | None = None) -> str:
     out = [f"# {_tr('title', lang)}", *[f"# {line}" for line in _tr("yaml_help", lang).splitlines()]]
     out.append("#")
     out += [f"#   {n} = {q.scale[n](lang)}" for n in LEVELS]
-    out += [f"format: {FORMAT}", f"version: {q.version}", f"lang: {lang}",
-            f"company: \"\"   # {_tr('field_company', lang)}", f"group: \"\"     # {_tr('field_group', lang)}",
-            f"date: \"\"      # {_tr('field_date', lang)} (YYYY-MM-DD)", "answers:"]
+    out += [
+        f"format: {FORMAT}",
+        f"version: {q.version}",
+        f"lang: {lang}",
+        f'company: ""   # {_tr("field_company", lang)}',
+        f'group: ""     # {_tr("field_group", lang)}',
+        f'date: ""      # {_tr("field_date", lang)} (YYYY-MM-DD)',
+        "answers:",
+    ]
     current = None
     for item in q.items:
         if item.directive != current:
@@ -303,11 +311,11 @@ def yaml_text(lang: str, q: Questionnaire | None = None) -> str:
             out.append(f"  # ---- {t('assess.directive', lang, n=current)} {q.directives[current].name(lang)}")
         out.append(f"  {_yaml_str(item.id)}:")
         out.append(f"    # {item.question(lang)}")
-        for n, text in zip(LEVELS, item.levels):
+        for n, text in zip(LEVELS, item.levels, strict=False):
             out.append(f"    #   {n}: {text(lang)}")
         out.append(f"    item: {_yaml_str(item.title(lang))}")
         out.append("    level:        # 0-4")
-        out.append("    notes: \"\"")
+        out.append('    notes: ""')
     return "\n".join(out) + "\n"
 
 
@@ -399,18 +407,37 @@ def _read_xlsx(path: str) -> Assessment:
     notes: dict[str, str] = {}
     for k, item in enumerate(q.items):
         r = FIRST_ROW + k
-        expected = [(COL_ID, item.id, "id"), (COL_TITLE, item.title(lang), "title"), (COL_QUESTION, item.question(lang), "question")]
-        expected += [(col, text(lang), f"level{n}") for n, (col, text) in enumerate(zip(LEVEL_COLS, item.levels))]
+        expected = [
+            (COL_ID, item.id, "id"),
+            (COL_TITLE, item.title(lang), "title"),
+            (COL_QUESTION, item.question(lang), "question"),
+        ]
+        expected += [
+            (col, text(lang), f"level{n}") for n, (col, text) in enumerate(zip(LEVEL_COLS, item.levels, strict=False))
+        ]
         for col, text, what in expected:
             if not _same(ws[f"{col}{r}"].value, text):
-                errors.append(AssessError("assess.edited", sheet=sheet, cell=f"{col}{r}", item=item.id,
-                                          what=_tr(f"what_{what[:5] if what.startswith('level') else what}", lang)))
+                errors.append(
+                    AssessError(
+                        "assess.edited",
+                        sheet=sheet,
+                        cell=f"{col}{r}",
+                        item=item.id,
+                        what=_tr(f"what_{what[:5] if what.startswith('level') else what}", lang),
+                    )
+                )
                 break
         value = _level_value(ws[f"{COL_LEVEL}{r}"].value)
         if value is None:
-            errors.append(AssessError("assess.unanswered", sheet=sheet, cell=f"{COL_LEVEL}{r}", item=item.id, title=item.title(lang)))
+            errors.append(
+                AssessError(
+                    "assess.unanswered", sheet=sheet, cell=f"{COL_LEVEL}{r}", item=item.id, title=item.title(lang)
+                )
+            )
         elif isinstance(value, str):
-            errors.append(AssessError("assess.bad_level", sheet=sheet, cell=f"{COL_LEVEL}{r}", item=item.id, value=value))
+            errors.append(
+                AssessError("assess.bad_level", sheet=sheet, cell=f"{COL_LEVEL}{r}", item=item.id, value=value)
+            )
         else:
             levels[item.id] = value
         note = ws[f"{COL_NOTES}{r}"].value
@@ -422,8 +449,15 @@ def _read_xlsx(path: str) -> Assessment:
     if errors:
         raise AssessErrors(path, errors)
     fields = {k: ws[ref].value for k, ref in FIELD_CELLS.items()}
-    return Assessment(path, str(fields["company"] or "").strip(), str(fields["group"] or "").strip(), _date_text(fields["date"]),
-                      lang, levels, notes)
+    return Assessment(
+        path,
+        str(fields["company"] or "").strip(),
+        str(fields["group"] or "").strip(),
+        _date_text(fields["date"]),
+        lang,
+        levels,
+        notes,
+    )
 
 
 def _yaml_lines(text: str) -> dict[tuple[str, ...], int]:
@@ -436,7 +470,11 @@ def _yaml_lines(text: str) -> dict[tuple[str, ...], int]:
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 key = (*path, str(k.value))
-                out[key] = v.start_mark.line + 1 if not (isinstance(v, yaml.ScalarNode) and v.value == "" and v.tag.endswith("null")) else k.start_mark.line + 1
+                out[key] = (
+                    v.start_mark.line + 1
+                    if not (isinstance(v, yaml.ScalarNode) and v.value == "" and v.tag.endswith("null"))
+                    else k.start_mark.line + 1
+                )
                 walk(v, key)
 
     try:
@@ -456,13 +494,17 @@ def _read_yaml(path: str) -> Assessment:
     except UnicodeDecodeError:
         raise AssessErrors(path, [AssessError("input.decode_failed")]) from None
     except OSError as exc:
-        raise AssessErrors(path, [AssessError("input.not_readable", reason=exc.strerror or type(exc).__name__)]) from exc
+        raise AssessErrors(
+            path, [AssessError("input.not_readable", reason=exc.strerror or type(exc).__name__)]
+        ) from exc
     try:
         data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = f"{getattr(exc, 'problem', None) or exc}".splitlines()[0][:120]
-        raise AssessErrors(path, [AssessError("assess.yaml_syntax", line=(mark.line + 1) if mark else "?", reason=reason)]) from exc
+        raise AssessErrors(
+            path, [AssessError("assess.yaml_syntax", line=(mark.line + 1) if mark else "?", reason=reason)]
+        ) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise AssessErrors(path, [AssessError("assess.not_a_form")])
     q = load_questionnaire()
@@ -472,34 +514,77 @@ def _read_yaml(path: str) -> Assessment:
     lines = _yaml_lines(text)
     answers = data.get("answers")
     if not isinstance(answers, dict):
-        raise AssessErrors(path, [AssessError("assess.yaml_no_answers", keypath="answers", line=lines.get(("answers",), "?"))])
+        raise AssessErrors(
+            path, [AssessError("assess.yaml_no_answers", keypath="answers", line=lines.get(("answers",), "?"))]
+        )
     errors: list[AssessError] = []
     levels: dict[str, int] = {}
     notes: dict[str, str] = {}
     known = q.by_id()
     for key in answers:
         if str(key) not in known:
-            errors.append(AssessError("assess.unknown_item", keypath=f"answers > {key}", line=lines.get(("answers", str(key)), "?"), item=key))
+            errors.append(
+                AssessError(
+                    "assess.unknown_item",
+                    keypath=f"answers > {key}",
+                    line=lines.get(("answers", str(key)), "?"),
+                    item=key,
+                )
+            )
     for item in q.items:
         entry = answers.get(item.id)
         where = ("answers", item.id)
         if not isinstance(entry, dict):
-            errors.append(AssessError("assess.unanswered", keypath=" > ".join(where), line=lines.get(where, "?"), item=item.id, title=item.title(lang)))
+            errors.append(
+                AssessError(
+                    "assess.unanswered",
+                    keypath=" > ".join(where),
+                    line=lines.get(where, "?"),
+                    item=item.id,
+                    title=item.title(lang),
+                )
+            )
             continue
         if "item" in entry and not _same(entry["item"], item.title(lang)):
-            errors.append(AssessError("assess.edited", keypath=" > ".join((*where, "item")), line=lines.get((*where, "item"), "?"),
-                                      item=item.id, what=_tr("what_title", lang)))
+            errors.append(
+                AssessError(
+                    "assess.edited",
+                    keypath=" > ".join((*where, "item")),
+                    line=lines.get((*where, "item"), "?"),
+                    item=item.id,
+                    what=_tr("what_title", lang),
+                )
+            )
         value = _level_value(entry.get("level"))
         lw = (*where, "level")
         if value is None:
-            errors.append(AssessError("assess.unanswered", keypath=" > ".join(lw), line=lines.get(lw, lines.get(where, "?")), item=item.id, title=item.title(lang)))
+            errors.append(
+                AssessError(
+                    "assess.unanswered",
+                    keypath=" > ".join(lw),
+                    line=lines.get(lw, lines.get(where, "?")),
+                    item=item.id,
+                    title=item.title(lang),
+                )
+            )
         elif isinstance(value, str):
-            errors.append(AssessError("assess.bad_level", keypath=" > ".join(lw), line=lines.get(lw, "?"), item=item.id, value=value))
+            errors.append(
+                AssessError(
+                    "assess.bad_level", keypath=" > ".join(lw), line=lines.get(lw, "?"), item=item.id, value=value
+                )
+            )
         else:
             levels[item.id] = value
         if entry.get("notes") not in (None, ""):
             notes[item.id] = str(entry["notes"])
     if errors:
         raise AssessErrors(path, errors)
-    return Assessment(path, str(data.get("company") or "").strip(), str(data.get("group") or "").strip(), _date_text(data.get("date")),
-                      lang, levels, notes)
+    return Assessment(
+        path,
+        str(data.get("company") or "").strip(),
+        str(data.get("group") or "").strip(),
+        _date_text(data.get("date")),
+        lang,
+        levels,
+        notes,
+    )

@@ -54,7 +54,10 @@ def _disclosure_coverage(doc: Document, lang: str) -> dict[int, Disclosure]:
         entry = coverage.get(str(d), {})
         where = []
         for loc in entry.get("locations", []):
-            parts = [f"p.{loc['page']}" if loc.get("page") else "", f"¶{loc['paragraph']}" if loc.get("paragraph") else ""]
+            parts = [
+                f"p.{loc['page']}" if loc.get("page") else "",
+                f"¶{loc['paragraph']}" if loc.get("paragraph") else "",
+            ]
             w = " ".join(p for p in parts if p)
             if w:
                 where.append(w)
@@ -89,17 +92,24 @@ def finding_message(row: Row, lang: str) -> str:
 def render_text(a: Assessment, doc_path: str, rows: list[Row], lang: str) -> str:
     q = load_questionnaire()
     out = [t("assess.check.heading", lang, assessment=a.path, document=doc_path)]
-    head = [t("assess.check.col_directive", lang), t("assess.check.col_maturity", lang), t("assess.check.col_disclosure", lang),
-            t("assess.check.col_verdict", lang)]
+    head = [
+        t("assess.check.col_directive", lang),
+        t("assess.check.col_maturity", lang),
+        t("assess.check.col_disclosure", lang),
+        t("assess.check.col_verdict", lang),
+    ]
     table = [head]
     for r in rows:
-        table.append([
-            t("assess.directive", lang, n=r.directive),
-            t("assess.check.maturity", lang, mean=_mean(r.score.mean), min=r.score.minimum),
-            t(f"html.status.{r.disclosure.status}", lang) + f" ({t('assess.check.depth', lang, depth=r.disclosure.depth)})"
-            + (f" [{', '.join(r.disclosure.where[:3])}]" if r.disclosure.where else ""),
-            t(f"assess.check.verdict_{r.verdict}", lang),
-        ])
+        table.append(
+            [
+                t("assess.directive", lang, n=r.directive),
+                t("assess.check.maturity", lang, mean=_mean(r.score.mean), min=r.score.minimum),
+                t(f"html.status.{r.disclosure.status}", lang)
+                + f" ({t('assess.check.depth', lang, depth=r.disclosure.depth)})"
+                + (f" [{', '.join(r.disclosure.where[:3])}]" if r.disclosure.where else ""),
+                t(f"assess.check.verdict_{r.verdict}", lang),
+            ]
+        )
     widths = [max(_width(row[k]) for row in table) for k in range(len(head))]
     for k, row in enumerate(table):
         out.append("  " + "  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip())
@@ -115,8 +125,14 @@ def render_text(a: Assessment, doc_path: str, rows: list[Row], lang: str) -> str
         out.append(f"    {t('assess.check.directive_title', lang, title=q.directives[r.directive].name(lang))}")
         out.append(f"    {t('html.hint', lang)}: {t(f'assess.hint_{r.verdict}', lang)}")
     out.append("")
-    out.append(t("assess.check.summary", lang, undersell=sum(r.verdict == "undersell" for r in rows),
-                 overstate=sum(r.verdict == "overstate" for r in rows)))
+    out.append(
+        t(
+            "assess.check.summary",
+            lang,
+            undersell=sum(r.verdict == "undersell" for r in rows),
+            overstate=sum(r.verdict == "overstate" for r in rows),
+        )
+    )
     return "\n".join(out)
 
 
@@ -128,17 +144,30 @@ def render_json(a: Assessment, doc_path: str, rows: list[Row], lang: str) -> str
         "document": doc_path,
         "thresholds": {"undersell_at": UNDERSELL_AT, "overstate_at": OVERSTATE_AT},
         "directives": [
-            {"directive": r.directive, "title": q.directives[r.directive].name(lang), "maturity_mean": r.score.mean,
-             "maturity_min": r.score.minimum, "weakest_items": list(r.score.weakest), "disclosure": r.disclosure.status,
-             "disclosure_depth": r.disclosure.depth,
-             "where": list(r.disclosure.where), "verdict": r.verdict}
+            {
+                "directive": r.directive,
+                "title": q.directives[r.directive].name(lang),
+                "maturity_mean": r.score.mean,
+                "maturity_min": r.score.minimum,
+                "weakest_items": list(r.score.weakest),
+                "disclosure": r.disclosure.status,
+                "disclosure_depth": r.disclosure.depth,
+                "where": list(r.disclosure.where),
+                "verdict": r.verdict,
+            }
             for r in rows
         ],
         "findings": [
-            {"rule": f"assess.{r.verdict}", "level": "warning" if r.verdict == "overstate" else "info",
-             "quality": "truthfulness" if r.verdict == "overstate" else "relevance", "directive": r.directive,
-             "message": finding_message(r, lang), "hint": t(f"assess.hint_{r.verdict}", lang)}
-            for r in rows if r.verdict != "consistent"
+            {
+                "rule": f"assess.{r.verdict}",
+                "level": "warning" if r.verdict == "overstate" else "info",
+                "quality": "truthfulness" if r.verdict == "overstate" else "relevance",
+                "directive": r.directive,
+                "message": finding_message(r, lang),
+                "hint": t(f"assess.hint_{r.verdict}", lang),
+            }
+            for r in rows
+            if r.verdict != "consistent"
         ],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)

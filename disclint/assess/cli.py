@@ -11,7 +11,18 @@ import click
 from ..cli.runtime import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, RunContext, limit_options, make_limits
 from ..i18n import t
 
-HELP_KEYS = ("assess", "init", "init_output", "init_format", "force", "report", "report_output", "check", "format", "check_output")
+HELP_KEYS = (
+    "assess",
+    "init",
+    "init_output",
+    "init_format",
+    "force",
+    "report",
+    "report_output",
+    "check",
+    "format",
+    "check_output",
+)
 
 
 def _fatal(message: str) -> NoReturn:
@@ -124,18 +135,25 @@ def register_assess_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
             _write(ctx, out / name, files[name])
         for g in glyph:  # a chart label the font cannot draw: say so rather than ship tofu
             click.echo(f"disclint: {t('assess.glyph_missing', ctx.lang, detail=g[:120])}", err=True)
-        click.echo(t("assess.report_written", ctx.lang, path=out_dir, count=len(assessments), files=", ".join(REPORT_FILES)), err=True)
+        click.echo(
+            t("assess.report_written", ctx.lang, path=out_dir, count=len(assessments), files=", ".join(REPORT_FILES)),
+            err=True,
+        )
         sys.exit(EXIT_OK)
 
     @assess.command("check", help=L["check"])
     @click.argument("form")
     @click.argument("document")
-    @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help=L["format"])
+    @click.option(
+        "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help=L["format"]
+    )
     @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help=L["check_output"])
     @click.option("--force", is_flag=True, help=L["force"])
     @limit_options(lang)
     @click.pass_obj
-    def check_cmd(ctx: RunContext, form: str, document: str, fmt: str, output: str | None, force: bool, **kw: Any) -> None:
+    def check_cmd(
+        ctx: RunContext, form: str, document: str, fmt: str, output: str | None, force: bool, **kw: Any
+    ) -> None:
         from ..cli.runtime import guarded
         from ..readers import read
         from .check import _disclosure_coverage, compare, render_json, render_text
@@ -151,7 +169,11 @@ def register_assess_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         if coverage is None:
             sys.exit(EXIT_ERROR)
         rows = compare(assessment, coverage)
-        text = render_json(assessment, document, rows, ctx.lang) if fmt == "json" else render_text(assessment, document, rows, ctx.lang)
+        text = (
+            render_json(assessment, document, rows, ctx.lang)
+            if fmt == "json"
+            else render_text(assessment, document, rows, ctx.lang)
+        )
         if output:
             _write(ctx, Path(output), (text + "\n").encode("utf-8"))
         else:

@@ -66,8 +66,13 @@ def questionnaire_path() -> Path:
 
 
 def _text(raw: object, where: str, path: str) -> Text:
-    if not isinstance(raw, dict) or not isinstance(raw.get("ja"), str) or not isinstance(raw.get("en"), str) \
-            or not raw["ja"].strip() or not raw["en"].strip():
+    if (
+        not isinstance(raw, dict)
+        or not isinstance(raw.get("ja"), str)
+        or not isinstance(raw.get("en"), str)
+        or not raw["ja"].strip()
+        or not raw["en"].strip()
+    ):
         raise ConfigError("config.rule_invalid", path=path, reason=f"{where}: needs non-empty ja and en")
     return Text(raw["ja"].strip(), raw["en"].strip())
 
@@ -96,11 +101,20 @@ def parse_questionnaire(data: object, path: str) -> Questionnaire:
         levels = tuple(_text(lv, f"item {iid} level {k}", path) for k, lv in enumerate(raw.get("levels") or []))
         if len(levels) != len(LEVELS):
             raise ConfigError("config.rule_invalid", path=path, reason=f"item {iid}: needs five levels")
-        items.append(Item(iid, d, _text(raw.get("title"), f"item {iid} title", path),
-                          _text(raw.get("question"), f"item {iid} question", path), levels))
+        items.append(
+            Item(
+                iid,
+                d,
+                _text(raw.get("title"), f"item {iid} title", path),
+                _text(raw.get("question"), f"item {iid} question", path),
+                levels,
+            )
+        )
     for d in DIRECTIVES:
         if sum(1 for i in items if i.directive == d) != ITEMS_PER_DIRECTIVE:
-            raise ConfigError("config.rule_invalid", path=path, reason=f"directive {d}: needs {ITEMS_PER_DIRECTIVE} items")
+            raise ConfigError(
+                "config.rule_invalid", path=path, reason=f"directive {d}: needs {ITEMS_PER_DIRECTIVE} items"
+            )
     items = [i for _, i in sorted(enumerate(items), key=lambda p: (p[1].directive, p[0]))]
     return Questionnaire(int(data.get("version", 1)), scale, directives, tuple(items))
 

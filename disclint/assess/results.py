@@ -40,7 +40,9 @@ def scores(a: Assessment, q: Questionnaire | None = None) -> dict[int, Directive
         items = q.of(d)
         vals = [a.levels[i.id] for i in items]
         low = min(vals)
-        out[d] = DirectiveScore(d, round(sum(vals) / len(vals), 2), low, tuple(i.id for i in items if a.levels[i.id] == low))
+        out[d] = DirectiveScore(
+            d, round(sum(vals) / len(vals), 2), low, tuple(i.id for i in items if a.levels[i.id] == low)
+        )
     return out
 
 
@@ -84,8 +86,13 @@ def directive_table(assessments: list[Assessment], lang: str, q: Questionnaire) 
         row: list[Any] = [_dl(d, lang), q.directives[d].name(lang)]
         for s in all_scores:
             sc = s[d]
-            row += [sc.mean, sc.minimum, "、".join(f"{i} {items[i].title(lang)}" for i in sc.weakest) if lang == "ja"
-                    else "; ".join(f"{i} {items[i].title(lang)}" for i in sc.weakest)]
+            row += [
+                sc.mean,
+                sc.minimum,
+                "、".join(f"{i} {items[i].title(lang)}" for i in sc.weakest)
+                if lang == "ja"
+                else "; ".join(f"{i} {items[i].title(lang)}" for i in sc.weakest),
+            ]
         rows.append(row)
     return header, rows
 
@@ -115,7 +122,10 @@ def yoy_table(assessments: list[Assessment], lang: str, q: Questionnaire) -> tup
         sc = [scores(a, q) for a in forms]
         name = forms[0].company or Path(forms[0].path).stem
         for d in DIRECTIVES:
-            vals = [f"{_fmt(s[d].mean)}（{a.date or '-'}）" if lang == "ja" else f"{_fmt(s[d].mean)} ({a.date or '-'})" for s, a in zip(sc, forms)]
+            vals = [
+                f"{_fmt(s[d].mean)}（{a.date or '-'}）" if lang == "ja" else f"{_fmt(s[d].mean)} ({a.date or '-'})"
+                for s, a in zip(sc, forms, strict=False)
+            ]
             vals += [""] * (width - len(vals))
             delta = round(sc[-1][d].mean - sc[0][d].mean, 2)
             rows.append([name, _dl(d, lang), *vals, f"{delta:+.2f}"])
@@ -159,8 +169,10 @@ def radar_png(series: list[tuple[str, list[float], str]], title: str, lang: str)
 def radar_series(assessments: list[Assessment], lang: str, q: Questionnaire) -> list[tuple[str, list[float], str]]:
     if len(assessments) == 1:
         s = scores(assessments[0], q)
-        return [(_L("mean", lang), [s[d].mean for d in DIRECTIVES], "-"),
-                (_L("min", lang), [float(s[d].minimum) for d in DIRECTIVES], "--")]
+        return [
+            (_L("mean", lang), [s[d].mean for d in DIRECTIVES], "-"),
+            (_L("min", lang), [float(s[d].minimum) for d in DIRECTIVES], "--"),
+        ]
     return [(a.label(lang), [scores(a, q)[d].mean for d in DIRECTIVES], "-") for a in assessments]
 
 
@@ -193,9 +205,12 @@ def render_html(assessments: list[Assessment], lang: str, png: bytes, q: Questio
     from .. import __version__
 
     title = _L("title", lang)
-    forms = "".join(f"<li>{html.escape(a.label(lang))}{(' / ' + html.escape(a.group)) if a.group else ''}"
-                    f" <span class=\"meta\">{html.escape(Path(a.path).name)}</span></li>" for a in assessments)
-    scale = "".join(f"<li value=\"{n}\">{html.escape(s(lang))}</li>" for n, s in enumerate(q.scale))
+    forms = "".join(
+        f"<li>{html.escape(a.label(lang))}{(' / ' + html.escape(a.group)) if a.group else ''}"
+        f' <span class="meta">{html.escape(Path(a.path).name)}</span></li>'
+        for a in assessments
+    )
+    scale = "".join(f'<li value="{n}">{html.escape(s(lang))}</li>' for n, s in enumerate(q.scale))
     parts = [
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">'
         # a file people mail around: nothing but inline styles and the embedded chart may load
@@ -235,7 +250,10 @@ def results_xlsx(assessments: list[Assessment], lang: str, q: Questionnaire) -> 
     fills = {0: "F4CCCC", 1: "F4CCCC", 2: "FFEB9C", 3: "DCEDC8", 4: "C6EFCE"}
     wb = Workbook()
     wb.remove(wb.active)
-    views = [("sheet_directives", directive_table(assessments, lang, q)), ("sheet_items", item_table(assessments, lang, q))]
+    views = [
+        ("sheet_directives", directive_table(assessments, lang, q)),
+        ("sheet_items", item_table(assessments, lang, q)),
+    ]
     yoy = yoy_table(assessments, lang, q)
     if yoy:
         views.append(("sheet_yoy", yoy))
@@ -263,17 +281,28 @@ def results_json(assessments: list[Assessment], q: Questionnaire) -> str:
     out = []
     for a in assessments:
         s = scores(a, q)
-        out.append({
-            "file": a.path, "company": a.company, "group": a.group, "date": a.date,
-            "directives": {str(d): {"mean": s[d].mean, "min": s[d].minimum, "weakest": list(s[d].weakest)} for d in DIRECTIVES},
-            "items": {i.id: a.levels[i.id] for i in q.items}, "notes": a.notes,
-        })
+        out.append(
+            {
+                "file": a.path,
+                "company": a.company,
+                "group": a.group,
+                "date": a.date,
+                "directives": {
+                    str(d): {"mean": s[d].mean, "min": s[d].minimum, "weakest": list(s[d].weakest)} for d in DIRECTIVES
+                },
+                "items": {i.id: a.levels[i.id] for i in q.items},
+                "notes": a.notes,
+            }
+        )
     payload = {"version": "1.0", "questionnaire_version": q.version, "assessments": out}
     groups = yoy_groups(assessments)
     if groups:
         payload["year_over_year"] = [
-            {"company": v[0].company, "dates": [a.date for a in v],
-             "change": {str(d): round(scores(v[-1], q)[d].mean - scores(v[0], q)[d].mean, 2) for d in DIRECTIVES}}
+            {
+                "company": v[0].company,
+                "dates": [a.date for a in v],
+                "change": {str(d): round(scores(v[-1], q)[d].mean - scores(v[0], q)[d].mean, 2) for d in DIRECTIVES},
+            }
             for v in groups.values()
         ]
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
@@ -285,7 +314,9 @@ REPORT_FILES = ("index.html", "radar.png", "results.xlsx", "results.json")
 def build_report(assessments: list[Assessment], lang: str) -> tuple[dict[str, bytes], list[str]]:
     """File name -> content for the report directory; and matplotlib's glyph warnings (none expected)."""
     q = load_questionnaire()
-    title = _L("radar_title_one", lang) if len(assessments) == 1 else _L("radar_title_many", lang, count=len(assessments))
+    title = (
+        _L("radar_title_one", lang) if len(assessments) == 1 else _L("radar_title_many", lang, count=len(assessments))
+    )
     png, glyph = radar_png(radar_series(assessments, lang, q), title, lang)
     files = {
         "index.html": render_html(assessments, lang, png, q).encode("utf-8"),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..document import Block, BlockKind, Document
 from ..segment import sentence_spans
@@ -22,7 +23,7 @@ class Registry:
         self.name = name
         self._items: dict[str, type[Check]] = {}
 
-    def register(self, name: str) -> Callable[[type["Check"]], type["Check"]]:
+    def register(self, name: str) -> Callable[[type[Check]], type[Check]]:
         def deco(cls: type[Check]) -> type[Check]:
             if name in self._items and self._items[name] is not cls:
                 raise ValueError(f"{self.name}: {name!r} registered twice")
@@ -32,7 +33,7 @@ class Registry:
 
         return deco
 
-    def get(self, name: str) -> type["Check"] | None:
+    def get(self, name: str) -> type[Check] | None:
         return self._items.get(name)
 
     def names(self) -> list[str]:
@@ -87,8 +88,17 @@ class CheckContext:
     ``all_in_scope`` (rule examples) makes every block count as cyber.
     """
 
-    def __init__(self, doc: Document, *, lang: str = "ja", mapper: Any, results: list[Any], scope: Any,
-                 doc_coverage: Any, all_in_scope: bool = False) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        *,
+        lang: str = "ja",
+        mapper: Any,
+        results: list[Any],
+        scope: Any,
+        doc_coverage: Any,
+        all_in_scope: bool = False,
+    ) -> None:
         self.doc = doc
         self.lang = lang
         self.mapper = mapper
@@ -207,7 +217,7 @@ class Check:
     # Options every check accepts.
     COMMON: dict[str, Any] = {"scope": "cyber", "kinds": None}
 
-    def __init__(self, rule: "Rule") -> None:
+    def __init__(self, rule: Rule) -> None:
         self.rule = rule
         self.options = {**self.COMMON, **self.OPTIONS, **rule.options}
         self.scope = self.options["scope"]

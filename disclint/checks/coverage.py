@@ -16,7 +16,7 @@ shows enough kinds of specificity signal (``rules/coverage.yml``) is not weak.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..document import Location
 from ..i18n import directive_title
@@ -59,7 +59,13 @@ class CoverageCheck(Check):
             data = {"directive": d, "status": c.status}
             if c.status != c.mapper_status:
                 data["mapper_status"] = c.mapper_status
-            yield Hit(block, None, None, {"directive": d, "title": directive_title(d, ctx.lang), "where": where, "at": at}, data=data)
+            yield Hit(
+                block,
+                None,
+                None,
+                {"directive": d, "title": directive_title(d, ctx.lang), "where": where, "at": at},
+                data=data,
+            )
 
 
 def _label(loc: Location, lang: str) -> str:

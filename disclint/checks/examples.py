@@ -31,11 +31,17 @@ def document_from_example(example: Any, path: str = "<example>") -> Document:
             level = len(stripped) - len(stripped.lstrip("#"))
             title = stripped[level:].strip()
             section = [s for s in section if s[0] < level] + [(level, title)]
-            blocks.append(Block(BlockKind.HEADING, title, Location(path, line=n, section=tuple(t for _, t in section)), level))
+            blocks.append(
+                Block(BlockKind.HEADING, title, Location(path, line=n, section=tuple(t for _, t in section)), level)
+            )
         elif stripped.startswith("- "):
-            blocks.append(Block(BlockKind.LIST_ITEM, stripped[2:], Location(path, line=n, section=tuple(t for _, t in section))))
+            blocks.append(
+                Block(BlockKind.LIST_ITEM, stripped[2:], Location(path, line=n, section=tuple(t for _, t in section)))
+            )
         else:
-            blocks.append(Block(BlockKind.PARAGRAPH, line, Location(path, line=n, section=tuple(t for _, t in section))))
+            blocks.append(
+                Block(BlockKind.PARAGRAPH, line, Location(path, line=n, section=tuple(t for _, t in section)))
+            )
     return Document(path, "markdown", blocks, metadata)
 
 

@@ -16,7 +16,7 @@ regular expression instead of ``true`` requires the list items to match it).
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from .base import CHECKS, Check, CheckContext, Hit, compile_patterns
 
@@ -104,7 +104,9 @@ def _quoted(before: str) -> bool:
     return before.count("「") > before.count("」") or before.count("『") > before.count("』")
 
 
-_LIST_LEAD = re.compile(r"(?:[:：]|次の(?:とおり|通り)(?:です|であります|となります)?[。.]?|以下の(?:とおり|通り)(?:です)?[。.]?)\s*$")
+_LIST_LEAD = re.compile(
+    r"(?:[:：]|次の(?:とおり|通り)(?:です|であります|となります)?[。.]?|以下の(?:とおり|通り)(?:です)?[。.]?)\s*$"
+)
 
 
 def following_list(ctx: CheckContext, i: int, limit: int = 12) -> str:

@@ -8,10 +8,10 @@ Hit says ``on_norm=False``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
-
+from typing import Any
 
 from ..document import BlockKind
 from .base import PROSE_KINDS, TEXT_KINDS, CheckContext, Hit
@@ -30,7 +30,9 @@ def _group_by_section(ctx: CheckContext, idx: Iterable[int]) -> dict[tuple[str, 
 
 
 # ---------------------------------------------------------------- relevance
-_VAGUE = re.compile(r"適切|必要に応じ|適宜|定期的|随時(?![^。]{0,20}(でき|閲覧))|努め|継続的|強化を図|万全を期|推進して")
+_VAGUE = re.compile(
+    r"適切|必要に応じ|適宜|定期的|随時(?![^。]{0,20}(でき|閲覧))|努め|継続的|強化を図|万全を期|推進して"
+)
 # A paragraph that names an internal rule or a framework is specific, however it is worded.
 _NAMED_RULE = re.compile(r"規程|規則|規定|マニュアル|ガイドライン|手順書|細則|要領")
 
@@ -47,8 +49,11 @@ def boilerplate(ctx: CheckContext, check: Any) -> Iterable[Hit]:
             continue
         # a lead paragraph whose list gives the frequency, the figures or the mechanism is not boilerplate
         items = following_list(ctx, i)
-        if items and (re.search(r"[0-9A-Za-z「『]|毎[年月週日]|ごと", items) or _NAMED_RULE.search(items)
-                      or (specific is not None and specific.search(items))):
+        if items and (
+            re.search(r"[0-9A-Za-z「『]|毎[年月週日]|ごと", items)
+            or _NAMED_RULE.search(items)
+            or (specific is not None and specific.search(items))
+        ):
             continue
         sents = [text[s:e] for s, e in ctx.sentences(i) if b.norm.text[s:e].strip()]
         if sents and all(_VAGUE.search(s) for s in sents):
@@ -105,7 +110,10 @@ def top_threats(ctx: CheckContext, check: Any) -> Iterable[Hit]:
     list_year, threats = threats_for_year(check, ctx.doc_year)
     missing = [name for name, rx in threats.items() if not re.search(rx, text)]
     if missing:
-        params = {"threats": "、".join(missing) if ctx.lang == "ja" else ", ".join(missing), "list_year": list_year or ""}
+        params = {
+            "threats": "、".join(missing) if ctx.lang == "ja" else ", ".join(missing),
+            "list_year": list_year or "",
+        }
         yield Hit(idx[0], None, None, params, data={"threats": missing, "list_year": list_year})
 
 
@@ -173,7 +181,9 @@ def no_residual_risk(ctx: CheckContext, check: Any) -> Iterable[Hit]:
 
 
 # ---------------------------------------------------------------- comparability
-_DATES = re.compile(r"(\d{4}|令和\s*\d{1,2}|平成\s*\d{1,2})\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
+_DATES = re.compile(
+    r"(\d{4}|令和\s*\d{1,2}|平成\s*\d{1,2})\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日"
+)
 _QUANTITY = re.compile(
     r"\d[\d,.]*\s*(%|件|回|名|人|台|社|時間|日|か月|ヶ月|カ月|億円|百万円|千円|万円|円|拠点|種類|割|倍|ポイント|システム|部署|項目|講座|時間)"
 )
@@ -203,9 +213,11 @@ def no_quantitative_facts(ctx: CheckContext, check: Any) -> Iterable[Hit]:
         if not ctx.all_in_scope and sec not in ctx.cyber_sections:
             continue
         groups.setdefault(_cyber_root(ctx, sec), []).extend(blocks)
-    for root, blocks in groups.items():
+    for _root, blocks in groups.items():
         blocks.sort()
-        prose = [i for i in blocks if ctx.doc.blocks[i].kind in PROSE_KINDS and (ctx.all_in_scope or i in ctx.cyber_blocks)]
+        prose = [
+            i for i in blocks if ctx.doc.blocks[i].kind in PROSE_KINDS and (ctx.all_in_scope or i in ctx.cyber_blocks)
+        ]
         if not prose or sum(len(ctx.doc.blocks[i].norm.text) for i in prose) < min_chars:
             continue
         if any(_QUANTITY.search(_DATES.sub("", ctx.doc.blocks[i].norm.text)) for i in blocks):
@@ -225,7 +237,10 @@ def mixed_width_digits(ctx: CheckContext, check: Any) -> Iterable[Hit]:
     convention of Japanese filings (全角 for one digit, 半角 for more: 「６月」「2025年」) is
     consistent, not mixed.
     """
-    classes: dict[bool, tuple[list[tuple[int, re.Match[str]]], list[tuple[int, re.Match[str]]]]] = {False: ([], []), True: ([], [])}
+    classes: dict[bool, tuple[list[tuple[int, re.Match[str]]], list[tuple[int, re.Match[str]]]]] = {
+        False: ([], []),
+        True: ([], []),
+    }
     for i, b in ctx.blocks(check.scope, PROSE_KINDS):
         for m in _FW.finditer(b.text):
             classes[len(m.group(0)) > 1][0].append((i, m))
@@ -283,9 +298,12 @@ def unexplained_acronym(ctx: CheckContext, check: Any) -> Iterable[Hit]:
                 seen_long
                 or any(lf in before or lf in after or lf in text[: m.start()] for lf in longs)
                 or re.match(r"\s*[(:：]", text[m.end() :]) is not None  # EDR（Endpoint …）, CISO：…
-                or re.match(r"\s*(?:[*＊※†]|\(?注\s*\d)", text[m.end() :]) is not None  # CSIRT*1, ISMS※ (a footnote explains it)
-                or re.match(r"/[A-Za-z][A-Za-z-]*\s*[(]", text[m.end() :]) is not None  # CSIRT/FSIRT（Computer/Factory …）
-                or re.search(r"[(]\s*$", text[: m.start()]) is not None and m.start() > 1  # 長い名称（EDR）
+                or re.match(r"\s*(?:[*＊※†]|\(?注\s*\d)", text[m.end() :])
+                is not None  # CSIRT*1, ISMS※ (a footnote explains it)
+                or re.match(r"/[A-Za-z][A-Za-z-]*\s*[(]", text[m.end() :])
+                is not None  # CSIRT/FSIRT（Computer/Factory …）
+                or re.search(r"[(]\s*$", text[: m.start()]) is not None
+                and m.start() > 1  # 長い名称（EDR）
                 or re.search(rf"[(]\s*{re.escape(term)}\s*[:：)]", after) is not None  # 「X-CSIRT」（CSIRT：…）
             )
             if not explained and b.kind in TEXT_KINDS and ctx.in_scope(i, check.scope):
@@ -307,7 +325,7 @@ def mixed_style(ctx: CheckContext, check: Any) -> Iterable[Hit]:
     """である調 and です・ます調 mixed within one section: flag the minority sentences."""
     max_per = int(_opt(check, "max_per_section", 3))
     idx = [i for i, _ in ctx.blocks(check.scope, {BlockKind.PARAGRAPH})]
-    for sec, blocks in _group_by_section(ctx, idx).items():
+    for _sec, blocks in _group_by_section(ctx, idx).items():
         desu: list[tuple[int, int, int]] = []
         dearu: list[tuple[int, int, int]] = []
         for i in blocks:
@@ -327,7 +345,10 @@ def mixed_style(ctx: CheckContext, check: Any) -> Iterable[Hit]:
         else:
             minority, style, other = dearu, "である調", "です・ます調"
         if ctx.lang != "ja":
-            style, other = ("desu/masu" if style.startswith("で") and "ます" in style else "de-aru"), ("de-aru" if "ます" in style else "desu/masu")
+            style, other = (
+                ("desu/masu" if style.startswith("で") and "ます" in style else "de-aru"),
+                ("de-aru" if "ます" in style else "desu/masu"),
+            )
         for i, s, e in minority[:max_per]:
             sent = ctx.doc.blocks[i].norm.text[s:e]
             st = s + len(sent) - len(sent.lstrip())
@@ -338,7 +359,9 @@ def mixed_style(ctx: CheckContext, check: Any) -> Iterable[Hit]:
 _STALE = [
     re.compile(r"10大脅威\s*(\d{4})"),
     re.compile(r"(\d{4})\s*年?\s*版"),
-    re.compile(r"(\d{4})\s*年度?\s*(?:に実施された|に公表された|の|に)?\s*(?:調査|統計|白書|報告書|レポート|ランキング)"),
+    re.compile(
+        r"(\d{4})\s*年度?\s*(?:に実施された|に公表された|の|に)?\s*(?:調査|統計|白書|報告書|レポート|ランキング)"
+    ),
 ]
 
 
@@ -360,7 +383,9 @@ def stale_reference(ctx: CheckContext, check: Any) -> Iterable[Hit]:
                 yield Hit(i, m.start(), m.end(), {"match": m.group(0), "year": y, "doc_year": year, "age": year - y})
 
 
-_FULL_DATE = re.compile(r"(\d{4}|令和\s*(\d{1,2}|元)|平成\s*\d{1,2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[/-]\d{1,2}[/-]\d{1,2}")
+_FULL_DATE = re.compile(
+    r"(\d{4}|令和\s*(\d{1,2}|元)|平成\s*\d{1,2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[/-]\d{1,2}[/-]\d{1,2}"
+)
 
 
 def no_report_date(ctx: CheckContext, check: Any) -> Iterable[Hit]:
@@ -389,21 +414,52 @@ def no_cyber_content(ctx: CheckContext, check: Any) -> Iterable[Hit]:
 # The surface of 行う (by its conjugated form) -> the same form of する, chosen by what follows.
 _SURU_STEM = {"行う": "する", "行い": "し", "行っ": "し", "行お": "しよ"}
 # auxiliaries and conjunctive particles that belong to the predicate (kept as written)
-_PRED_LEMMAS = frozenset({"て", "で", "おる", "いる", "ます", "た", "ない", "ず", "ぬ", "れる", "せる", "ば", "う", "ござる", "たり"})
+_PRED_LEMMAS = frozenset(
+    {"て", "で", "おる", "いる", "ます", "た", "ない", "ず", "ぬ", "れる", "せる", "ば", "う", "ござる", "たり"}
+)
 
 
 def _suru_form(verb: str, nxt: str) -> str | None:
     if verb in _SURU_STEM:
         return _SURU_STEM[verb]
     if verb == "行わ":  # 未然形: 行わない -> しない, 行わず -> せず, 行われる -> される, 行わせる -> させる
-        return {"ない": "し", "なかっ": "し", "ず": "せ", "ぬ": "せ", "れ": "さ", "れる": "さ", "せ": "さ", "せる": "さ"}.get(nxt)
+        return {
+            "ない": "し",
+            "なかっ": "し",
+            "ず": "せ",
+            "ぬ": "せ",
+            "れ": "さ",
+            "れる": "さ",
+            "せ": "さ",
+            "せる": "さ",
+        }.get(nxt)
     if verb == "行え" and nxt == "ば":
         return "すれ"
     return None
 
 
 # particles after which a verbal noun stands free (「当社は監視を行う」「取引先と協議を行う」)
-_FREE_AFTER = frozenset({"は", "が", "に", "で", "へ", "も", "から", "まで", "より", "と", "にて", "ては", "では", "には", "とも", "て", "で", "ば"})
+_FREE_AFTER = frozenset(
+    {
+        "は",
+        "が",
+        "に",
+        "で",
+        "へ",
+        "も",
+        "から",
+        "まで",
+        "より",
+        "と",
+        "にて",
+        "ては",
+        "では",
+        "には",
+        "とも",
+        "て",
+        "ば",
+    }
+)
 
 
 def _modifies(toks: list[Any], i: int) -> bool:
@@ -415,7 +471,11 @@ def _modifies(toks: list[Any], i: int) -> bool:
     """
     t = toks[i]
     if t.text in ("、", ",", "，"):
-        return i >= 1 and toks[i - 1].pos_ in ("NOUN", "PROPN", "NUM", "SYM") or (i >= 1 and toks[i - 1].text in ("）", ")", "」"))
+        return (
+            i >= 1
+            and toks[i - 1].pos_ in ("NOUN", "PROPN", "NUM", "SYM")
+            or (i >= 1 and toks[i - 1].text in ("）", ")", "」"))
+        )
     if t.pos_ in ("ADP", "SCONJ"):
         return t.text not in _FREE_AFTER
     if t.pos_ in ("ADV", "PUNCT", "INTJ", "SPACE"):

@@ -15,7 +15,7 @@ its metadata), names of legal entities (a run that starts with or ends in 株式
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from .base import CHECKS, PROSE_KINDS, Check, CheckContext, Hit
 
@@ -31,8 +31,15 @@ _RUNS = {
 
 @CHECKS.register("metric")
 class Metric(Check):
-    OPTIONS = {"measure": "sentence_chars", "max": 100, "allow": [], "skip_quoted": False, "skip_names": False,
-               "entity_pattern": "", "skip_brackets": False}
+    OPTIONS = {
+        "measure": "sentence_chars",
+        "max": 100,
+        "allow": [],
+        "skip_quoted": False,
+        "skip_names": False,
+        "entity_pattern": "",
+        "skip_brackets": False,
+    }
 
     def setup(self) -> None:
         if self.options["measure"] not in ("sentence_chars", *_RUNS):
@@ -63,7 +70,6 @@ class Metric(Check):
                         if self.options["skip_names"] and self._is_name(ctx, i, m):
                             continue
                         yield Hit(i, m.start(), m.end(), {"value": len(m.group(0)), "max": limit, "match": m.group(0)})
-
 
     def _is_name(self, ctx: CheckContext, i: int, m: re.Match[str]) -> bool:
         run, text = m.group(0), ctx.doc.blocks[i].norm.text
@@ -100,8 +106,11 @@ def _mostly_proper_nouns(ctx: CheckContext, i: int, m: re.Match[str]) -> bool:
     except Exception:  # no Japanese model: no proper-noun exemption
         return False
     lo, hi = m.start() - s, m.end() - s
-    proper = sum(min(t.idx + len(t.text), hi) - max(t.idx, lo) for t in doc
-                 if t.idx < hi and t.idx + len(t.text) > lo and "固有名詞" in t.tag_)
+    proper = sum(
+        min(t.idx + len(t.text), hi) - max(t.idx, lo)
+        for t in doc
+        if t.idx < hi and t.idx + len(t.text) > lo and "固有名詞" in t.tag_
+    )
     return proper * 2 >= hi - lo
 
 

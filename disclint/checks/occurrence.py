@@ -7,7 +7,7 @@ The finding spans the unit; the message gets ``{count}``, ``{max}``, ``{min}``.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from .base import CHECKS, PROSE_KINDS, Check, CheckContext, Hit
 

@@ -15,7 +15,8 @@ extended to it) and the suggested text (``{suggestion}`` in the message), or Non
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .base import CHECKS, PROSE_KINDS, Check, CheckContext, Hit
 
@@ -40,13 +41,15 @@ class Pattern(Check):
         for spec in self.options["tokens"]:
             if not isinstance(spec, dict) or set(spec) - _FIELDS:
                 raise ValueError(f"bad token condition {spec!r}")
-            conds.append({
-                "text": _as_set(spec.get("text")),
-                "lemma": _as_set(spec.get("lemma")),
-                "norm": _as_set(spec.get("norm")),
-                "pos": _as_set(spec.get("pos")),
-                "tag": re.compile(spec["tag"]) if spec.get("tag") else None,
-            })
+            conds.append(
+                {
+                    "text": _as_set(spec.get("text")),
+                    "lemma": _as_set(spec.get("lemma")),
+                    "norm": _as_set(spec.get("norm")),
+                    "pos": _as_set(spec.get("pos")),
+                    "tag": re.compile(spec["tag"]) if spec.get("tag") else None,
+                }
+            )
         if not conds:
             raise ValueError("pattern needs 'tokens'")
         self.conds = conds
@@ -78,7 +81,7 @@ class Pattern(Check):
                 toks = list(ctx.tokens(i, s, e))
                 for k in range(len(toks) - n + 1):
                     window = toks[k : k + n]
-                    if all(self._ok(t, c) for t, c in zip(window, self.conds)):
+                    if all(self._ok(t, c) for t, c in zip(window, self.conds, strict=False)):
                         last, extra = toks[k + n - 1], {}
                         if self.suggest is not None:
                             rewrite = self.suggest(window, toks, k)

@@ -8,7 +8,8 @@ Functions for the built-in rules live in :mod:`disclint.checks.library`.
 from __future__ import annotations
 
 import importlib
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from .base import CHECKS, Check, CheckContext, Hit
 

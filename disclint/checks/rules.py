@@ -20,7 +20,22 @@ from ..findings import Level
 from ..quality import QUALITIES, QUALITY_LABELS  # noqa: F401  (re-exported)
 from ..resources import data_dir, load_yaml
 
-_FIELDS = {"id", "extends", "quality", "level", "message", "explanation", "hint", "reference", "options", "scope", "examples", "python", "enabled", "fix"}
+_FIELDS = {
+    "id",
+    "extends",
+    "quality",
+    "level",
+    "message",
+    "explanation",
+    "hint",
+    "reference",
+    "options",
+    "scope",
+    "examples",
+    "python",
+    "enabled",
+    "fix",
+}
 _REQUIRED = ("id", "extends", "quality", "level", "message", "explanation")
 
 
@@ -52,7 +67,9 @@ class Rule:
         except (KeyError, IndexError, ValueError):
             return template
 
-    def with_overrides(self, level: str | None = None, options: dict[str, Any] | None = None, enabled: bool | None = None) -> "Rule":
+    def with_overrides(
+        self, level: str | None = None, options: dict[str, Any] | None = None, enabled: bool | None = None
+    ) -> Rule:
         new = replace(self, options=copy.deepcopy(self.options))
         if level is not None:
             new.level = Level(level)
@@ -115,7 +132,11 @@ def parse_rule(data: Any, where: str) -> Rule:
     registry = load_builtin_checks()
     cls = registry.get(str(data["extends"]))
     if cls is None:
-        raise ConfigError("config.rule_invalid", path=where, reason=f"unknown check type '{data['extends']}' (known: {', '.join(registry.names())})")
+        raise ConfigError(
+            "config.rule_invalid",
+            path=where,
+            reason=f"unknown check type '{data['extends']}' (known: {', '.join(registry.names())})",
+        )
     if data["quality"] not in QUALITIES:
         raise ConfigError("config.rule_invalid", path=where, reason=f"unknown quality '{data['quality']}'")
     rid = str(data["id"])
@@ -132,17 +153,25 @@ def parse_rule(data: Any, where: str) -> Rule:
         raise ConfigError("config.rule_invalid", path=where, reason="scope must be 'cyber' or 'all'")
     bad = set(options) - cls.known_options()
     if bad and "*" not in cls.known_options():
-        raise ConfigError("config.rule_invalid", path=where, reason=f"unknown options for {data['extends']}: {', '.join(sorted(bad))}")
+        raise ConfigError(
+            "config.rule_invalid", path=where, reason=f"unknown options for {data['extends']}: {', '.join(sorted(bad))}"
+        )
     enabled = data.get("enabled", True)
     if not isinstance(enabled, bool):
         raise ConfigError("config.rule_invalid", path=where, reason="'enabled' must be true or false")
     fix = data.get("fix") or {}
-    if fix and (not isinstance(fix, dict) or not isinstance(fix.get("replacement"), str)
-                or fix.get("applicability", "review") not in ("safe", "review")
-                or set(fix) - {"replacement", "applicability", "review_if_match", "normalize"}
-                or fix.get("normalize", "nfkc") != "nfkc"):
-        raise ConfigError("config.rule_invalid", path=where,
-                          reason="fix must be {replacement: str, applicability: safe|review, review_if_match: regex, normalize: nfkc}")
+    if fix and (
+        not isinstance(fix, dict)
+        or not isinstance(fix.get("replacement"), str)
+        or fix.get("applicability", "review") not in ("safe", "review")
+        or set(fix) - {"replacement", "applicability", "review_if_match", "normalize"}
+        or fix.get("normalize", "nfkc") != "nfkc"
+    ):
+        raise ConfigError(
+            "config.rule_invalid",
+            path=where,
+            reason="fix must be {replacement: str, applicability: safe|review, review_if_match: regex, normalize: nfkc}",
+        )
     examples = data.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"valid", "invalid"}:
         raise ConfigError("config.rule_invalid", path=where, reason="examples must be {valid: [...], invalid: [...]}")
@@ -179,7 +208,9 @@ def load_rule_file(path: Path, user: bool = False) -> Rule:
         if user:
             from ..safeio import read_input_bytes
 
-            text = read_input_bytes(path, 4 * 1024 * 1024, ConfigError, "config.rule_invalid", path=str(path)).decode("utf-8")
+            text = read_input_bytes(path, 4 * 1024 * 1024, ConfigError, "config.rule_invalid", path=str(path)).decode(
+                "utf-8"
+            )
             data = load_user_yaml(text)
         else:
             data = load_yaml(path.read_text(encoding="utf-8"))
@@ -210,6 +241,8 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
     seen: dict[str, str] = {}
     for r in rules:
         if r.id in seen:
-            raise ConfigError("config.rule_invalid", path=r.path, reason=f"duplicate rule id '{r.id}' (also in {seen[r.id]})")
+            raise ConfigError(
+                "config.rule_invalid", path=r.path, reason=f"duplicate rule id '{r.id}' (also in {seen[r.id]})"
+            )
         seen[r.id] = r.path
     return [r.with_overrides() for r in rules]

@@ -8,7 +8,7 @@ back-references), ``match_on`` (``norm`` or ``original``) and the sentence filte
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from .base import CHECKS, CheckContext, Hit
 from .existence import Existence

@@ -65,7 +65,9 @@ def build_cli(lang: str) -> click.Group:
 
     @cli.command("extract", help=H["extract"])
     @click.argument("files", nargs=-1, required=True)
-    @click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True, help=H["format"])
+    @click.option(
+        "--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True, help=H["format"]
+    )
     @limit_options(lang)
     @timeout_option(lang)
     @click.pass_obj
@@ -83,7 +85,9 @@ def build_cli(lang: str) -> click.Group:
                     click.echo(json.dumps(block.to_dict(), ensure_ascii=False))
             else:
                 meta = ", ".join(f"{k}={v}" for k, v in doc.metadata.items() if v not in (None, ""))
-                click.echo(terminal_safe(f"# {doc.path} ({doc.format}; {len(doc.blocks)} blocks{'; ' + meta if meta else ''})"))
+                click.echo(
+                    terminal_safe(f"# {doc.path} ({doc.format}; {len(doc.blocks)} blocks{'; ' + meta if meta else ''})")
+                )
                 for block in doc.blocks:
                     click.echo(_block_line(block, ctx.lang))
         inputs.cleanup()

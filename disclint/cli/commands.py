@@ -7,9 +7,20 @@ from typing import Any
 
 import click
 
-from .runtime import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, RunContext, guarded, iter_documents, limit_options, make_limits, start_reading, timeout_option
 from ..findings import FAIL_LEVELS, level_at_least
 from ..i18n import t
+from .runtime import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    RunContext,
+    guarded,
+    iter_documents,
+    limit_options,
+    make_limits,
+    start_reading,
+    timeout_option,
+)
 
 
 def register_commands(cli: click.Group, lang: str, H: dict[str, str]) -> None:
@@ -34,26 +45,52 @@ def register_commands(cli: click.Group, lang: str, H: dict[str, str]) -> None:
 
 
 _LINT_HELP = {
-    "format": {"ja": "出力形式（text / json / sarif / github / html）", "en": "output format (text / json / sarif / github / html)"},
+    "format": {
+        "ja": "出力形式（text / json / sarif / github / html）",
+        "en": "output format (text / json / sarif / github / html)",
+    },
     "annotate": {
         "ja": "指摘を Word のコメントにした文書のコピーをこのファイルに書き出す（入力は .docx 1 つ。入力は変更しない）",
         "en": "write a copy of the document with every finding as a Word comment to this file (one .docx input; the input is never changed)",
     },
-    "output": {"ja": "結果をこのファイルに書き出す（入力ファイルは上書きしない）", "en": "write the report to this file (never an input file)"},
-    "force": {"ja": "-o / --annotate / --write-baseline の出力先が既にあれば上書きする", "en": "overwrite the -o / --annotate / --write-baseline file if it exists"},
-    "config": {"ja": "設定ファイル（省略時は .disclint.toml / pyproject.toml / setup.cfg を上位へ探索）", "en": "config file (default: search .disclint.toml / pyproject.toml / setup.cfg upward)"},
+    "output": {
+        "ja": "結果をこのファイルに書き出す（入力ファイルは上書きしない）",
+        "en": "write the report to this file (never an input file)",
+    },
+    "force": {
+        "ja": "-o / --annotate / --write-baseline の出力先が既にあれば上書きする",
+        "en": "overwrite the -o / --annotate / --write-baseline file if it exists",
+    },
+    "config": {
+        "ja": "設定ファイル（省略時は .disclint.toml / pyproject.toml / setup.cfg を上位へ探索）",
+        "en": "config file (default: search .disclint.toml / pyproject.toml / setup.cfg upward)",
+    },
     "isolated": {
         "ja": "設定ファイルを探索しない（--config を指定しなければ既定の設定。第三者の文書を検査するとき）",
         "en": "do not search for config files (defaults unless --config is given; for third-party documents)",
     },
-    "select": {"ja": "実行するルール（ID またはプレフィックス、カンマ区切り可。例: truthfulness）", "en": "rules to run (ids or prefixes, comma-separated, e.g. truthfulness)"},
+    "select": {
+        "ja": "実行するルール（ID またはプレフィックス、カンマ区切り可。例: truthfulness）",
+        "en": "rules to run (ids or prefixes, comma-separated, e.g. truthfulness)",
+    },
     "ignore": {"ja": "除外するルール（ID またはプレフィックス）", "en": "rules to skip (ids or prefixes)"},
     "baseline": {"ja": "このベースラインに記録済みの指摘を表示しない", "en": "hide findings recorded in this baseline"},
-    "write_baseline": {"ja": "現在の指摘をベースラインとして書き出す", "en": "record the current findings as a baseline"},
-    "peers": {"ja": "survey の RUN_DIR の公表済み報告書と比べ、指示ごとに同業他社の記載率を示す（text / json）",
-              "en": "compare with the published reports of a survey RUN_DIR: per directive, the share of peers disclosing it (text / json)"},
-    "peer_industry": {"ja": "--peers で比べる業種（既定: すべての業種）", "en": "industry of the peers for --peers (default: all)"},
-    "rules": {"ja": "ルールの一覧を表示します（ID・品質・重要度・メッセージ）。1 つのルールの詳細は disclint rule ID。", "en": "List the rules (id, quality, level, message). One rule in full: disclint rule ID."},
+    "write_baseline": {
+        "ja": "現在の指摘をベースラインとして書き出す",
+        "en": "record the current findings as a baseline",
+    },
+    "peers": {
+        "ja": "survey の RUN_DIR の公表済み報告書と比べ、指示ごとに同業他社の記載率を示す（text / json）",
+        "en": "compare with the published reports of a survey RUN_DIR: per directive, the share of peers disclosing it (text / json)",
+    },
+    "peer_industry": {
+        "ja": "--peers で比べる業種（既定: すべての業種）",
+        "en": "industry of the peers for --peers (default: all)",
+    },
+    "rules": {
+        "ja": "ルールの一覧を表示します（ID・品質・重要度・メッセージ）。1 つのルールの詳細は disclint rule ID。",
+        "en": "List the rules (id, quality, level, message). One rule in full: disclint rule ID.",
+    },
     "rule": {
         "ja": "1 つのルールを詳しく表示します（メッセージ・説明・直し方・参照・オプション・例）。例: disclint rule truthfulness.absolute-claim",
         "en": "Explain one rule in full (message, explanation, how to fix, reference, options, examples), e.g. disclint rule truthfulness.absolute-claim",
@@ -88,7 +125,14 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
 
     @cli.command("lint", help=H["lint"])
     @click.argument("files", nargs=-1, required=True)
-    @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]), default="text", show_default=True, help=L["format"])
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json", "sarif", "github", "html"]),
+        default="text",
+        show_default=True,
+        help=L["format"],
+    )
     @click.option("--annotate", "annotate", type=click.Path(dir_okay=False), default=None, help=L["annotate"])
     @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help=L["output"])
     @click.option("--force", is_flag=True, help=L["force"])
@@ -109,11 +153,29 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
     @limit_options(lang)
     @timeout_option(lang)
     @click.pass_obj
-    def lint(ctx: RunContext, files: tuple[str, ...], fmt: str, output: str | None, force: bool, config_path: str | None,
-             select: tuple[str, ...], ignore: tuple[str, ...], fail_level: str | None, baseline: str | None,
-             write_baseline: str | None, annotate: str | None = None, isolated: bool = False, peers_run: str | None = None,
-             peer_industry: str | None = None, exclude: tuple[str, ...] = (), stdin_filename: str | None = None,
-             apply_fixes: bool = False, unsafe_fixes: bool = False, suggest: str | None = None, **kw: Any) -> None:
+    def lint(
+        ctx: RunContext,
+        files: tuple[str, ...],
+        fmt: str,
+        output: str | None,
+        force: bool,
+        config_path: str | None,
+        select: tuple[str, ...],
+        ignore: tuple[str, ...],
+        fail_level: str | None,
+        baseline: str | None,
+        write_baseline: str | None,
+        annotate: str | None = None,
+        isolated: bool = False,
+        peers_run: str | None = None,
+        peer_industry: str | None = None,
+        exclude: tuple[str, ...] = (),
+        stdin_filename: str | None = None,
+        apply_fixes: bool = False,
+        unsafe_fixes: bool = False,
+        suggest: str | None = None,
+        **kw: Any,
+    ) -> None:
 
         from .inputs import expand_inputs
 
@@ -124,26 +186,59 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
         if not inputs.paths:  # an empty folder, everything excluded, a glob matching nothing
             sys.exit(EXIT_ERROR)
         try:
-            _lint(ctx, tuple(inputs.paths), fmt, output, force, config_path, select, ignore, fail_level, baseline,
-                  write_baseline, annotate, isolated, peers_run=peers_run, peer_industry=peer_industry,
-                  fixing=(apply_fixes, unsafe_fixes, suggest), **kw)
+            _lint(
+                ctx,
+                tuple(inputs.paths),
+                fmt,
+                output,
+                force,
+                config_path,
+                select,
+                ignore,
+                fail_level,
+                baseline,
+                write_baseline,
+                annotate,
+                isolated,
+                peers_run=peers_run,
+                peer_industry=peer_industry,
+                fixing=(apply_fixes, unsafe_fixes, suggest),
+                **kw,
+            )
         finally:
             inputs.cleanup()
 
-    def _lint(ctx: RunContext, files: tuple[str, ...], fmt: str, output: str | None, force: bool, config_path: str | None,
-              select: tuple[str, ...], ignore: tuple[str, ...], fail_level: str | None, baseline: str | None,
-              write_baseline: str | None, annotate: str | None = None, isolated: bool = False, peers_run: str | None = None,
-              peer_industry: str | None = None, fixing: tuple[bool, bool, str | None] = (False, False, None), **kw: Any) -> None:
+    def _lint(
+        ctx: RunContext,
+        files: tuple[str, ...],
+        fmt: str,
+        output: str | None,
+        force: bool,
+        config_path: str | None,
+        select: tuple[str, ...],
+        ignore: tuple[str, ...],
+        fail_level: str | None,
+        baseline: str | None,
+        write_baseline: str | None,
+        annotate: str | None = None,
+        isolated: bool = False,
+        peers_run: str | None = None,
+        peer_industry: str | None = None,
+        fixing: tuple[bool, bool, str | None] = (False, False, None),
+        **kw: Any,
+    ) -> None:
         from pathlib import Path
 
         from .. import __version__
+        from ..analysis import analyse
         from ..config import config_for
         from ..errors import ConfigError
-        from ..analysis import analyse
         from ..report import FileReport, render
+
         if fmt == "html":
             from ..report import html as _html  # noqa: F401  (registers the html reporter)
-        from ..report.baseline import apply_baseline, load_baseline, write_baseline as save_baseline
+        from ..report.baseline import apply_baseline, load_baseline
+        from ..report.baseline import write_baseline as save_baseline
 
         def fatal(message: str) -> None:
             click.echo(f"disclint: {message}", err=True)
@@ -204,6 +299,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
         limits = make_limits(kw)
         configs: dict[str, Any] = {}
         try:
+
             def cfg_for(path: str):
                 base = config_for(path, config_path, isolated)
                 key = base.source or ""
@@ -262,8 +358,16 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             if remaining is not None:
                 findings, hidden = apply_baseline(findings, remaining)
             summary = result.summary(ctx.lang)
-            report = FileReport(doc.path, findings, summary, hidden, config=cfg.source, format=doc.format,
-                                texts=tuple(b.text for b in doc.blocks), suppressed=suppressed)
+            report = FileReport(
+                doc.path,
+                findings,
+                summary,
+                hidden,
+                config=cfg.source,
+                format=doc.format,
+                texts=tuple(b.text for b in doc.blocks),
+                suppressed=suppressed,
+            )
             if fmt == "html":
                 from ..report.html import with_document
 
@@ -271,10 +375,15 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             reports.append(report)
             if annotate:
                 try:
-                    done = annotate_docx(doc.path, annotate, doc, findings, summary, lang=ctx.lang, force=force, limits=limits)
+                    done = annotate_docx(
+                        doc.path, annotate, doc, findings, summary, lang=ctx.lang, force=force, limits=limits
+                    )
                 except AnnotateError as exc:
                     fatal(exc.message(ctx.lang))
-                click.echo(f"disclint: {t('annotate.written', ctx.lang, path=annotate, comments=done.comments, anchored=done.anchored)}", err=True)
+                click.echo(
+                    f"disclint: {t('annotate.written', ctx.lang, path=annotate, comments=done.comments, anchored=done.anchored)}",
+                    err=True,
+                )
             if suggest:
                 from ..annotate.revisions import suggest_docx
 
@@ -282,14 +391,19 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                     sdone = suggest_docx(doc.path, suggest, doc, findings, lang=ctx.lang, force=force, limits=limits)
                 except AnnotateError as exc:
                     fatal(exc.message(ctx.lang))
-                click.echo(f"disclint: {t('suggest.written', ctx.lang, path=suggest, changes=sdone.changes, skipped=sdone.skipped)}", err=True)
+                click.echo(
+                    f"disclint: {t('suggest.written', ctx.lang, path=suggest, changes=sdone.changes, skipped=sdone.skipped)}",
+                    err=True,
+                )
         progress.clear()
         all_findings = [f for r in reports for f in r.findings]
         if write_baseline:
             try:
                 n = save_baseline(write_baseline, all_findings)
             except OSError as exc:
-                fatal(t("output.write_failed", ctx.lang, path=write_baseline, reason=exc.strerror or type(exc).__name__))
+                fatal(
+                    t("output.write_failed", ctx.lang, path=write_baseline, reason=exc.strerror or type(exc).__name__)
+                )
             click.echo(t("lint.baseline_written", ctx.lang, path=write_baseline, count=n), err=True)
             all_findings_for_exit: list[Any] = []  # the findings are now accepted: exit 0 (like ruff --add-noqa)
         else:
@@ -298,7 +412,11 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
         if peers is not None:
             from ..survey.peers import add_to_json, text_section
 
-            text = add_to_json(text, peers, reports) if fmt == "json" else text.rstrip("\n") + "\n" + text_section(peers, reports, ctx.lang)
+            text = (
+                add_to_json(text, peers, reports)
+                if fmt == "json"
+                else text.rstrip("\n") + "\n" + text_section(peers, reports, ctx.lang)
+            )
         if output:
             try:  # temp file + fsync + rename: never a half-written report
                 atomic_write_text(output, text if text.endswith("\n") else text + "\n")
@@ -307,7 +425,15 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
         else:
             click.echo(text, nl=not text.endswith("\n"))
         counts = {lv: sum(1 for f in all_findings if f.level.value == lv) for lv in ("error", "warning", "info")}
-        summary = t("cli.summary", ctx.lang, files=len(reports), findings=len(all_findings), errors=counts["error"], warnings=counts["warning"], infos=counts["info"])
+        summary = t(
+            "cli.summary",
+            ctx.lang,
+            files=len(reports),
+            findings=len(all_findings),
+            errors=counts["error"],
+            warnings=counts["warning"],
+            infos=counts["info"],
+        )
         safe = sum(1 for f in all_findings if f.fix and f.fix["applicability"] == "safe")
         review = sum(1 for f in all_findings if f.fix and f.fix["applicability"] != "safe")
         if safe or review:
@@ -331,11 +457,17 @@ def _accepted_vocabulary(doc: Any, findings: list[Any], vocabulary: list[str]) -
     terms = [unicodedata.normalize("NFKC", v) for v in vocabulary]
     kept = []
     for f in findings:
-        if f.block_index is not None and f.start is not None and f.end is not None and 0 <= f.block_index < len(doc.blocks):
+        if (
+            f.block_index is not None
+            and f.start is not None
+            and f.end is not None
+            and 0 <= f.block_index < len(doc.blocks)
+        ):
             text = doc.blocks[f.block_index].text
             if unicodedata.normalize("NFKC", f.excerpt) in terms or any(
-                    (a := text.find(v, max(0, f.end - len(v)))) >= 0 and a <= f.start and f.end <= a + len(v)
-                    for v in vocabulary):
+                (a := text.find(v, max(0, f.end - len(v)))) >= 0 and a <= f.start and f.end <= a + len(v)
+                for v in vocabulary
+            ):
                 continue
         kept.append(f)
     return kept
@@ -357,7 +489,9 @@ def _apply_text_fixes(ctx: RunContext, doc: Any, findings: list[Any], unsafe: bo
     try:
         fixed = fix_text_file(doc.path, findings, unsafe)
     except OSError as exc:
-        ctx.error(doc.path, t("output.write_failed", ctx.lang, path=doc.path, reason=exc.strerror or type(exc).__name__))
+        ctx.error(
+            doc.path, t("output.write_failed", ctx.lang, path=doc.path, reason=exc.strerror or type(exc).__name__)
+        )
         return findings
     if fixed:
         click.echo(f"disclint: {t('fix.applied', ctx.lang, count=len(fixed), path=doc.path)}", err=True)
@@ -383,8 +517,11 @@ def _inline_suppression(doc: Any, findings: list[Any], cfg: Any, lang: str) -> t
 
         def where(f: Any) -> int | None:
             part = f.location.part or "body"
-            return f.location.paragraph if f.block_index is not None and part in ("body", "textbox") else (
-                None if f.block_index is None else -1)  # footnotes etc.: not covered by a body comment
+            return (
+                f.location.paragraph
+                if f.block_index is not None and part in ("body", "textbox")
+                else (None if f.block_index is None else -1)
+            )  # footnotes etc.: not covered by a body comment
     else:
         src = SourceText.of(doc)
         if src is None:
@@ -402,20 +539,42 @@ def _inline_suppression(doc: Any, findings: list[Any], cfg: Any, lang: str) -> t
     suppressed = len(findings) - len(kept)
     for d, rid in sup.unknown_ids(known):
         if doc.format == "docx":
-            kept.append(Finding(UNKNOWN_RULE, Level.WARNING, t("suppress.unknown_rule", lang, id=rid),
-                                Location(doc.path, paragraph=d.line), excerpt=rid))
+            kept.append(
+                Finding(
+                    UNKNOWN_RULE,
+                    Level.WARNING,
+                    t("suppress.unknown_rule", lang, id=rid),
+                    Location(doc.path, paragraph=d.line),
+                    excerpt=rid,
+                )
+            )
             continue
         col = d.column_of(rid)
-        kept.append(Finding(UNKNOWN_RULE, Level.WARNING, t("suppress.unknown_rule", lang, id=rid),
-                            Location(doc.path, line=d.line), excerpt=rid, column=col,
-                            end_line=d.line, end_column=col + len(rid)))
+        kept.append(
+            Finding(
+                UNKNOWN_RULE,
+                Level.WARNING,
+                t("suppress.unknown_rule", lang, id=rid),
+                Location(doc.path, line=d.line),
+                excerpt=rid,
+                column=col,
+                end_line=d.line,
+                end_column=col + len(rid),
+            )
+        )
     return kept, suppressed
 
 
 def _register_rules(cli: click.Group, lang: str) -> None:
     L = {k: v[lang] for k, v in _LINT_HELP.items()}
 
-    def load(ctx: RunContext, config_path: str | None, isolated: bool, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()):
+    def load(
+        ctx: RunContext,
+        config_path: str | None,
+        isolated: bool,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+    ):
         from pathlib import Path
 
         from ..config import config_for
@@ -428,13 +587,27 @@ def _register_rules(cli: click.Group, lang: str) -> None:
             sys.exit(EXIT_ERROR)
 
     @cli.command("rules", help=L["rules"])
-    @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help=L["rules_format"])
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=L["rules_format"],
+    )
     @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help=L["config"])
     @click.option("--isolated", is_flag=True, help=L["isolated"])
     @click.option("--select", multiple=True, help=L["select"])
     @click.option("--ignore", multiple=True, help=L["ignore"])
     @click.pass_obj
-    def rules_cmd(ctx: RunContext, fmt: str, config_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...], isolated: bool = False) -> None:
+    def rules_cmd(
+        ctx: RunContext,
+        fmt: str,
+        config_path: str | None,
+        select: tuple[str, ...],
+        ignore: tuple[str, ...],
+        isolated: bool = False,
+    ) -> None:
         import json
 
         from ..checks.rules import QUALITY_LABELS
@@ -442,7 +615,11 @@ def _register_rules(cli: click.Group, lang: str) -> None:
 
         rules = load(ctx, config_path, isolated, select, ignore)
         if fmt == "json":
-            click.echo(json.dumps({"version": "1.0", "rules": [r.to_dict(ctx.lang) for r in rules]}, ensure_ascii=False, indent=2))
+            click.echo(
+                json.dumps(
+                    {"version": "1.0", "rules": [r.to_dict(ctx.lang) for r in rules]}, ensure_ascii=False, indent=2
+                )
+            )
             sys.exit(EXIT_OK)
         current = None
         for r in rules:
@@ -458,7 +635,14 @@ def _register_rules(cli: click.Group, lang: str) -> None:
 
     @cli.command("rule", help=L["rule"])
     @click.argument("rule_id")
-    @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help=L["rules_format"])
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=L["rules_format"],
+    )
     @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help=L["config"])
     @click.option("--isolated", is_flag=True, help=L["isolated"])
     @click.pass_obj

@@ -10,13 +10,20 @@ from typing import Any
 
 from ..checks.rules import QUALITY_LABELS, Rule
 
-_LEVEL = {"error": {"ja": "エラー", "en": "error"}, "warning": {"ja": "警告", "en": "warning"}, "info": {"ja": "情報", "en": "info"}}
+_LEVEL = {
+    "error": {"ja": "エラー", "en": "error"},
+    "warning": {"ja": "警告", "en": "warning"},
+    "info": {"ja": "情報", "en": "info"},
+}
 _LABELS = {
     "message": {"ja": "メッセージ", "en": "Message"},
     "explanation": {"ja": "説明", "en": "Explanation"},
     "hint": {"ja": "直し方", "en": "How to fix"},
     "reference": {"ja": "参照", "en": "Reference"},
-    "options": {"ja": "オプション（既定値。.disclint.toml の [rules.\"ID\"] で変更）", "en": "Options (defaults; change them in .disclint.toml [rules.\"ID\"])"},
+    "options": {
+        "ja": 'オプション（既定値。.disclint.toml の [rules."ID"] で変更）',
+        "en": 'Options (defaults; change them in .disclint.toml [rules."ID"])',
+    },
     "examples": {"ja": "例", "en": "Examples"},
     "enabled": {"ja": "既定で有効", "en": "enabled by default"},
     "disabled": {"ja": "既定で無効（--select で有効）", "en": "disabled by default (enable with --select)"},
@@ -59,9 +66,11 @@ def explain(rule: Rule, lang: str) -> str:
     quality = QUALITY_LABELS.get(rule.quality, {}).get(lang, rule.quality)
     out = [rule.id, ""]
     quality = quality if quality == rule.quality else f"{quality} ({rule.quality})"
-    out.append(f"{quality} · {_LEVEL[rule.level.value][lang]} ({rule.level.value}) · "
-               f"{L['check']}: {rule.extends}{' (' + rule.python + ')' if rule.python else ''} · "
-               f"{L['enabled'] if rule.enabled else L['disabled']}")
+    out.append(
+        f"{quality} · {_LEVEL[rule.level.value][lang]} ({rule.level.value}) · "
+        f"{L['check']}: {rule.extends}{' (' + rule.python + ')' if rule.python else ''} · "
+        f"{L['enabled'] if rule.enabled else L['disabled']}"
+    )
     out += ["", f"{L['message']}:", f"  {rendered(rule, 'message', lang)}"]
     out += ["", f"{L['explanation']}:", f"  {rendered(rule, 'explanation', lang).strip()}"]
     if rule.hint:
@@ -83,6 +92,8 @@ def explain(rule: Rule, lang: str) -> str:
 def explain_json(rule: Rule, lang: str) -> dict[str, Any]:
     d = rule.to_dict(lang)
     d["message_rendered"] = rendered(rule, "message", lang)
-    d["examples"] = {"invalid": [_example_text(e) for e in rule.examples.get("invalid", [])],
-                     "valid": [_example_text(e) for e in rule.examples.get("valid", [])]}
+    d["examples"] = {
+        "invalid": [_example_text(e) for e in rule.examples.get("invalid", [])],
+        "valid": [_example_text(e) for e in rule.examples.get("valid", [])],
+    }
     return d

@@ -80,7 +80,11 @@ def _excluded(path: Path, patterns: tuple[str, ...]) -> bool:
     parts = path.parts
     for pat in patterns:
         pat = pat.rstrip("/")
-        if fnmatch.fnmatch(posix, pat) or fnmatch.fnmatch(path.name, pat) or any(fnmatch.fnmatch(p, pat) for p in parts):
+        if (
+            fnmatch.fnmatch(posix, pat)
+            or fnmatch.fnmatch(path.name, pat)
+            or any(fnmatch.fnmatch(p, pat) for p in parts)
+        ):
             return True
     return False
 
@@ -101,8 +105,11 @@ def expand_inputs(args: tuple[str, ...], exclude: tuple[str, ...] = (), stdin_fi
         found = []
         for dirpath, dirnames, filenames in os.walk(root):
             d = Path(dirpath)
-            dirnames[:] = sorted(n for n in dirnames if not n.startswith(".")
-                                 and not _excluded(d / n, exclude) and not ignores.ignored(d / n))
+            dirnames[:] = sorted(
+                n
+                for n in dirnames
+                if not n.startswith(".") and not _excluded(d / n, exclude) and not ignores.ignored(d / n)
+            )
             for name in sorted(filenames):
                 p = d / name
                 if name.startswith(".") or p.suffix.lower() not in WALK_EXTENSIONS:

@@ -8,15 +8,24 @@ from typing import Any
 import click
 
 from ..i18n import t
-from .runtime import EXIT_ERROR, EXIT_OK, RunContext, guarded, iter_documents, limit_options, make_limits, start_reading, timeout_option
+from .runtime import (
+    EXIT_ERROR,
+    EXIT_OK,
+    RunContext,
+    guarded,
+    iter_documents,
+    limit_options,
+    make_limits,
+    start_reading,
+    timeout_option,
+)
 
 
 def _read_jsonl(ctx: RunContext, source: str) -> list[dict[str, Any]]:
     import json
 
-    from ..readers import replace_lone_surrogates
-
     from ..errors import InputError
+    from ..readers import replace_lone_surrogates
     from ..safeio import regular_input
 
     if source != "-":
@@ -71,7 +80,12 @@ def _gold_directives(row: dict[str, Any]) -> tuple[int, ...] | None:
         return None
     out = []
     for d in raw:
-        if isinstance(d, bool) or not isinstance(d, (int, str)) or not str(d).strip().isdigit() or not 1 <= int(d) <= 10:
+        if (
+            isinstance(d, bool)
+            or not isinstance(d, (int, str))
+            or not str(d).strip().isdigit()
+            or not 1 <= int(d) <= 10
+        ):
             return None
         out.append(int(d))
     return tuple(sorted(out))
@@ -96,7 +110,11 @@ def _map_text_report(analysis, lang: str, show_all: bool = False) -> str:
         out.append(f"  {labels}")
         ev = []
         for d in r.directives:
-            terms = [e.text + ("（予定）" if e.planned and ja else " (planned)" if e.planned else "") for e in r.evidence.get(d, []) if e.kind in ("concept", "pattern")]
+            terms = [
+                e.text + ("（予定）" if e.planned and ja else " (planned)" if e.planned else "")
+                for e in r.evidence.get(d, [])
+                if e.kind in ("concept", "pattern")
+            ]
             if not terms:
                 terms = [e.text for e in r.evidence.get(d, []) if e.kind == "feature"][:2]
             ev.append(f"{d}: " + " / ".join(dict.fromkeys(terms)))
@@ -106,21 +124,42 @@ def _map_text_report(analysis, lang: str, show_all: bool = False) -> str:
         text = r.text.replace("\n", " ")
         out.append(f"  「{text[:70]}{'…' if len(text) > 70 else ''}」")
         if not inside:
-            out.append("  （サイバーセキュリティの記載の外にあるため、網羅状況には数えません）" if ja
-                       else "  (outside the cybersecurity text: not counted in the coverage)")
+            out.append(
+                "  （サイバーセキュリティの記載の外にあるため、網羅状況には数えません）"
+                if ja
+                else "  (outside the cybersecurity text: not counted in the coverage)"
+            )
     out.append("")
-    out.append("## " + ("網羅状況（サイバーセキュリティ経営ガイドライン Ver3.0 指示1〜10）" if ja else "Coverage (guideline Ver3.0 directives 1-10)"))
+    out.append(
+        "## "
+        + (
+            "網羅状況（サイバーセキュリティ経営ガイドライン Ver3.0 指示1〜10）"
+            if ja
+            else "Coverage (guideline Ver3.0 directives 1-10)"
+        )
+    )
     for d, c in analysis.coverage.directives.items():
         # XBRL/text blocks have no page or paragraph number: their short location is empty
         where = ", ".join(dict.fromkeys(w for j in c.blocks[:5] if (w := doc.blocks[j].location.short(lang))))
         note = ""
         if c.status == "missing" and c.outside:
-            note = (f"  （該当はサイバーセキュリティの記載以外の {c.outside} 件のみ）" if ja
-                    else f"  (matched only by {c.outside} passage(s) outside the cybersecurity text)")
+            note = (
+                f"  （該当はサイバーセキュリティの記載以外の {c.outside} 件のみ）"
+                if ja
+                else f"  (matched only by {c.outside} passage(s) outside the cybersecurity text)"
+            )
         depth = f"{'深さ' if ja else 'depth'} {c.depth}/4"
-        out.append(f"  {'指示' if ja else 'D'}{d:<3}{status_label(c.status, lang):<10} {depth:<8} {directive_title(d, lang)}{'  [' + where + ']' if where else ''}{note}")
-    out.append("  " + ("深さ（0〜4、推定）: 0 記載なし / 1 言及のみ / 2 具体的な対策 / 3 数値・頻度・範囲あり / 4 評価・改善まで（disclint assess と同じ尺度）" if ja
-                       else "depth (0-4, estimated): 0 absent / 1 mentioned / 2 a concrete measure / 3 quantified or scoped / 4 evaluated and improved (the scale of disclint assess)"))
+        out.append(
+            f"  {'指示' if ja else 'D'}{d:<3}{status_label(c.status, lang):<10} {depth:<8} {directive_title(d, lang)}{'  [' + where + ']' if where else ''}{note}"
+        )
+    out.append(
+        "  "
+        + (
+            "深さ（0〜4、推定）: 0 記載なし / 1 言及のみ / 2 具体的な対策 / 3 数値・頻度・範囲あり / 4 評価・改善まで（disclint assess と同じ尺度）"
+            if ja
+            else "depth (0-4, estimated): 0 absent / 1 mentioned / 2 a concrete measure / 3 quantified or scoped / 4 evaluated and improved (the scale of disclint assess)"
+        )
+    )
     out.append("## " + ("3 原則" if ja else "Principles"))
     for key, c in analysis.coverage.principles.items():
         out.append(f"  {status_label(c.status, lang):<10} {principle_title(key, lang)}")
@@ -130,13 +169,28 @@ def _map_text_report(analysis, lang: str, show_all: bool = False) -> str:
 def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> None:
     @cli.command("map", help=H["map"])
     @click.argument("files", nargs=-1, required=True)
-    @click.option("--input-format", type=click.Choice(["document", "jsonl"]), default="document", show_default=True, help=H["input_format"])
-    @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True, help=H["format"])
+    @click.option(
+        "--input-format",
+        type=click.Choice(["document", "jsonl"]),
+        default="document",
+        show_default=True,
+        help=H["input_format"],
+    )
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json", "jsonl"]),
+        default="text",
+        show_default=True,
+        help=H["format"],
+    )
     @click.option("--all", "show_all", is_flag=True, help=H["map_all"])
     @limit_options(lang)
     @timeout_option(lang)
     @click.pass_obj
-    def map_cmd(ctx: RunContext, files: tuple[str, ...], input_format: str, fmt: str, show_all: bool, **kw: Any) -> None:
+    def map_cmd(
+        ctx: RunContext, files: tuple[str, ...], input_format: str, fmt: str, show_all: bool, **kw: Any
+    ) -> None:
         import json
 
         from .. import nlp
@@ -151,7 +205,7 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
             for source in files:
                 rows = _read_jsonl(ctx, source)
                 results = services.mapper.analyse([(r["text"], context_text(r.get("context"))) for r in rows])
-                for row, res in zip(rows, results):
+                for row, res in zip(rows, results, strict=False):
                     click.echo(json.dumps({"id": row.get("id"), **res.to_dict()}, ensure_ascii=False))
             sys.exit(EXIT_ERROR if ctx.failed else EXIT_OK)
         for doc in iter_documents(ctx, files, limits, ahead):
@@ -164,17 +218,27 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
                 click.echo(terminal_safe(_map_text_report(analysis, ctx.lang, show_all), keep_newlines=True))
                 continue
             passages = [
-                {"location": r.location.to_dict() if r.location else None, "text": r.text, **r.to_dict(),
-                 # inside the cybersecurity text, where every output counts its labels
-                 "in_scope": analysis.in_scope(r)}
+                {
+                    "location": r.location.to_dict() if r.location else None,
+                    "text": r.text,
+                    **r.to_dict(),
+                    # inside the cybersecurity text, where every output counts its labels
+                    "in_scope": analysis.in_scope(r),
+                }
                 for r in analysis.cyber_passages(include_outside=show_all)
             ]
             summary = analysis.summary(ctx.lang)
-            cov = {"directives": {str(d): dict(c.to_dict(), title=summary["directives"][str(d)]["title"])
-                                  for d, c in analysis.coverage.directives.items()},
-                   "principles": {k: dict(c.to_dict(), title=summary["principles"][k]["title"])
-                                  for k, c in analysis.coverage.principles.items()},
-                   "cyber_passages": analysis.coverage.cyber_passages}
+            cov = {
+                "directives": {
+                    str(d): dict(c.to_dict(), title=summary["directives"][str(d)]["title"])
+                    for d, c in analysis.coverage.directives.items()
+                },
+                "principles": {
+                    k: dict(c.to_dict(), title=summary["principles"][k]["title"])
+                    for k, c in analysis.coverage.principles.items()
+                },
+                "cyber_passages": analysis.coverage.cyber_passages,
+            }
             if fmt == "jsonl":
                 for p in passages:
                     click.echo(json.dumps(dict(p, file=doc.path), ensure_ascii=False))
@@ -185,7 +249,9 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
 
     @cli.command("eval", help=H["eval"])
     @click.argument("labels", nargs=-1, required=True)
-    @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help=H["format"])
+    @click.option(
+        "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help=H["format"]
+    )
     @click.option("--show-errors", is_flag=True, help=H["show_errors"])
     @click.pass_obj
     def eval_cmd(ctx: RunContext, labels: tuple[str, ...], fmt: str, show_errors: bool) -> None:
@@ -199,16 +265,25 @@ def register_mapper_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         for source in labels:
             for n, r in enumerate(_read_jsonl(ctx, source), 1):
                 if _gold_directives(r) is None:  # "abc", 1.5, 11, a string: one line, not a traceback
-                    ctx.error(source, t("input.jsonl_bad_directives", ctx.lang, id=r.get("id", n), value=r.get("directives")))
+                    ctx.error(
+                        source, t("input.jsonl_bad_directives", ctx.lang, id=r.get("id", n), value=r.get("directives"))
+                    )
                     continue
                 rows.append(r)
         gold = []
         for r in rows:
             directives = _gold_directives(r) or ()
-            gold.append(Passage(str(r.get("id", "")), r["text"], bool(r.get("cyber", bool(directives))), directives,
-                                genre=str(r.get("genre") or "")))
+            gold.append(
+                Passage(
+                    str(r.get("id", "")),
+                    r["text"],
+                    bool(r.get("cyber", bool(directives))),
+                    directives,
+                    genre=str(r.get("genre") or ""),
+                )
+            )
         mapper = Mapper()
-        preds = mapper.analyse([(g.text, context_text(r.get("context"))) for g, r in zip(gold, rows)])
+        preds = mapper.analyse([(g.text, context_text(r.get("context"))) for g, r in zip(gold, rows, strict=False)])
         rep = evaluate(gold, preds)
         if fmt == "json":
             click.echo(json.dumps(rep, ensure_ascii=False, indent=2))

@@ -13,9 +13,10 @@ import signal
 import threading
 import time
 import traceback
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import click
 
@@ -33,7 +34,10 @@ HELP: dict[str, dict[str, str]] = {
         "ja": "disclint: サイバーセキュリティ開示文書のリンター（経営ガイドライン Ver3.0 / 総務省 開示の手引き）",
         "en": "disclint: a linter for Japanese cybersecurity disclosures (METI/IPA guideline Ver3.0, MIC disclosure guide)",
     },
-    "lang": {"ja": "表示言語（ja / en）。環境変数 DISCLINT_LANG でも指定可", "en": "message language (ja / en); also DISCLINT_LANG"},
+    "lang": {
+        "ja": "表示言語（ja / en）。環境変数 DISCLINT_LANG でも指定可",
+        "en": "message language (ja / en); also DISCLINT_LANG",
+    },
     "debug": {"ja": "内部エラー時にトレースバックを表示", "en": "show tracebacks on internal errors"},
     "extract": {
         "ja": "文書を読み取り、ブロック（見出し・段落・表のセル…）と位置を表示します。disclint が何を読んだか確認するためのコマンドです。",
@@ -46,13 +50,18 @@ HELP: dict[str, dict[str, str]] = {
     "format": {"ja": "出力形式", "en": "output format"},
     "map": {
         "ja": "サイバーセキュリティに関する記述を見つけ、経営ガイドライン Ver3.0 の指示1〜10 に対応づけ、根拠と網羅状況を表示します。"
-        "--input-format jsonl では {\"id\", \"text\"} の行を読み（- は標準入力）、判定結果を 1 行ずつ出力します。",
+        '--input-format jsonl では {"id", "text"} の行を読み（- は標準入力）、判定結果を 1 行ずつ出力します。',
         "en": "Find cybersecurity passages, map them to directives 1-10 of guideline Ver3.0 with evidence, and show coverage. "
-        "With --input-format jsonl, read {\"id\", \"text\"} lines (- for stdin) and write one result per line.",
+        'With --input-format jsonl, read {"id", "text"} lines (- for stdin) and write one result per line.',
     },
-    "input_format": {"ja": "入力形式（document: 文書ファイル / jsonl: 文の一覧）", "en": "input format (document files or jsonl passages)"},
-    "map_all": {"ja": "サイバーセキュリティの記載の外で対応づけた記述も表示する（網羅状況には数えない旨を付記）。既定では記載の中の記述だけを表示",
-                "en": "also list passages mapped outside the cybersecurity text (marked as not counted in the coverage); by default only passages inside it are listed"},
+    "input_format": {
+        "ja": "入力形式（document: 文書ファイル / jsonl: 文の一覧）",
+        "en": "input format (document files or jsonl passages)",
+    },
+    "map_all": {
+        "ja": "サイバーセキュリティの記載の外で対応づけた記述も表示する（網羅状況には数えない旨を付記）。既定では記載の中の記述だけを表示",
+        "en": "also list passages mapped outside the cybersecurity text (marked as not counted in the coverage); by default only passages inside it are listed",
+    },
     "eval": {
         "ja": "正解ラベル付き JSONL（id, text, directives）で対応づけの精度（適合率・再現率・F1）を評価します。",
         "en": "Evaluate the mapper on gold-labelled JSONL (id, text, directives): precision, recall, F1.",
@@ -200,7 +209,9 @@ def guarded(ctx: RunContext, path: str, func: Callable[[], Any]) -> Any:
     return None
 
 
-def iter_documents(ctx: RunContext, paths: tuple[str, ...], limits: Limits, ahead: ReadAhead | None = None) -> Iterator[Document]:
+def iter_documents(
+    ctx: RunContext, paths: tuple[str, ...], limits: Limits, ahead: ReadAhead | None = None
+) -> Iterator[Document]:
     """Read the files one by one. Each file's time budget (``--timeout``) starts when its reading
     starts and covers whatever the caller does with the document in ``guarded`` before asking
     for the next one.
@@ -260,17 +271,40 @@ def timeout_option(lang: str) -> Callable[[Callable[..., Any]], Callable[..., An
             run.timeout = value
         return value
 
-    return click.option("--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True,
-                        expose_value=False, callback=store, help=HELP["timeout"][lang])
+    return click.option(
+        "--timeout",
+        type=click.FloatRange(0),
+        default=DEFAULT_TIMEOUT,
+        show_default=True,
+        expose_value=False,
+        callback=store,
+        help=HELP["timeout"][lang],
+    )
 
 
 def limit_options(lang: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     d = Limits()
     opts = [
-        click.option("--max-pages", type=click.IntRange(1), default=d.max_pages, show_default=True, help=HELP["max_pages"][lang]),
-        click.option("--max-file-mb", type=click.FloatRange(0.001), default=d.max_file_mb, show_default=True, help=HELP["max_file_mb"][lang]),
-        click.option("--max-unzip-mb", type=click.FloatRange(0.001), default=d.max_uncompressed_mb, show_default=True, help=HELP["max_unzip_mb"][lang]),
-        click.option("--max-chars", type=click.IntRange(1), default=d.max_chars, show_default=True, help=HELP["max_chars"][lang]),
+        click.option(
+            "--max-pages", type=click.IntRange(1), default=d.max_pages, show_default=True, help=HELP["max_pages"][lang]
+        ),
+        click.option(
+            "--max-file-mb",
+            type=click.FloatRange(0.001),
+            default=d.max_file_mb,
+            show_default=True,
+            help=HELP["max_file_mb"][lang],
+        ),
+        click.option(
+            "--max-unzip-mb",
+            type=click.FloatRange(0.001),
+            default=d.max_uncompressed_mb,
+            show_default=True,
+            help=HELP["max_unzip_mb"][lang],
+        ),
+        click.option(
+            "--max-chars", type=click.IntRange(1), default=d.max_chars, show_default=True, help=HELP["max_chars"][lang]
+        ),
     ]
 
     def deco(f: Callable[..., Any]) -> Callable[..., Any]:

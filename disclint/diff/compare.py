@@ -104,18 +104,25 @@ class DocDiff:
     @property
     def stale(self) -> list[Change]:
         """Cybersecurity paragraphs copied unchanged from the earlier filing."""
-        return [c for c in self.changes if c.kind == "unchanged" and c.old is not None and c.old.cyber and c.new is not None and c.new.cyber]
+        return [
+            c
+            for c in self.changes
+            if c.kind == "unchanged" and c.old is not None and c.old.cyber and c.new is not None and c.new.cyber
+        ]
 
 
 def _paras(analysis: Any) -> list[Para]:
     doc = analysis.document
     cyber = {p.block_index for p in analysis.passages if analysis.in_scope(p)}
-    return [Para(i, b.text, b.location.section, i in cyber) for i, b in enumerate(doc.blocks)
-            if b.kind in PARA_KINDS and len(norm_key(b.text)) >= MIN_CHARS]
+    return [
+        Para(i, b.text, b.location.section, i in cyber)
+        for i, b in enumerate(doc.blocks)
+        if b.kind in PARA_KINDS and len(norm_key(b.text)) >= MIN_CHARS
+    ]
 
 
 def _bigrams(key: str) -> set[str]:
-    return {key[i:i + 2] for i in range(len(key) - 1)} or {key}
+    return {key[i : i + 2] for i in range(len(key) - 1)} or {key}
 
 
 def align(old: list[Para], new: list[Para]) -> list[Change]:
@@ -167,6 +174,7 @@ def align(old: list[Para], new: list[Para]) -> list[Change]:
         changes.append(Change("reworded", old[i], new[j], round(r, 3), _figure_changes(old[i].text, new[j].text)))
     changes += [Change("removed", old[i], None, 0.0) for i in left_old if i not in taken_old]
     changes += [Change("added", None, new[j], 0.0) for j in left_new if j not in taken_new]
+
     # in the newer document's order; removed paragraphs after the one that preceded them
     def order(c: Change) -> tuple[float, float]:
         if c.new is not None:
@@ -181,8 +189,8 @@ def _figure_changes(a: str, b: str) -> tuple[tuple[str, str], ...]:
     fa, fb = figures(a), figures(b)
     only_a = [x for x in fa if x not in fb]
     only_b = [x for x in fb if x not in fa]
-    pairs = list(zip(only_a, only_b))
-    pairs += [(x, "") for x in only_a[len(pairs):]] + [("", y) for y in only_b[len(pairs):]]
+    pairs = list(zip(only_a, only_b, strict=False))
+    pairs += [(x, "") for x in only_a[len(pairs) :]] + [("", y) for y in only_b[len(pairs) :]]
     return tuple(pairs)
 
 
@@ -191,8 +199,11 @@ def _headings(old_doc: Any, new_doc: Any) -> list[HeadingChange]:
     section path, then under the same immediate parent, then anywhere."""
 
     def heads(doc: Any) -> list[tuple[str, str, tuple[str, ...]]]:
-        return [(heading_key(b.text), b.text.strip(), b.location.section[:-1]) for b in doc.blocks
-                if b.kind == BlockKind.HEADING and heading_key(b.text)]
+        return [
+            (heading_key(b.text), b.text.strip(), b.location.section[:-1])
+            for b in doc.blocks
+            if b.kind == BlockKind.HEADING and heading_key(b.text)
+        ]
 
     old_h, new_h = heads(old_doc), heads(new_doc)
     keys = (
@@ -210,7 +221,7 @@ def _headings(old_doc: Any, new_doc: Any) -> list[HeadingChange]:
             if j not in matched and pool.get(make(key, parent)):
                 matched[j] = pool[make(key, parent)].pop(0)
     out: list[HeadingChange] = []
-    for j, (key, text, parent) in enumerate(new_h):
+    for j, (_key, text, parent) in enumerate(new_h):
         if j in matched:
             before = old_h[matched[j]][1]
             if "".join(before.split()) != "".join(text.split()):
@@ -225,10 +236,23 @@ def _headings(old_doc: Any, new_doc: Any) -> list[HeadingChange]:
 def diff_analyses(old: Any, new: Any) -> DocDiff:
     changes = align(_paras(old), _paras(new))
     counts = {k: sum(1 for c in changes if c.kind == k) for k in ("unchanged", "reworded", "added", "removed")}
-    directives = {d: (old.coverage.directives[d].status, new.coverage.directives[d].status) for d in new.coverage.directives}
-    principles = {k: (old.coverage.principles[k].status, new.coverage.principles[k].status) for k in new.coverage.principles}
-    result = DocDiff(old.path, new.path, _date(old), _date(new), directives, principles,
-                     tuple(_headings(old.document, new.document)), tuple(changes), counts)
+    directives = {
+        d: (old.coverage.directives[d].status, new.coverage.directives[d].status) for d in new.coverage.directives
+    }
+    principles = {
+        k: (old.coverage.principles[k].status, new.coverage.principles[k].status) for k in new.coverage.principles
+    }
+    result = DocDiff(
+        old.path,
+        new.path,
+        _date(old),
+        _date(new),
+        directives,
+        principles,
+        tuple(_headings(old.document, new.document)),
+        tuple(changes),
+        counts,
+    )
     result.counts["stale_cyber"] = len(result.stale)
     return result
 

@@ -56,11 +56,24 @@ def status_rows(diff: DocDiff, lang: str) -> list[tuple[str, str, str, str]]:
 
 
 def to_text(diff: DocDiff, lang: str, show_all: bool = False) -> str:
-    out = [t("diff.title", lang, old=diff.old_path, new=diff.new_path, old_date=diff.old_date or "?", new_date=diff.new_date or "?")]
+    out = [
+        t(
+            "diff.title",
+            lang,
+            old=diff.old_path,
+            new=diff.new_path,
+            old_date=diff.old_date or "?",
+            new_date=diff.new_date or "?",
+        )
+    ]
     out.append("## " + t("diff.coverage", lang))
     for item, title, a, b in status_rows(diff, lang):
         mark = "*" if a != b else " "
-        out.append(f" {mark}{item:<5}{status_label(a, lang):<10} → {status_label(b, lang):<10} {title}".replace(f" {mark}{'':<5}", f" {mark}"))
+        out.append(
+            f" {mark}{item:<5}{status_label(a, lang):<10} → {status_label(b, lang):<10} {title}".replace(
+                f" {mark}{'':<5}", f" {mark}"
+            )
+        )
     heads = listed_headings(diff, show_all)
     out.append("## " + t("diff.headings", lang, listed=len(heads), count=len(diff.headings)))
     if not heads:
@@ -73,7 +86,17 @@ def to_text(diff: DocDiff, lang: str, show_all: bool = False) -> str:
         else:
             out.append(f"  {t('diff.' + h.kind, lang)}: {h.new or h.old}{where}")
     c = diff.counts
-    out.append("## " + t("diff.paragraphs", lang, unchanged=c["unchanged"], reworded=c["reworded"], added=c["added"], removed=c["removed"]))
+    out.append(
+        "## "
+        + t(
+            "diff.paragraphs",
+            lang,
+            unchanged=c["unchanged"],
+            reworded=c["reworded"],
+            added=c["added"],
+            removed=c["removed"],
+        )
+    )
     shown = listed(diff, show_all)
     if not show_all:
         out.append("  " + t("diff.listed_scope", lang))
@@ -84,7 +107,12 @@ def to_text(diff: DocDiff, lang: str, show_all: bool = False) -> str:
             out.append(f"    - {_short(ch.old.text)}")  # type: ignore[union-attr]
             out.append(f"    + {_short(ch.new.text)}")  # type: ignore[union-attr]
             if ch.figures:
-                out.append("    " + t("diff.figures", lang) + ": " + ", ".join(f"{a or '—'} → {b or '—'}" for a, b in ch.figures))
+                out.append(
+                    "    "
+                    + t("diff.figures", lang)
+                    + ": "
+                    + ", ".join(f"{a or '—'} → {b or '—'}" for a, b in ch.figures)
+                )
         else:
             p = ch.new or ch.old
             out.append(f"  {label}  § {_sec(ch)}")
@@ -110,8 +138,17 @@ def to_json(diff: DocDiff) -> str:
         "principles": {k: {"old": a, "new": b} for k, (a, b) in diff.principles.items()},
         "headings": [{"kind": h.kind, "old": h.old, "new": h.new, "parent": list(h.parent)} for h in diff.headings],
         "counts": diff.counts,
-        "changes": [{"kind": c.kind, "similarity": c.similarity, "cyber": c.cyber, "old": _para(c.old), "new": _para(c.new),
-                     "figures": [list(f) for f in c.figures]} for c in diff.changes],
+        "changes": [
+            {
+                "kind": c.kind,
+                "similarity": c.similarity,
+                "cyber": c.cyber,
+                "old": _para(c.old),
+                "new": _para(c.new),
+                "figures": [list(f) for f in c.figures],
+            }
+            for c in diff.changes
+        ],
         "stale_cyber": [_para(c.new) for c in diff.stale],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
@@ -143,24 +180,43 @@ th{background:#eef2f7}tr.changed td{background:#fff7d6}del{background:#fbd3d3;te
 def to_html(diff: DocDiff, lang: str, show_all: bool = False) -> str:
     e = html.escape
     changed = ' class="changed"'
-    rows = [f"<tr{changed if a != b else ''}><th>{e(item)}</th><td>{e(title)}</td><td>{e(status_label(a, lang))}</td>"
-            f"<td>{e(status_label(b, lang))}</td></tr>" for item, title, a, b in status_rows(diff, lang)]
-    heads = "".join(f"<li>{e(t('diff.' + h.kind, lang))}: {e(h.old or '')}{' → ' if h.kind == 'renumbered' else ''}{e(h.new or '') if h.kind != 'removed' else ''}"
-                    f" <span class=sec>{e(' > '.join(h.parent))}</span></li>" for h in listed_headings(diff, show_all))
+    rows = [
+        f"<tr{changed if a != b else ''}><th>{e(item)}</th><td>{e(title)}</td><td>{e(status_label(a, lang))}</td>"
+        f"<td>{e(status_label(b, lang))}</td></tr>"
+        for item, title, a, b in status_rows(diff, lang)
+    ]
+    heads = "".join(
+        f"<li>{e(t('diff.' + h.kind, lang))}: {e(h.old or '')}{' → ' if h.kind == 'renumbered' else ''}{e(h.new or '') if h.kind != 'removed' else ''}"
+        f" <span class=sec>{e(' > '.join(h.parent))}</span></li>"
+        for h in listed_headings(diff, show_all)
+    )
     changes = []
     for c in listed(diff, show_all):
-        sec = f'<div class=sec>{e(_sec(c))}</div>'
+        sec = f"<div class=sec>{e(_sec(c))}</div>"
         if c.kind == "reworded":
             a, b = _marked(c.old.text, c.new.text)  # type: ignore[union-attr]
             figs = ", ".join(f"{e(x or '—')} → {e(y or '—')}" for x, y in c.figures)
-            changes.append(f"<tr><td>{e(t('diff.reworded', lang))} ({c.similarity:.2f}){sec}</td><td>{a}</td><td>{b}{'<div class=sec>' + figs + '</div>' if figs else ''}</td></tr>")
+            changes.append(
+                f"<tr><td>{e(t('diff.reworded', lang))} ({c.similarity:.2f}){sec}</td><td>{a}</td><td>{b}{'<div class=sec>' + figs + '</div>' if figs else ''}</td></tr>"
+            )
         elif c.kind == "added":
-            changes.append(f'<tr><td>{e(t("diff.added", lang))}{sec}</td><td></td><td class="added">{e(c.new.text)}</td></tr>')  # type: ignore[union-attr]
+            changes.append(
+                f'<tr><td>{e(t("diff.added", lang))}{sec}</td><td></td><td class="added">{e(c.new.text)}</td></tr>'
+            )  # type: ignore[union-attr]
         else:
-            changes.append(f'<tr><td>{e(t("diff.removed", lang))}{sec}</td><td class="removed">{e(c.old.text)}</td><td></td></tr>')  # type: ignore[union-attr]
+            changes.append(
+                f'<tr><td>{e(t("diff.removed", lang))}{sec}</td><td class="removed">{e(c.old.text)}</td><td></td></tr>'
+            )  # type: ignore[union-attr]
     stale = "".join(f"<li>{e(c.new.text)} <span class=sec>{e(_sec(c))}</span></li>" for c in diff.stale)  # type: ignore[union-attr]
     c = diff.counts
-    title = t("diff.title", lang, old=diff.old_path, new=diff.new_path, old_date=diff.old_date or "?", new_date=diff.new_date or "?")
+    title = t(
+        "diff.title",
+        lang,
+        old=diff.old_path,
+        new=diff.new_path,
+        old_date=diff.old_date or "?",
+        new_date=diff.new_date or "?",
+    )
     col_old, col_new = (diff.old_date or "old"), (diff.new_date or "new")
     return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">'

@@ -11,6 +11,16 @@ from .profile import Profile, ProfileError, empty_profile, init_text, load_profi
 from .render import INSERT_HEADING, Draft, DraftError, render_draft
 
 __all__ = [
-    "DOC_TYPES", "DocType", "Draft", "DraftError", "INSERT_HEADING", "Profile", "ProfileError",
-    "empty_profile", "init_text", "load_profile", "render_draft", "validate",
+    "DOC_TYPES",
+    "DocType",
+    "Draft",
+    "DraftError",
+    "INSERT_HEADING",
+    "Profile",
+    "ProfileError",
+    "empty_profile",
+    "init_text",
+    "load_profile",
+    "render_draft",
+    "validate",
 ]

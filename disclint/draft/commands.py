@@ -18,8 +18,14 @@ _HELP = {
         "ja": "会社プロファイルのひな形（YAML、日本語のコメント付き）を書き出します。既存のファイルは上書きしません。",
         "en": "Write a commented company profile (YAML, Japanese comments). Never overwrites an existing file.",
     },
-    "init_output": {"ja": "書き出し先（既定: disclint-profile.yml）", "en": "file to write (default: disclint-profile.yml)"},
-    "init_example": {"ja": "空のひな形ではなく、すべて記入した架空の会社の例を書き出す", "en": "write the complete example of a fictional company instead of the empty form"},
+    "init_output": {
+        "ja": "書き出し先（既定: disclint-profile.yml）",
+        "en": "file to write (default: disclint-profile.yml)",
+    },
+    "init_example": {
+        "ja": "空のひな形ではなく、すべて記入した架空の会社の例を書き出す",
+        "en": "write the complete example of a fictional company instead of the empty form",
+    },
     "draft": {
         "ja": "会社プロファイルの事実だけから、指示1〜10 に対応する開示文の下書きを作成します。"
         "プロファイルで実施を宣言していない対策は書かず【要確認: …】と問い、足りない細目は【要記入: …】と表示します（disclint lint がエラーとして報告）。",
@@ -27,14 +33,38 @@ _HELP = {
         "A measure the profile does not declare is never stated (【要確認: …】 asks instead); missing details are 【要記入: …】 placeholders (both reported as errors by disclint lint).",
     },
     "doc_type": {"ja": "文書の種類: ", "en": "document type: "},
-    "profile": {"ja": "会社プロファイル（disclint init で作成）。省略するとどの対策も書かず【要確認】にする", "en": "company profile (see disclint init); without it no measure is stated (【要確認】 questions)"},
-    "directives": {"ja": "下書きする指示の番号（カンマ区切り、例: 1,7,8。既定: 1〜10 すべて）", "en": "directives to draft, comma-separated (e.g. 1,7,8; default: all ten)"},
-    "output": {"ja": "書き出し先（.md または .docx）。省略すると Markdown を標準出力へ", "en": "output file (.md or .docx); default: markdown on stdout"},
-    "force": {"ja": "-o の書き出し先が既にあれば上書きする（入力ファイルは常に拒否）", "en": "overwrite the -o file if it exists (never an input file)"},
-    "missing_from": {"ja": "この文書（docx / pdf など）を検査し、記載がない・弱い指示だけを下書きする", "en": "map this document (docx, pdf, …) and draft only the directives it misses or covers weakly"},
-    "insert": {"ja": "--missing-from の docx のコピーを -o に作り、末尾に下書きを追加する（元のファイルは変更しない）", "en": "write a copy of the --missing-from docx to -o with the drafted sections appended (the input is never changed)"},
-    "templates": {"ja": "独自のテンプレートのディレクトリ（同じ名前のファイルが同梱のテンプレートより優先）", "en": "directory of your own templates (a file there overrides ours of the same name)"},
-    "variant": {"ja": "文の言い回しの選択（整数。既定は会社名から決まり、同じ入力なら同じ出力）", "en": "wording variant (an integer; default derived from the company name, so output is reproducible)"},
+    "profile": {
+        "ja": "会社プロファイル（disclint init で作成）。省略するとどの対策も書かず【要確認】にする",
+        "en": "company profile (see disclint init); without it no measure is stated (【要確認】 questions)",
+    },
+    "directives": {
+        "ja": "下書きする指示の番号（カンマ区切り、例: 1,7,8。既定: 1〜10 すべて）",
+        "en": "directives to draft, comma-separated (e.g. 1,7,8; default: all ten)",
+    },
+    "output": {
+        "ja": "書き出し先（.md または .docx）。省略すると Markdown を標準出力へ",
+        "en": "output file (.md or .docx); default: markdown on stdout",
+    },
+    "force": {
+        "ja": "-o の書き出し先が既にあれば上書きする（入力ファイルは常に拒否）",
+        "en": "overwrite the -o file if it exists (never an input file)",
+    },
+    "missing_from": {
+        "ja": "この文書（docx / pdf など）を検査し、記載がない・弱い指示だけを下書きする",
+        "en": "map this document (docx, pdf, …) and draft only the directives it misses or covers weakly",
+    },
+    "insert": {
+        "ja": "--missing-from の docx のコピーを -o に作り、末尾に下書きを追加する（元のファイルは変更しない）",
+        "en": "write a copy of the --missing-from docx to -o with the drafted sections appended (the input is never changed)",
+    },
+    "templates": {
+        "ja": "独自のテンプレートのディレクトリ（同じ名前のファイルが同梱のテンプレートより優先）",
+        "en": "directory of your own templates (a file there overrides ours of the same name)",
+    },
+    "variant": {
+        "ja": "文の言い回しの選択（整数。既定は会社名から決まり、同じ入力なら同じ出力）",
+        "en": "wording variant (an integer; default derived from the company name, so output is reproducible)",
+    },
 }
 
 
@@ -77,7 +107,14 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
     D = {k: v[lang] for k, v in _HELP.items()}
 
     @cli.command("init", help=D["init"])
-    @click.option("-o", "--output", default="disclint-profile.yml", show_default=True, type=click.Path(dir_okay=False), help=D["init_output"])
+    @click.option(
+        "-o",
+        "--output",
+        default="disclint-profile.yml",
+        show_default=True,
+        type=click.Path(dir_okay=False),
+        help=D["init_output"],
+    )
     @click.option("--example", is_flag=True, help=D["init_example"])
     @click.pass_obj
     def init_cmd(ctx: Any, output: str, example: bool) -> None:
@@ -87,7 +124,11 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
         out = Path(output)
         if out.exists() or out.is_symlink():
             _fatal(f"{output}: {t('draft.init_exists', ctx.lang)}")
-        text = (data_dir("templates") / "profiles" / "example-complete.yml").read_text(encoding="utf-8") if example else init_text()
+        text = (
+            (data_dir("templates") / "profiles" / "example-complete.yml").read_text(encoding="utf-8")
+            if example
+            else init_text()
+        )
         try:
             with open(out, "x", encoding="utf-8") as fh:  # "x": never replace a file created meanwhile
                 fh.write(text)
@@ -95,21 +136,41 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
             _fatal(f"{output}: {t('draft.init_exists', ctx.lang)}")
         except OSError as exc:
             _fatal(f"{output}: {t('draft.cannot_write', ctx.lang, reason=exc.strerror or type(exc).__name__)}")
-        click.echo(t("draft.init_example_written" if example else "draft.init_written", ctx.lang, path=output), err=True)
+        click.echo(
+            t("draft.init_example_written" if example else "draft.init_written", ctx.lang, path=output), err=True
+        )
 
     @cli.command("draft", help=D["draft"])
-    @click.option("--doc-type", "doc_type", required=True, type=click.Choice(list(DOC_TYPES)), help=D["doc_type"] + doc_type_help(lang))
+    @click.option(
+        "--doc-type",
+        "doc_type",
+        required=True,
+        type=click.Choice(list(DOC_TYPES)),
+        help=D["doc_type"] + doc_type_help(lang),
+    )
     @click.option("--profile", "profile_path", type=click.Path(dir_okay=False), default=None, help=D["profile"])
     @click.option("--directives", default=None, metavar="1,7,8", help=D["directives"])
     @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help=D["output"])
     @click.option("--force", is_flag=True, help=D["force"])
-    @click.option("--missing-from", "missing_from", type=click.Path(dir_okay=False), default=None, help=D["missing_from"])
+    @click.option(
+        "--missing-from", "missing_from", type=click.Path(dir_okay=False), default=None, help=D["missing_from"]
+    )
     @click.option("--insert", is_flag=True, help=D["insert"])
     @click.option("--templates", "templates_dir", type=click.Path(file_okay=False), default=None, help=D["templates"])
     @click.option("--variant", type=click.IntRange(0), default=None, help=D["variant"])
     @click.pass_obj
-    def draft_cmd(ctx: Any, doc_type: str, profile_path: str | None, directives: str | None, output: str | None, force: bool,
-                  missing_from: str | None, insert: bool, templates_dir: str | None, variant: int | None) -> None:
+    def draft_cmd(
+        ctx: Any,
+        doc_type: str,
+        profile_path: str | None,
+        directives: str | None,
+        output: str | None,
+        force: bool,
+        missing_from: str | None,
+        insert: bool,
+        templates_dir: str | None,
+        variant: int | None,
+    ) -> None:
         from ..errors import DisclintError
         from .profile import ProfileError, empty_profile, load_profile
         from .render import render_draft
@@ -166,11 +227,17 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
             except DisclintError as exc:
                 _fatal(f"{missing_from}: {exc.message(L)}")
             status = {d: c.status for d, c in coverage.directives.items()}
-            lacking = [d for d in ALL_DIRECTIVES if status.get(d) in ("missing", "weak") and (chosen is None or d in chosen)]
+            lacking = [
+                d for d in ALL_DIRECTIVES if status.get(d) in ("missing", "weak") and (chosen is None or d in chosen)
+            ]
             missing = [d for d in lacking if status[d] == "missing"]
             weak = [d for d in lacking if status[d] == "weak"]
             none = "—"
-            click.echo(f"disclint: {missing_from}: " + t("draft.coverage_found", L, missing=_nums(missing) or none, weak=_nums(weak) or none), err=True)
+            click.echo(
+                f"disclint: {missing_from}: "
+                + t("draft.coverage_found", L, missing=_nums(missing) or none, weak=_nums(weak) or none),
+                err=True,
+            )
             if not lacking:
                 click.echo(f"disclint: {missing_from}: {t('draft.nothing_missing', L)}", err=True)
                 sys.exit(EXIT_OK)
@@ -178,7 +245,9 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
 
         # --- render and write
         try:
-            draft = render_draft(profile, doc_type, chosen, templates=templates_dir, variant=variant, missing_mode=missing_mode)
+            draft = render_draft(
+                profile, doc_type, chosen, templates=templates_dir, variant=variant, missing_mode=missing_mode
+            )
         except DisclintError as exc:
             _fatal(exc.message(L))
         placeholders = len(draft.placeholders())
@@ -187,9 +256,14 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
             if insert:
                 for place in insert_into_copy(missing_from, output, draft):  # type: ignore[arg-type]
                     if place.heading is None:
-                        click.echo(f"disclint: {output}: {t('draft.placed_appended', L, directive=place.directive)}", err=True)
+                        click.echo(
+                            f"disclint: {output}: {t('draft.placed_appended', L, directive=place.directive)}", err=True
+                        )
                     else:
-                        click.echo(f"disclint: {output}: {t('draft.placed_under', L, directive=place.directive, heading=place.heading)}", err=True)
+                        click.echo(
+                            f"disclint: {output}: {t('draft.placed_under', L, directive=place.directive, heading=place.heading)}",
+                            err=True,
+                        )
             elif fmt == "docx":
                 write_docx(draft, output)  # type: ignore[arg-type]
             elif fmt == "md":
@@ -203,11 +277,16 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
         except Exception as exc:  # python-docx on a damaged docx: one line, no traceback
             if ctx.debug:
                 raise
-            _fatal(f"{missing_from or output}: {t('draft.cannot_write', L, reason=type(exc).__name__ + ': ' + str(exc).splitlines()[0][:150] if str(exc) else type(exc).__name__)}")
+            _fatal(
+                f"{missing_from or output}: {t('draft.cannot_write', L, reason=type(exc).__name__ + ': ' + str(exc).splitlines()[0][:150] if str(exc) else type(exc).__name__)}"
+            )
         if not profile_path:
             click.echo(f"disclint: {t('draft.no_profile', L)}", err=True)
         key = "draft.written" if output else "draft.printed"  # standard output is not a file "-"
-        click.echo(f"disclint: {t(key, L, path=output, doc_type=doc_type, directives=_nums(draft.directives), placeholders=placeholders, questions=questions)}", err=True)
+        click.echo(
+            f"disclint: {t(key, L, path=output, doc_type=doc_type, directives=_nums(draft.directives), placeholders=placeholders, questions=questions)}",
+            err=True,
+        )
         sys.exit(EXIT_OK)
 
 

@@ -62,8 +62,13 @@ class DocType:
 
     def to_template(self) -> dict[str, object]:
         return {
-            "id": self.id, "name": self.name_ja, "tone": self.tone, "terse": self.terse,
-            "risk_first": self.risk_first, "narrative": self.narrative, "yuho": self.yuho,
+            "id": self.id,
+            "name": self.name_ja,
+            "tone": self.tone,
+            "terse": self.terse,
+            "risk_first": self.risk_first,
+            "narrative": self.narrative,
+            "yuho": self.yuho,
         }
 
 
@@ -71,16 +76,44 @@ DOC_TYPES: dict[str, DocType] = {
     d.id: d
     for d in (
         # 事業等のリスク of the filings in ../shared/realdocs: 85-100% of sentences in ます調 (docs/drafting.md)
-        DocType("yuho-risk", "有価証券報告書 事業等のリスク", "annual securities report: business risks", "oru",
-                risk_first=True, yuho=True, terse=True, section_numbers="circled"),
-        DocType("yuho-sustainability", "有価証券報告書 サステナビリティに関する考え方及び取組", "annual securities report: sustainability",
-                "oru", yuho=True, terse=True,
-                groups=(("ガバナンス", (1, 2)), ("リスク管理", (4, 7, 8, 9)), ("戦略", (3, 5, 10)), ("指標及び目標", (6,))),
-                section_numbers="circled", group_numbers="paren"),
+        DocType(
+            "yuho-risk",
+            "有価証券報告書 事業等のリスク",
+            "annual securities report: business risks",
+            "oru",
+            risk_first=True,
+            yuho=True,
+            terse=True,
+            section_numbers="circled",
+        ),
+        DocType(
+            "yuho-sustainability",
+            "有価証券報告書 サステナビリティに関する考え方及び取組",
+            "annual securities report: sustainability",
+            "oru",
+            yuho=True,
+            terse=True,
+            groups=(("ガバナンス", (1, 2)), ("リスク管理", (4, 7, 8, 9)), ("戦略", (3, 5, 10)), ("指標及び目標", (6,))),
+            section_numbers="circled",
+            group_numbers="paren",
+        ),
         DocType("integrated", "統合報告書", "integrated report", "desumasu", narrative=True),
         DocType("csr", "CSR/サステナビリティ報告書", "CSR / sustainability report", "desumasu", narrative=True),
-        DocType("cg", "コーポレート・ガバナンス報告書", "corporate governance report", "oru", terse=True, section_numbers="fullwidth"),
-        DocType("security-report", "情報セキュリティ報告書", "information security report", "desumasu", section_numbers="fullwidth"),
+        DocType(
+            "cg",
+            "コーポレート・ガバナンス報告書",
+            "corporate governance report",
+            "oru",
+            terse=True,
+            section_numbers="fullwidth",
+        ),
+        DocType(
+            "security-report",
+            "情報セキュリティ報告書",
+            "information security report",
+            "desumasu",
+            section_numbers="fullwidth",
+        ),
     )
 }
 

@@ -14,6 +14,7 @@ from typing import Any
 
 PLACEHOLDER = "【要記入: {label}】"
 
+
 @dataclass(frozen=True)
 class Date:
     """A date as precise as the profile gives it (year, year-month or full date)."""

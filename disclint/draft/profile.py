@@ -14,31 +14,31 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..errors import ConfigError
 from .formats import Date, format_fact
 from .schema import (  # noqa: F401  (re-exported: the schema is part of the profile's API)
+    _ZERO_IS_NO,
     MAX_LABEL,
-    F,
-    Field,
-    MEASURES,
     MEASURE_BY_NAME,
     MEASURE_KEYS,
-    Measure,
+    MEASURES,
     NO,
     NO_WORDS,
     SCHEMA,
+    F,
+    Field,
+    Measure,
     Section,
     Table,
-    _No,
-    _ZERO_IS_NO,
     _is_no,
+    _No,
     measure_state,
 )
-
 
 
 class ProfileError(ConfigError):
@@ -116,7 +116,7 @@ class Profile:
             return "no"
         return state
 
-    def plan(self, name: str) -> "Date | None":
+    def plan(self, name: str) -> Date | None:
         """The date by which the measure ``name`` is planned (``plans`` in the profile), if any."""
         for row in self.data.get("plans") or []:
             if _plan_measure(row.get("measure")) == name and isinstance(row.get("by"), Date):
@@ -176,12 +176,26 @@ def _generic(path: str) -> str:
 
 
 _KIND_WORDS = {
-    "str": "文字列", "int": "整数", "number": "数値", "bool": "true / false", "date": "日付（YYYY-MM-DD）",
-    "list": "文字列のリスト", "enum": "選択肢", "section": "項目の集まり（key: value）", "table": "リスト",
+    "str": "文字列",
+    "int": "整数",
+    "number": "数値",
+    "bool": "true / false",
+    "date": "日付（YYYY-MM-DD）",
+    "list": "文字列のリスト",
+    "enum": "選択肢",
+    "section": "項目の集まり（key: value）",
+    "table": "リスト",
 }
 _KIND_WORDS_EN = {
-    "str": "a string", "int": "an integer", "number": "a number", "bool": "true / false", "date": "a date (YYYY-MM-DD)",
-    "list": "a list of strings", "enum": "one of the choices", "section": "a mapping (key: value)", "table": "a list",
+    "str": "a string",
+    "int": "an integer",
+    "number": "a number",
+    "bool": "true / false",
+    "date": "a date (YYYY-MM-DD)",
+    "list": "a list of strings",
+    "enum": "one of the choices",
+    "section": "a mapping (key: value)",
+    "table": "a list",
 }
 
 
@@ -344,8 +358,15 @@ def validate(data: Any, source: str = "<profile>") -> tuple[Profile, list[Profil
         if name is None or name is NO:
             errors.add("profile.wrong_type", item=f"plans[{i}].measure", expected="str", value=_show(None))
         elif _plan_measure(name) is None:
-            close = difflib.get_close_matches(str(name), [m.name for m in MEASURES] + list(MEASURE_KEYS), n=1, cutoff=0.6)
-            errors.add("profile.unknown_measure", item=f"plans[{i}].measure", value=_show(name), hint=close[0] if close else "it_bcp")
+            close = difflib.get_close_matches(
+                str(name), [m.name for m in MEASURES] + list(MEASURE_KEYS), n=1, cutoff=0.6
+            )
+            errors.add(
+                "profile.unknown_measure",
+                item=f"plans[{i}].measure",
+                value=_show(name),
+                hint=close[0] if close else "it_bcp",
+            )
         if row.get("by") is None:
             errors.add("profile.plan_needs_date", item=f"plans[{i}].by")
     return Profile(clean, source, errors.warnings), errors.items
@@ -395,7 +416,9 @@ def load_profile(path: str | Path) -> Profile:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or type(exc).__name__
-        raise ProfileError("profile.syntax", path=str(path), reason=f"{where}: {problem}" if where else str(problem)) from None
+        raise ProfileError(
+            "profile.syntax", path=str(path), reason=f"{where}: {problem}" if where else str(problem)
+        ) from None
     profile, errors = validate(data, str(path))
     if errors:
         first = errors[0]

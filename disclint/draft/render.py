@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..errors import DisclintError
 from ..resources import data_dir
@@ -101,7 +102,7 @@ class Draft:
     def passages(self, directive: int | None = None) -> list[tuple[str, str]]:
         """(text, context) pairs as the mapper sees them: table cells one by one, headings as context."""
         out = []
-        for b, path in zip(self.blocks, self.headings_path()):
+        for b, path in zip(self.blocks, self.headings_path(), strict=False):
             if b.kind == "heading" or (directive is not None and b.directive != directive):
                 continue
             ctx = " ".join(path)
@@ -255,8 +256,9 @@ def _limited_env_class():
 
         def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
             owner = getattr(__obj, "__self__", None)
-            if isinstance(owner, (str, bytes, list)) and any(_int_arg(a) and abs(a) > MAX_TEMPLATE_ITEMS
-                                                            for a in (*args, *kwargs.values())):
+            if isinstance(owner, (str, bytes, list)) and any(
+                _int_arg(a) and abs(a) > MAX_TEMPLATE_ITEMS for a in (*args, *kwargs.values())
+            ):
                 raise _limit_error(f"a width or count over {MAX_TEMPLATE_ITEMS:,}")  # 'x'.ljust(10**9)
             return super().call(__context, __obj, *args, **kwargs)
 
@@ -270,8 +272,12 @@ def make_env(user_dir: str | Path | None = None):
         raise DraftError("draft.templates_not_dir", path=str(user_dir))
     loader = ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs(user_dir)])
     env = _limited_env_class()(
-        loader=loader, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-        autoescape=False, keep_trailing_newline=True,
+        loader=loader,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        keep_trailing_newline=True,
     )
     env.filters = {k: _limited_filter(f) for k, f in env.filters.items()}  # center(10**9), indent …
     env.filters.update(num=f_num, pct=f_pct, date=f_date, join=f_join, quote=f_quote, adv=f_adv)
@@ -288,7 +294,7 @@ class _Helpers:
         self.seen: set[str] = set()
 
     def choose(self, key: str, n: int) -> int:
-        digest = hashlib.sha256(f"{self.seed}\x1f{key}".encode("utf-8")).digest()
+        digest = hashlib.sha256(f"{self.seed}\x1f{key}".encode()).digest()
         return int.from_bytes(digest[:4], "big") % max(1, int(n))
 
     def pick(self, key: str, *options: str) -> str:
@@ -309,9 +315,9 @@ class _Helpers:
             if not m:
                 continue
             self.seen.add(name)
-            if re.match(r"\s*[（(:：]", text[m.end():]) or re.search(r"[（(][A-Za-z\-]*$", text[: m.start()]):
+            if re.match(r"\s*[（(:：]", text[m.end() :]) or re.search(r"[（(][A-Za-z\-]*$", text[: m.start()]):
                 continue  # already explained where it stands: 「EDR（…）」, 「事業継続計画（IT-BCP）」
-            text = text[: m.end()] + f"（{GLOSSARY[name]}）" + text[m.end():]
+            text = text[: m.end()] + f"（{GLOSSARY[name]}）" + text[m.end() :]
         return text
 
 
@@ -364,7 +370,9 @@ def measure_views(profile: Profile, co: str) -> Node:
     for m in MEASURES:
         state = profile.state(m.name)
         by = profile.plan(m.name)
-        sentence = f"{co}は、{f_date_value(by, profile.calendar)}までに{m.noun}を行う予定である。" if by is not None else ""
+        sentence = (
+            f"{co}は、{f_date_value(by, profile.calendar)}までに{m.noun}を行う予定である。" if by is not None else ""
+        )
         views[m.name] = MeasureView(m, state, sentence)
     return Node("ms", views)
 
@@ -406,7 +414,9 @@ def _render(env, names: list[str], ctx: dict[str, Any]) -> tuple[str, str]:
     except (TemplateNotFound, TemplatesNotFound):
         raise DraftError("draft.template_missing", name=" / ".join(names)) from None
     except TemplateSyntaxError as exc:
-        raise DraftError("draft.template_error", name=exc.name or names[0], line=exc.lineno, reason=exc.message) from None
+        raise DraftError(
+            "draft.template_error", name=exc.name or names[0], line=exc.lineno, reason=exc.message
+        ) from None
     try:
         out: list[str] = []
         size = 0
@@ -417,15 +427,24 @@ def _render(env, names: list[str], ctx: dict[str, Any]) -> tuple[str, str]:
             out.append(chunk)
         return tpl.name or names[0], "".join(out)
     except RecursionError:  # a macro or include that calls itself
-        raise DraftError("draft.template_error", name=tpl.name, line="?", reason="recursion too deep (a macro or include that calls itself?)") from None
+        raise DraftError(
+            "draft.template_error",
+            name=tpl.name,
+            line="?",
+            reason="recursion too deep (a macro or include that calls itself?)",
+        ) from None
     except MemoryError:
         raise DraftError("draft.template_error", name=tpl.name, line="?", reason="MemoryError") from None
     except TemplateError as exc:
         line = _template_line(exc, tpl.filename)
-        raise DraftError("draft.template_error", name=tpl.name, line=line, reason=str(exc).splitlines()[0][:200]) from None
+        raise DraftError(
+            "draft.template_error", name=tpl.name, line=line, reason=str(exc).splitlines()[0][:200]
+        ) from None
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError, OverflowError) as exc:
         line = _template_line(exc, tpl.filename)
-        raise DraftError("draft.template_error", name=tpl.name, line=line, reason=f"{type(exc).__name__}: {exc}"[:200]) from None
+        raise DraftError(
+            "draft.template_error", name=tpl.name, line=line, reason=f"{type(exc).__name__}: {exc}"[:200]
+        ) from None
 
 
 def _template_line(exc: BaseException, filename: str | None) -> str:
@@ -439,8 +458,16 @@ def _template_line(exc: BaseException, filename: str | None) -> str:
 
 
 _SECTION_DIRECTIVE = {
-    "policy": 1, "governance": 2, "resources": 3, "risk_assessment": 4, "protections": 5, "pdca": 6,
-    "incident_response": 7, "bcp": 8, "supply_chain": 9, "information_sharing": 10,
+    "policy": 1,
+    "governance": 2,
+    "resources": 3,
+    "risk_assessment": 4,
+    "protections": 5,
+    "pdca": 6,
+    "incident_response": 7,
+    "bcp": 8,
+    "supply_chain": 9,
+    "information_sharing": 10,
 }
 _DIRECTIVE_OF_MEASURE = {"isms": 6, "nca_member": 10}
 
@@ -450,7 +477,9 @@ def measure_directive(m: Measure) -> int:
     return _DIRECTIVE_OF_MEASURE.get(m.name) or _SECTION_DIRECTIVE[m.keys[0].split(".")[0]]
 
 
-def _sections(env, dt: DocType, chosen: list[int], ctx: dict[str, Any], helpers: "_Helpers", level: int) -> list[list[Block]]:
+def _sections(
+    env, dt: DocType, chosen: list[int], ctx: dict[str, Any], helpers: _Helpers, level: int
+) -> list[list[Block]]:
     """The directive sections in document order (under their pillar headings, numbered as the
     type numbers them). A section with nothing to say (every measure *no*) is left out, and so
     is a pillar with no section left."""

@@ -76,10 +76,45 @@ def _style(document, name: str, level: int | None = None):
 
 #: the order of w:rPr children in the OOXML schema (CT_RPr); Word rejects other orders
 _RPR_ORDER = (
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
-    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
-    "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em",
-    "lang", "eastAsianLayout", "specVanish", "oMath",
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
 )
 
 
@@ -206,8 +241,18 @@ def write_docx(draft: Draft, out: str | Path, title: str | None = None) -> Path:
 # ----------------------------------------------------------------------------- --insert: placement
 #: where each directive belongs in a filing: the pillar of the 有報 sustainability section
 #: (ガバナンス / リスク管理 / 戦略 / 指標及び目標, as disclint.draft.doctypes orders them)
-PILLAR_OF = {1: "ガバナンス", 2: "ガバナンス", 4: "リスク管理", 7: "リスク管理", 8: "リスク管理", 9: "リスク管理",
-             3: "戦略", 5: "戦略", 10: "戦略", 6: "指標及び目標"}
+PILLAR_OF = {
+    1: "ガバナンス",
+    2: "ガバナンス",
+    4: "リスク管理",
+    7: "リスク管理",
+    8: "リスク管理",
+    9: "リスク管理",
+    3: "戦略",
+    5: "戦略",
+    10: "戦略",
+    6: "指標及び目標",
+}
 _SECURITY = re.compile(r"情報セキュリティ|サイバー")
 _NUMBERING = re.compile(r"^[\s　]*(第?[0-9０-９]+[【.．、)）]?|[（(][0-9０-９]+[)）]|[①-⑳]|[【〔])[\s　]*")
 _HEADING_STYLE = re.compile(r"^(heading|見出し)\s*([1-9])$", re.I)
@@ -305,13 +350,16 @@ def find_home(outline, directive: int, doc_type: str) -> tuple[int, int, str] | 
     risk = [h for h in outline if "事業等のリスク" in h[2] or any("事業等のリスク" in a for a in h[3])]
     if doc_type == "yuho-risk":
         home = pick([h for h in risk if _SECURITY.search(h[2]) and "事業等のリスク" not in h[2]]) or pick(
-            [h for h in outline if "事業等のリスク" in h[2]])
+            [h for h in outline if "事業等のリスク" in h[2]]
+        )
         if home:
             return home[:3]
     for pool in (
         [h for h in sust if _bare(h[2]) == pillar],  # (1) ガバナンス of the sustainability section
         [h for h in outline if _bare(h[2]) == pillar and "コーポレート" not in " ".join(h[3])],
-        [h for h in outline if pillar in h[2] and any(_SECURITY.search(a) for a in h[3])],  # 情報セキュリティ > …ガバナンス…
+        [
+            h for h in outline if pillar in h[2] and any(_SECURITY.search(a) for a in h[3])
+        ],  # 情報セキュリティ > …ガバナンス…
         [h for h in outline if _SECURITY.search(h[2]) and "事業等のリスク" not in " ".join(h[3])],
         [h for h in risk if _SECURITY.search(h[2])],
         [h for h in outline if "事業等のリスク" in h[2]],
@@ -328,7 +376,7 @@ def _section_end(document, start: int, level: int) -> object:
 
     children = list(document.element.body.iterchildren())
     last = children[start]
-    for el in children[start + 1:]:
+    for el in children[start + 1 :]:
         if el.tag == qn("w:sectPr"):
             break
         if el.tag == qn("w:p"):

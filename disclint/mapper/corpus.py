@@ -55,7 +55,7 @@ def split_of(pid: str) -> str:
     return "train" if bucket < 70 else "dev" if bucket < 85 else "test"
 
 
-def load_passages(directory: Path | None = None, extra: "list[Path] | tuple[Path, ...]" = ()) -> list[Passage]:
+def load_passages(directory: Path | None = None, extra: list[Path] | tuple[Path, ...] = ()) -> list[Passage]:
     """Every ``*.jsonl`` file of ``directory`` (default ``corpus/passages``), in name order, then
     the ``extra`` files or directories (experiments only: ``make model`` reads the corpus alone)."""
     base = directory or data_dir("corpus") / "passages"
@@ -66,7 +66,7 @@ def load_passages(directory: Path | None = None, extra: "list[Path] | tuple[Path
     out: list[Passage] = []
     for path in paths:
         with path.open(encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
+            for _n, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
                 row = json.loads(line)

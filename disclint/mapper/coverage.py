@@ -12,8 +12,9 @@ its cues appear in cyber passages, missing otherwise.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from ..normalize import normalize
 from .definitions import FRAME_PREFIX, DirectiveSet
@@ -32,7 +33,12 @@ class ItemCoverage:
     concepts: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"status": self.status, "passages": self.passages, "best_score": round(self.best_score, 3), "concepts": self.concepts}
+        return {
+            "status": self.status,
+            "passages": self.passages,
+            "best_score": round(self.best_score, 3),
+            "concepts": self.concepts,
+        }
 
 
 @dataclass
@@ -47,8 +53,9 @@ class Coverage:
         }
 
 
-def compute_coverage(results: Sequence[PassageResult], ds: DirectiveSet,
-                     is_specific: Callable[[list[PassageResult]], bool] | None = None) -> Coverage:
+def compute_coverage(
+    results: Sequence[PassageResult], ds: DirectiveSet, is_specific: Callable[[list[PassageResult]], bool] | None = None
+) -> Coverage:
     """``is_specific(passages)``: when given, a directive that would be weak is covered if its
     evidence passages are specific enough (the analysis's policy, ``rules/coverage.yml``)."""
     directives: dict[int, ItemCoverage] = {}
@@ -56,8 +63,14 @@ def compute_coverage(results: Sequence[PassageResult], ds: DirectiveSet,
         idx = [i for i, r in enumerate(results) if d in r.directives]
         # distinct measures named; a function frame (".f_") restates a measure's object and
         # predicate, so it does not count as a second one
-        concepts = sorted({e.concept for i in idx for e in results[i].evidence.get(d, [])
-                           if e.kind == "concept" and e.concept and not e.planned and f".{FRAME_PREFIX}" not in e.concept})
+        concepts = sorted(
+            {
+                e.concept
+                for i in idx
+                for e in results[i].evidence.get(d, [])
+                if e.kind == "concept" and e.concept and not e.planned and f".{FRAME_PREFIX}" not in e.concept
+            }
+        )
         best = max((results[i].scores.get(d, 0.0) for i in idx), default=0.0)
         if not idx:
             status = "missing"
@@ -79,5 +92,7 @@ def compute_coverage(results: Sequence[PassageResult], ds: DirectiveSet,
         else:
             status = "missing"
         idx = sorted({i for d in p.directives for i in directives[d].passages} | set(cue_idx))
-        principles[key] = ItemCoverage(key, status, idx, max((directives[d].best_score for d in p.directives), default=0.0))
+        principles[key] = ItemCoverage(
+            key, status, idx, max((directives[d].best_score for d in p.directives), default=0.0)
+        )
     return Coverage(directives, principles)

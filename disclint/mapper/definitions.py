@@ -13,7 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-
 from ..normalize import normalize
 from ..resources import data_dir, load_yaml
 
@@ -189,7 +188,9 @@ def load_directives(directory: str | None = None) -> DirectiveSet:
         raise ValueError(f"{base}: expected directives 1..10, found {sorted(directives)}")
     pdata = _load_yaml(base / "principles.yml")["principles"]
     principles = {
-        key: Principle(key, spec["title"], spec.get("title_en", ""), tuple(spec["directives"]), _term_regex(spec["cues"]))
+        key: Principle(
+            key, spec["title"], spec.get("title_en", ""), tuple(spec["directives"]), _term_regex(spec["cues"])
+        )
         for key, spec in pdata.items()
     }
     screening = _load_yaml(base / "screening.yml")
@@ -202,11 +203,18 @@ def load_directives(directory: str | None = None) -> DirectiveSet:
         for did, frames in (fdata.get("frames") or {}).items():
             d = directives[int(did)]
             extra = tuple(
-                Concept(d.id, FRAME_PREFIX + name, float(spec.get("weight", 1.0)), tuple(spec["objects"]) + tuple(spec["predicates"]),
-                        _frame_regex(list(spec["objects"]), list(spec["predicates"]), gap))
+                Concept(
+                    d.id,
+                    FRAME_PREFIX + name,
+                    float(spec.get("weight", 1.0)),
+                    tuple(spec["objects"]) + tuple(spec["predicates"]),
+                    _frame_regex(list(spec["objects"]), list(spec["predicates"]), gap),
+                )
                 for name, spec in (frames or {}).items()
             )
             d.concepts = d.concepts + extra
-        not_own = tuple((name, _frame_regex(list(spec["objects"]), list(spec["predicates"]), gap))
-                        for name, spec in (fdata.get("not_own") or {}).items())
+        not_own = tuple(
+            (name, _frame_regex(list(spec["objects"]), list(spec["predicates"]), gap))
+            for name, spec in (fdata.get("not_own") or {}).items()
+        )
     return DirectiveSet(directives, principles, anchors, weak, base, not_own)

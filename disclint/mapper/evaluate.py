@@ -4,7 +4,8 @@ screening recall/precision and the confusions between directives."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from .corpus import Passage
 from .pipeline import PassageResult
@@ -23,7 +24,7 @@ def evaluate(gold: Sequence[Passage], pred: Sequence[PassageResult]) -> dict[str
     errors: list[dict[str, Any]] = []
     scr: Counter[str] = Counter()
     cyb: Counter[str] = Counter()
-    for g, p in zip(gold, pred):
+    for g, p in zip(gold, pred, strict=False):
         gs, ps = set(g.directives), set(p.directives)
         for d in range(1, 11):
             if d in gs and d in ps:
@@ -40,7 +41,7 @@ def evaluate(gold: Sequence[Passage], pred: Sequence[PassageResult]) -> dict[str
         scr["tp" if g.cyber and p.screened else "fn" if g.cyber else "fp" if p.screened else "tn"] += 1
         cyb["tp" if g.cyber and p.cyber else "fn" if g.cyber else "fp" if p.cyber else "tn"] += 1
     by_genre: dict[str, Counter[str]] = {}
-    for g, p in zip(gold, pred):
+    for g, p in zip(gold, pred, strict=False):
         if g.genre:
             c = by_genre.setdefault(g.genre, Counter())
             gs, ps = set(g.directives), set(p.directives)
@@ -70,19 +71,31 @@ def format_report(rep: dict[str, Any], lang: str = "ja") -> str:
     ja = lang == "ja"
     lines = [
         f"{'件数' if ja else 'passages'}: {rep['n']}",
-        f"{'指示':<6}{'適合率':>8}{'再現率':>8}{'F1':>8}{'TP':>5}{'FP':>5}{'FN':>5}" if ja else f"{'dir':<6}{'prec':>8}{'recall':>8}{'F1':>8}{'TP':>5}{'FP':>5}{'FN':>5}",
+        f"{'指示':<6}{'適合率':>8}{'再現率':>8}{'F1':>8}{'TP':>5}{'FP':>5}{'FN':>5}"
+        if ja
+        else f"{'dir':<6}{'prec':>8}{'recall':>8}{'F1':>8}{'TP':>5}{'FP':>5}{'FN':>5}",
     ]
     for d, m in rep["per_directive"].items():
-        lines.append(f"{d:<6}{m['precision']:>8.3f}{m['recall']:>8.3f}{m['f1']:>8.3f}{m['tp']:>5}{m['fp']:>5}{m['fn']:>5}")
+        lines.append(
+            f"{d:<6}{m['precision']:>8.3f}{m['recall']:>8.3f}{m['f1']:>8.3f}{m['tp']:>5}{m['fp']:>5}{m['fn']:>5}"
+        )
     mi = rep["micro"]
-    lines.append(f"micro F1 {mi['f1']:.3f} (P {mi['precision']:.3f} / R {mi['recall']:.3f}), macro F1 {rep['macro']['f1']:.3f}")
+    lines.append(
+        f"micro F1 {mi['f1']:.3f} (P {mi['precision']:.3f} / R {mi['recall']:.3f}), macro F1 {rep['macro']['f1']:.3f}"
+    )
     s, c = rep["screening"], rep["cyber"]
     lines.append(f"{'スクリーニング' if ja else 'screening'}: recall {s['recall']:.3f}, precision {s['precision']:.3f}")
-    lines.append(f"{'サイバー判定' if ja else 'cyber detection'}: recall {c['recall']:.3f}, precision {c['precision']:.3f}")
+    lines.append(
+        f"{'サイバー判定' if ja else 'cyber detection'}: recall {c['recall']:.3f}, precision {c['precision']:.3f}"
+    )
     for genre, m in rep.get("per_genre", {}).items():
-        lines.append(f"  {'ジャンル' if ja else 'genre'} {genre}: n={m['n']} micro F1 {m['f1']:.3f} (P {m['precision']:.3f} / R {m['recall']:.3f})"
-                     f" TP {m['tp']} FP {m['fp']} FN {m['fn']}")
+        lines.append(
+            f"  {'ジャンル' if ja else 'genre'} {genre}: n={m['n']} micro F1 {m['f1']:.3f} (P {m['precision']:.3f} / R {m['recall']:.3f})"
+            f" TP {m['tp']} FP {m['fp']} FN {m['fn']}"
+        )
     if rep["confusions"]:
-        lines.append(("取り違え（正解→予測）: " if ja else "confusions (gold->predicted): ") + ", ".join(
-            f"{x['gold']}→{x['predicted']}×{x['count']}" for x in rep["confusions"][:10]))
+        lines.append(
+            ("取り違え（正解→予測）: " if ja else "confusions (gold->predicted): ")
+            + ", ".join(f"{x['gold']}→{x['predicted']}×{x['count']}" for x in rep["confusions"][:10])
+        )
     return "\n".join(lines)

@@ -13,8 +13,9 @@ scored with one dot product); only training spells it out as features ``v:0`` â€
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from .definitions import FRAME_PREFIX, ConceptHit, DirectiveSet
 
@@ -129,7 +130,7 @@ def build_features(
         v["anchor:weak-only"] = 1.0
     for lemma in lemmas:
         v[f"w:{lemma}"] = 1.0
-    for a, b in zip(lemmas, lemmas[1:]):
+    for a, b in zip(lemmas, lemmas[1:], strict=False):
         v[f"b:{a}|{b}"] = 1.0
     dense = vector * VECTOR_SCALE if vector is not None else None
     return PassageFeatures(v, hits, negated, context_hits, dense)

@@ -67,10 +67,12 @@ class LinearModel:
         }
 
     def save(self, path: Path) -> None:
-        path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+        path.write_text(
+            json.dumps(self.to_json(), ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8"
+        )
 
     @classmethod
-    def load(cls, path: Path) -> "LinearModel":
+    def load(cls, path: Path) -> LinearModel:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != "disclint-linear-1":
             raise ValueError(f"{path}: unknown model format")

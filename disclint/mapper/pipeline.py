@@ -14,10 +14,11 @@ Stage 3, scoring: the linear model (``rules/directives/model.json``) gives a pro
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from ..document import BlockKind, Document, Location
 from ..normalize import NormalizedText, normalize
@@ -188,9 +189,15 @@ class Mapper:
         for w in work:
             doc = nlp.tokenize(w.norm.text)
             w.lemmas, w.vector = content_features(doc)
-            spans = [(a, b) for a, b in sentence_spans(w.norm.text) if w.norm.text[a:b].strip()] if self.sentence_level else []
+            spans = (
+                [(a, b) for a, b in sentence_spans(w.norm.text) if w.norm.text[a:b].strip()]
+                if self.sentence_level
+                else []
+            )
             if len(spans) > 1:
-                w.sentences = [(a, b, lem, vec) for (a, b), (lem, vec) in zip(spans, sentence_content(doc, spans))]
+                w.sentences = [
+                    (a, b, lem, vec) for (a, b), (lem, vec) in zip(spans, sentence_content(doc, spans), strict=False)
+                ]
             w.hits = self.ds.concept_hits(w.norm.text)
             matcher = self._token_matcher(doc.vocab)
             seen = set()
@@ -230,7 +237,7 @@ class Mapper:
         self.stats["parsed_sentences"] = len(jobs)
         if not jobs:
             return
-        for (w, offset, sent, inside), doc in zip(jobs, nlp.parse([j[2] for j in jobs])):
+        for (w, offset, _sent, inside), doc in zip(jobs, nlp.parse([j[2] for j in jobs]), strict=False):
             for k in inside:
                 h = w.hits[k]
                 state = _predicate_state(doc, h.start - offset, h.end - offset)
@@ -251,7 +258,12 @@ class Mapper:
             kept = [h for k, h in enumerate(w.hits) if k not in w.negated]
             negated = [h for k, h in enumerate(w.hits) if k in w.negated]
             w.features = build_features(
-                self.ds, w.norm.text, w.lemmas, kept, negated, ctx_hits,
+                self.ds,
+                w.norm.text,
+                w.lemmas,
+                kept,
+                negated,
+                ctx_hits,
                 bool(w.context_norm and self.ds.has_strong_anchor(w.context_norm)),
                 [tp.key for tp, _, _ in w.pattern_hits],
                 w.vector,
@@ -259,10 +271,15 @@ class Mapper:
             if w.sentences and (keep_features or self.model.meta.get("sentence_lambda")):
                 w.sentence_features = [
                     build_features(
-                        self.ds, w.norm.text[a:b], lem, [h for h in kept if a <= h.start < b],
-                        [h for h in negated if a <= h.start < b], ctx_hits,
+                        self.ds,
+                        w.norm.text[a:b],
+                        lem,
+                        [h for h in kept if a <= h.start < b],
+                        [h for h in negated if a <= h.start < b],
+                        ctx_hits,
                         bool(w.context_norm and self.ds.has_strong_anchor(w.context_norm)),
-                        [tp.key for tp, ps, _ in w.pattern_hits if a <= ps < b], vec,
+                        [tp.key for tp, ps, _ in w.pattern_hits if a <= ps < b],
+                        vec,
                     )
                     for a, b, lem, vec in w.sentences
                 ]
@@ -287,7 +304,8 @@ class Mapper:
             evidence_free_min = m.meta.get("evidence_free_min", EVIDENCE_FREE_MIN)
             explained = explained_directives(w)
             labels = [
-                d for d, s in res.scores.items()
+                d
+                for d, s in res.scores.items()
                 if s >= m.thresholds.get(f"d{d}", 0.5) and (d in explained or s >= evidence_free_min)
             ]
             best = max(res.scores, key=lambda d: res.scores[d])
@@ -346,7 +364,7 @@ class Mapper:
             norms.append(block.norm)  # cached on the block: the lint rules reuse it
             index.append(i)
         results = self.analyse(items, locs, norms)
-        for res, i in zip(results, index):
+        for res, i in zip(results, index, strict=False):
             res.block_index = i
         return results
 
@@ -360,8 +378,9 @@ def sentence_directives(f: PassageFeatures) -> set[int]:
 def sentence_score(m: LinearModel, d: int, sentences: list[PassageFeatures], needs_evidence: bool) -> float:
     """The best score of directive ``d`` over the passage's sentences (only sentences with
     evidence of ``d`` of their own when ``needs_evidence``)."""
-    scores = [m.score(f"d{d}", sf.values, sf.vector) for sf in sentences
-              if not needs_evidence or d in sentence_directives(sf)]
+    scores = [
+        m.score(f"d{d}", sf.values, sf.vector) for sf in sentences if not needs_evidence or d in sentence_directives(sf)
+    ]
     return max(scores, default=0.0)
 
 

@@ -19,9 +19,9 @@ from typing import Any
 
 from ..resources import data_dir
 from .corpus import Passage, load_passages
+from .definitions import DirectiveSet
 from .evaluate import evaluate, format_report
 from .features import PassageFeatures, training_row
-from .definitions import DirectiveSet
 from .model import LABELS, LinearModel, train
 from .pipeline import Mapper, PassageResult, _Work
 
@@ -62,9 +62,9 @@ def _tune(thresholds: dict[str, float], scores_by_label: dict[str, list[float]],
         best, best_f1 = 0.5, -1.0
         for step in range(10, 76, 5):
             thr = step / 100
-            tp = sum(1 for g, s in zip(gold, scores) if g and s >= thr)
-            fp = sum(1 for g, s in zip(gold, scores) if not g and s >= thr)
-            fn = sum(1 for g, s in zip(gold, scores) if g and s < thr)
+            tp = sum(1 for g, s in zip(gold, scores, strict=False) if g and s >= thr)
+            fp = sum(1 for g, s in zip(gold, scores, strict=False) if not g and s >= thr)
+            fn = sum(1 for g, s in zip(gold, scores, strict=False) if g and s < thr)
             f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
             if f1 > best_f1 + 1e-9:
                 best, best_f1 = thr, f1
@@ -114,8 +114,14 @@ def corpus_hash(passages: list[Passage]) -> str:
     return h.hexdigest()[:16]
 
 
-def _oof_decisions(ds: DirectiveSet, work: list[_Work], fit: list[int], models: dict[int, LinearModel],
-                   passages: list[Passage], evidence_free_min: float) -> list[PassageResult]:
+def _oof_decisions(
+    ds: DirectiveSet,
+    work: list[_Work],
+    fit: list[int],
+    models: dict[int, LinearModel],
+    passages: list[Passage],
+    evidence_free_min: float,
+) -> list[PassageResult]:
     """The full run-time decision (stage 0, thresholds, evidence rule, fallback) for every
     train+dev passage, by the model of the fold that did not see it."""
     out = []
@@ -138,7 +144,7 @@ def _features_of(w: _Work) -> PassageFeatures:
 def build(out: Path | None = None, C: float = 1.0) -> tuple[LinearModel, dict[str, Any]]:
     passages = load_passages()
     # a throwaway model only to reach the feature stages; scoring is not used here
-    empty = LinearModel({l: {} for l in LABELS}, {l: 0.0 for l in LABELS}, {l: 0.5 for l in LABELS})
+    empty = LinearModel({lb: {} for lb in LABELS}, {lb: 0.0 for lb in LABELS}, {lb: 0.5 for lb in LABELS})
     mapper = Mapper(model=empty)
     work = featurise(mapper, passages)
     feats = [training_row(_features_of(w)) for w in work]
@@ -158,8 +164,10 @@ def build(out: Path | None = None, C: float = 1.0) -> tuple[LinearModel, dict[st
     for m in models.values():
         m.thresholds = thresholds
     fit_passages = [passages[i] for i in fit]
-    cv = {ev: evaluate(fit_passages, _oof_decisions(mapper.ds, work, fit, models, passages, ev))["micro"]["f1"]
-          for ev in EVIDENCE_FREE_CANDIDATES}
+    cv = {
+        ev: evaluate(fit_passages, _oof_decisions(mapper.ds, work, fit, models, passages, ev))["micro"]["f1"]
+        for ev in EVIDENCE_FREE_CANDIDATES
+    }
     evidence_free_min = max(cv, key=lambda ev: (cv[ev], ev))  # ties: the stricter rule
     model = train([feats[i] for i in fit], [_gold(passages[i]) for i in fit], C=C)
     model.thresholds = thresholds

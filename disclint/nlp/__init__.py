@@ -13,7 +13,7 @@ Doc costs ≈ 67 KB per token.
 from __future__ import annotations
 
 import threading
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from ..segment import chunk_spans
 

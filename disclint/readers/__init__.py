@@ -14,9 +14,10 @@ import importlib
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Protocol
 
 from ..document import Document
 from ..errors import InputError, LimitExceeded
@@ -88,7 +89,12 @@ def detect(path: Path, head: bytes) -> ReaderSpec:
     if other is not None:  # a PNG renamed .pdf: say what it is, not "truncated PDF"
         claimed = next((s.name for s in specs if ext in s.extensions), None)
         if claimed is not None:
-            raise InputError("input.wrong_content", expected=_FORMAT_LABELS.get(claimed, claimed), actual_ja=other[0], actual_en=other[1])
+            raise InputError(
+                "input.wrong_content",
+                expected=_FORMAT_LABELS.get(claimed, claimed),
+                actual_ja=other[0],
+                actual_en=other[1],
+            )
         raise InputError("input.unknown_format")
     for spec in specs:
         if ext in spec.extensions:

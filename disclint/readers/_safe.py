@@ -90,7 +90,9 @@ def guard_zip_members(path: Path, limits: Limits, error_code: str = "input.corru
             except InputError:
                 raise
             except Exception as exc:  # BadZipFile (CRC), zlib.error, EOFError …
-                raise InputError(error_code, reason=f"{info.filename}: {type(exc).__name__}: {exc}".splitlines()[0][:200]) from exc
+                raise InputError(
+                    error_code, reason=f"{info.filename}: {type(exc).__name__}: {exc}".splitlines()[0][:200]
+                ) from exc
     finally:
         zf.close()
 

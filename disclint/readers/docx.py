@@ -80,8 +80,7 @@ from lxml import etree
 
 from ..document import Block, BlockKind, Document, Location, ReaderNote
 from ..errors import InputError
-from . import Limits, register
-from . import _safe
+from . import Limits, _safe, register
 
 __all__ = ["read_docx", "sniff_docx", "paragraph_index", "paragraph_text"]
 
@@ -128,12 +127,12 @@ def sniff_docx(head: bytes, path: Path) -> bool:
 class _Tags:
     """Clark-notation tag names for one WordprocessingML namespace (transitional or strict)."""
 
-    _cache: dict[str, "_Tags"] = {}
+    _cache: dict[str, _Tags] = {}
 
     def __init__(self, wns: str) -> None:
-        w = "{%s}" % wns
+        w = f"{{{wns}}}"
         m = "{%s}" % (M_NS_STRICT if wns == W_NS_STRICT else M_NS)
-        mc = "{%s}" % MC_NS
+        mc = f"{{{MC_NS}}}"
         self.ns = wns
         for name in (
             "body p pPr pStyle outlineLvl numPr numId r rPr t tab ptab br cr noBreakHyphen softHyphen sym "
@@ -164,7 +163,7 @@ class _Tags:
         )
 
     @classmethod
-    def get(cls, wns: str) -> "_Tags":
+    def get(cls, wns: str) -> _Tags:
         tags = cls._cache.get(wns)
         if tags is None:
             tags = cls._cache[wns] = cls(wns)
@@ -432,7 +431,7 @@ class _Ctx:
     cell: tuple[int, int, int] | None = None
     cell_parts: list[tuple[int | None, str]] | None = None
 
-    def textbox(self) -> "_Ctx":
+    def textbox(self) -> _Ctx:
         # a text box inside a footnote keeps part="footnote": its index refers to footnotes.xml
         part = "textbox" if self.part in ("body", "textbox") else self.part
         return _Ctx(part, self.index, self.fixed_section)
@@ -639,7 +638,7 @@ class _Package:
                 raise
             return {}  # broken relationships: fall back to the conventional part names
         out: dict[str, str] = {}
-        for rel in root.iter("{%s}Relationship" % REL_NS):
+        for rel in root.iter(f"{{{REL_NS}}}Relationship"):
             target, rtype = rel.get("Target"), rel.get("Type") or ""
             if not target or rel.get("TargetMode") == "External":
                 continue
@@ -747,11 +746,11 @@ def _core_properties(pkg: _Package) -> dict[str, Any]:
             raise
         return {}  # broken metadata is not worth refusing the document
     out: dict[str, Any] = {}
-    title = root.findtext("{%s}title" % _DC)
+    title = root.findtext(f"{{{_DC}}}title")
     if title and title.strip():
         out["title"] = " ".join(title.split())
     for key in ("created", "modified"):
-        iso = _core_date(root.findtext("{%s}%s" % (_DCTERMS, key)))
+        iso = _core_date(root.findtext(f"{{{_DCTERMS}}}{key}"))
         if iso:
             out[key] = iso
     return out
@@ -787,7 +786,7 @@ def _read_package(path: Path, pkg: _Package) -> Document:
         raise InputError("input.corrupt_docx", reason=f"no {MAIN_PART}")
     root = pkg.xml(main)
     wns = _ns_of(root)
-    if root.tag != "{%s}document" % wns or wns not in (W_NS, W_NS_STRICT):
+    if root.tag != f"{{{wns}}}document" or wns not in (W_NS, W_NS_STRICT):
         raise InputError("input.corrupt_docx", reason=f"{main} is not a WordprocessingML document")
     tg = _Tags.get(wns)
     rels = pkg.rels(main)

@@ -25,17 +25,86 @@ from lxml import etree
 from ..document import Block, BlockKind, Document
 from ..errors import InputError
 from . import Limits, register, replace_lone_surrogates
-from .text import ENCODING_LABELS, Raw, collapse_whitespace, decode_bytes, encoding_note, finalize, numbered_raw, same_title
+from .text import (
+    ENCODING_LABELS,
+    Raw,
+    collapse_whitespace,
+    decode_bytes,
+    encoding_note,
+    finalize,
+    numbered_raw,
+    same_title,
+)
 
 _SKIP = frozenset(
-    {"script", "style", "noscript", "template", "head", "nav", "iframe", "object", "embed", "svg", "math",
-     "canvas", "select", "option", "datalist", "button", "input", "textarea", "map", "audio", "video", "meta", "link", "title"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "nav",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "math",
+        "canvas",
+        "select",
+        "option",
+        "datalist",
+        "button",
+        "input",
+        "textarea",
+        "map",
+        "audio",
+        "video",
+        "meta",
+        "link",
+        "title",
+    }
 )
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCK = frozenset(
-    {"p", "div", "section", "article", "main", "body", "html", "header", "footer", "aside", "blockquote", "address",
-     "ul", "ol", "dl", "dt", "dd", "figure", "form", "fieldset", "legend", "center", "pre", "hr", "details",
-     "summary", "menu", "dir", "noframes", "frameset", "frame", "tbody", "thead", "tfoot", "tr", "colgroup", "col"}
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "body",
+        "html",
+        "header",
+        "footer",
+        "aside",
+        "blockquote",
+        "address",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "figure",
+        "form",
+        "fieldset",
+        "legend",
+        "center",
+        "pre",
+        "hr",
+        "details",
+        "summary",
+        "menu",
+        "dir",
+        "noframes",
+        "frameset",
+        "frame",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "colgroup",
+        "col",
+    }
 )
 _BR = "\u2028"  # placeholder for <br> while whitespace is collapsed
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -307,7 +376,12 @@ def html_to_blocks(html: str, file: str, section_prefix: tuple[str, ...] = (), f
     html = replace_lone_surrogates(html)  # lxml silently drops the text after a lone surrogate
     root = _parse_fragment(html) if not re.match(r"\s*(<!doctype|<html)", html[:1000], re.I) else _parse_document(html)
     raws = _Walker().run(_body(root))
-    if section_prefix and raws and raws[0].kind != BlockKind.TABLE_CELL and same_title(raws[0].text, section_prefix[-1]):
+    if (
+        section_prefix
+        and raws
+        and raws[0].kind != BlockKind.TABLE_CELL
+        and same_title(raws[0].text, section_prefix[-1])
+    ):
         raws.pop(0)
     number_paragraphs(raws, first_paragraph)
     return finalize(raws, file, section_prefix, rank_levels=bool(section_prefix))
@@ -344,9 +418,20 @@ def _title(root: etree._Element) -> str | None:
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-.]+)["']""", re.I)
 _CODEC_ALIASES = {
-    "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "windows-31j": "cp932",
-    "cp932": "cp932", "ms932": "cp932", "euc-jp": "euc_jp", "euc_jp": "euc_jp", "x-euc-jp": "euc_jp",
-    "utf-8": "utf-8", "utf8": "utf-8", "iso-2022-jp": "iso2022_jp", "csiso2022jp": "iso2022_jp",
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "windows-31j": "cp932",
+    "cp932": "cp932",
+    "ms932": "cp932",
+    "euc-jp": "euc_jp",
+    "euc_jp": "euc_jp",
+    "x-euc-jp": "euc_jp",
+    "utf-8": "utf-8",
+    "utf8": "utf-8",
+    "iso-2022-jp": "iso2022_jp",
+    "csiso2022jp": "iso2022_jp",
 }
 
 
@@ -372,7 +457,11 @@ _PROLOG = re.compile(rb"^(?:\xef\xbb\xbf)?(?:\s|<\?xml[^>]*\?>|<!--.*?-->)*", re
 def _head_text(head: bytes) -> bytes:
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
         try:
-            return head[2 : 2 + 2048].decode("utf-16-le" if head[:2] == b"\xff\xfe" else "utf-16-be", "ignore").encode("utf-8")
+            return (
+                head[2 : 2 + 2048]
+                .decode("utf-16-le" if head[:2] == b"\xff\xfe" else "utf-16-be", "ignore")
+                .encode("utf-8")
+            )
         except Exception:
             return b""
     return head

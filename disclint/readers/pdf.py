@@ -758,7 +758,7 @@ def _fragments(chars: list[tuple]) -> list[_Frag]:
                 if letter_gap is None:
                     # justified lines are letter-spaced: a word space is wider than that
                     vis = [c2 for c2 in chars if not c2[5]]
-                    gaps = sorted(b[0] - a[1] for a, b in zip(vis, vis[1:]))
+                    gaps = sorted(b[0] - a[1] for a, b in zip(vis, vis[1:], strict=False))
                     letter_gap = max(0.0, gaps[len(gaps) // 2]) if gaps else 0.0
                 if gap > letter_gap + word_gap:
                     text.append(" ")
@@ -860,12 +860,12 @@ def _remove_running(pages: list[_Page]) -> None:
     for zone, items in numbers.items():
         where = _same_place(items, tol=6.0)
         numbered[zone] = where if (n < 3 or len(where) >= max(2, 0.3 * n)) else set()
-    for pi, (page, cands) in enumerate(zip(pages, per_page)):
+    for pi, (page, cands) in enumerate(zip(pages, per_page, strict=False)):
         if not cands:
             continue
         rows = page.groups[0]
         drop = set()
-        for i, zone, key, yc in cands:
+        for i, zone, key, _yc in cands:
             if pi in running.get((zone, key), ()):
                 drop.add(i)
             elif _is_page_number(rows[i].text):
@@ -874,7 +874,11 @@ def _remove_running(pages: list[_Page]) -> None:
             elif len(rows[i].frags) > 1:
                 # a footer "company name ... 18" split into cells: drop a page-number cell
                 kept = [f for f in rows[i].frags if not _is_page_number(f.text)]
-                if len(kept) != len(rows[i].frags) and len(kept) >= 1 and (zone, _norm_key(" ".join(f.text for f in kept))) in running:
+                if (
+                    len(kept) != len(rows[i].frags)
+                    and len(kept) >= 1
+                    and (zone, _norm_key(" ".join(f.text for f in kept))) in running
+                ):
                     rows[i].frags = kept
         if drop:
             page.groups[0] = [r for k, r in enumerate(rows) if k not in drop]
@@ -951,11 +955,15 @@ def _band_cuts(rows: list[_Row], g0: float, g1: float, factor: float) -> list[li
     if len(rows) < 4:
         return [rows]
     centers = [(r.y0 + r.y1) / 2 for r in rows]
-    pitches = [a - b for a, b in zip(centers, centers[1:]) if a - b > 0.5]
+    pitches = [a - b for a, b in zip(centers, centers[1:], strict=False) if a - b > 0.5]
     if not pitches:
         return [rows]
     typical = statistics.median(pitches)
-    cuts = [i + 1 for i in range(len(rows) - 1) if centers[i] - centers[i + 1] >= factor * typical and rows[i].y0 > rows[i + 1].y1]
+    cuts = [
+        i + 1
+        for i in range(len(rows) - 1)
+        if centers[i] - centers[i + 1] >= factor * typical and rows[i].y0 > rows[i + 1].y1
+    ]
     if not cuts:
         return [rows]
 
@@ -1032,7 +1040,7 @@ def _find_gutter(rows: list[_Row], flush: bool = True) -> tuple[float, float] | 
     g0, g1 = xmin + k, xmin + j
     left = [[f for f in r.frags if f.x1 <= g0] for r in rows]
     right = [[f for f in r.frags if f.x0 >= g1] for r in rows]
-    both = sum(1 for a, b in zip(left, right) if a and b)
+    both = sum(1 for a, b in zip(left, right, strict=False) if a and b)
     left = [a for a in left if a]
     right = [b for b in right if b]
     if len(left) < 3 or len(right) < 3 or both < 2:
@@ -1357,7 +1365,16 @@ class _Assembler:
             if all(f.x1 < left_limit - 0.5 * line.size for f in others) and self._continues(p, line, x0=last.x0):
                 label = " ".join(f.text.strip() for f in others)
                 self.out.append(_Proto(BlockKind.PARAGRAPH, label, line.page))
-                single = _Line(line.page, [last], last.size, line.col_x0, line.col_x1, line.col_key, line.flow_start, line.col_lines)
+                single = _Line(
+                    line.page,
+                    [last],
+                    last.size,
+                    line.col_x0,
+                    line.col_x1,
+                    line.col_key,
+                    line.flow_start,
+                    line.col_lines,
+                )
                 self._append(p, single)
                 return
         self._close_para()
@@ -1406,7 +1423,9 @@ class _Assembler:
             if heading is None and big and len(p.lines) <= 2 and len(text) <= 40 and not _NOTE_RE.match(text):
                 self.out.append(_Proto(BlockKind.HEADING, text, first.page, heading=_BIG_FONT))
                 return
-        if _LIST_BULLET_RE.match(text) or (_MARKER_RE.match(text) and not _NOTE_RE.match(text) and not text.startswith("【")):
+        if _LIST_BULLET_RE.match(text) or (
+            _MARKER_RE.match(text) and not _NOTE_RE.match(text) and not text.startswith("【")
+        ):
             kind = BlockKind.LIST_ITEM
         self.out.append(_Proto(kind, text, first.page))
 
@@ -1451,7 +1470,9 @@ def _assign_sections(protos: list[_Proto], path: str) -> list[Block]:
                     stack.pop()
             else:
                 same = kind if kind != "bracket" else "bracket"
-                idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == same and stack[k][1] is None), None)
+                idx = next(
+                    (k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == same and stack[k][1] is None), None
+                )
                 if idx is not None:
                     del stack[idx:]
                 elif kind == "bracket" and stack and stack[-1][1] is None:
@@ -1569,7 +1590,7 @@ def _check_streams(path: Path, limits: Limits) -> None:
             return
         with mm:
             for m in _STREAM_START.finditer(mm):
-                head = mm[max(0, m.start() - 2048):m.start()]
+                head = mm[max(0, m.start() - 2048) : m.start()]
                 cut = head.rfind(b"obj")
                 head = head[cut:] if cut >= 0 else head
                 if b"FlateDecode" not in head or b"/Image" in head:
@@ -1580,7 +1601,7 @@ def _check_streams(path: Path, limits: Limits) -> None:
                 pos, ops, tail = m.end(), 0, b""
                 try:
                     while pos < end and not inflater.eof:
-                        data = inflater.decompress(mm[pos:min(end, pos + _STEP)], _STEP)
+                        data = inflater.decompress(mm[pos : min(end, pos + _STEP)], _STEP)
                         pos += _STEP
                         while True:
                             total += len(data)
@@ -1620,7 +1641,9 @@ def _read_document(path: Path, limits: Limits):
     return pages, notes, counts, n_pages, meta_raw
 
 
-def _build_document(path: Path, pages: list[_Page], notes: list[ReaderNote], counts: dict[str, int], n_pages: int, meta_raw: dict) -> Document:
+def _build_document(
+    path: Path, pages: list[_Page], notes: list[ReaderNote], counts: dict[str, int], n_pages: int, meta_raw: dict
+) -> Document:
     if counts["text"] == 0:
         if counts["garbled"]:
             raise InputError("input.pdf_garbled", pages=n_pages)
@@ -1639,10 +1662,12 @@ def _build_document(path: Path, pages: list[_Page], notes: list[ReaderNote], cou
         asm.feed(ln)
     blocks = _assign_sections(asm.finish(), str(path))
 
-    notes.sort(key=lambda n: (n.page or 0))
+    notes.sort(key=lambda n: n.page or 0)
     metadata: dict[str, Any] = {"pages": n_pages}
     title = _clean(meta_raw.get("Title"))
-    if title.lower() in ("untitled", "無題", "none") or re.fullmatch(r"(?i)microsoft (?:word|powerpoint) - .*|.*\.(?:docx?|pptx?|xlsx?)", title):
+    if title.lower() in ("untitled", "無題", "none") or re.fullmatch(
+        r"(?i)microsoft (?:word|powerpoint) - .*|.*\.(?:docx?|pptx?|xlsx?)", title
+    ):
         title = ""  # generator defaults and file names say nothing about the document
     if not title:
         title = next((b.text for b in blocks if b.kind is BlockKind.HEADING), "")
@@ -1674,7 +1699,12 @@ def _read_pages(doc: pdfium.PdfDocument, path: Path, n_pages: int, limits: Limit
 
 
 def _read_page(
-    doc: pdfium.PdfDocument, number: int, limits: Limits, notes: list[ReaderNote], counts: dict[str, int], redecoder: _Redecoder
+    doc: pdfium.PdfDocument,
+    number: int,
+    limits: Limits,
+    notes: list[ReaderNote],
+    counts: dict[str, int],
+    redecoder: _Redecoder,
 ) -> _Page:
     try:
         page = doc[number - 1]
@@ -1777,7 +1807,7 @@ def _doc_stats(lines: list[_Line]) -> tuple[float, dict[float, float]]:
             sizes[round(f.size * 2) / 2] += len(f.text)
     body = sizes.most_common(1)[0][0] if sizes else 10.0
     pitch_counts: dict[float, Counter[float]] = defaultdict(Counter)
-    for a, b in zip(lines, lines[1:]):
+    for a, b in zip(lines, lines[1:], strict=False):
         if a.col_key != b.col_key or len(a.frags) != 1 or len(b.frags) != 1:
             continue
         if abs(a.size - b.size) > 0.1 * a.size:
@@ -1787,4 +1817,3 @@ def _doc_stats(lines: list[_Line]) -> tuple[float, dict[float, float]]:
             pitch_counts[round(a.size * 2) / 2][round(pitch * 2) / 2] += 1
     pitches = {s: c.most_common(1)[0][0] for s, c in pitch_counts.items() if c}
     return body, pitches
-

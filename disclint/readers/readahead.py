@@ -27,8 +27,9 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from ..document import Document
 from ..errors import DisclintError, LimitExceeded
@@ -60,12 +61,26 @@ def _child(conn: Any) -> None:
         except DisclintError as exc:
             answer = ("error", exc, time.monotonic() - t0)
         except BaseException as exc:  # noqa: BLE001 - reported like an inline read's bug
-            reason = exc.__class__.__name__ if isinstance(exc, (MemoryError, RecursionError)) else f"{type(exc).__name__}: {exc}"
-            answer = ("error", DisclintError("cli.internal_error", reason=reason.splitlines()[0][:200] if reason else ""), time.monotonic() - t0)
+            reason = (
+                exc.__class__.__name__
+                if isinstance(exc, (MemoryError, RecursionError))
+                else f"{type(exc).__name__}: {exc}"
+            )
+            answer = (
+                "error",
+                DisclintError("cli.internal_error", reason=reason.splitlines()[0][:200] if reason else ""),
+                time.monotonic() - t0,
+            )
         try:
             conn.send(answer)
         except Exception as exc:  # noqa: BLE001 - e.g. a document that cannot be pickled
-            conn.send(("error", DisclintError("cli.internal_error", reason=f"{type(exc).__name__}: {exc}"[:200]), time.monotonic() - t0))
+            conn.send(
+                (
+                    "error",
+                    DisclintError("cli.internal_error", reason=f"{type(exc).__name__}: {exc}"[:200]),
+                    time.monotonic() - t0,
+                )
+            )
 
 
 def _alarm(timeout: float):
@@ -96,7 +111,7 @@ class ReadAhead:
         self.last_read_s = 0.0
 
     @classmethod
-    def start(cls, paths: Sequence[str], limits: Limits, timeout: float | None) -> "ReadAhead | None":
+    def start(cls, paths: Sequence[str], limits: Limits, timeout: float | None) -> ReadAhead | None:
         """Fork the reader and ask it for the first file; ``None`` where that is not possible.
         Call this before any thread is started (the GiNZA preload thread included)."""
         if not paths or not enabled() or threading.active_count() > 1:

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..document import Block, BlockKind, Document, Location, ReaderNote
 from ..errors import InputError, LimitExceeded
-from . import Limits, _REGISTRY, register
+from . import _REGISTRY, Limits, register
 
 # ---------------------------------------------------------------------------
 # character classes
@@ -155,7 +155,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            text = _strict(data[len(bom):], codec.replace("-sig", ""))
+            text = _strict(data[len(bom) :], codec.replace("-sig", ""))
             if text is None:
                 raise InputError("input.decode_failed")
             return text, codec
@@ -304,7 +304,7 @@ def numbering_style(text: str) -> tuple[str | None, str]:
     for style, pat in _NUMBERING:
         m = pat.match(s)
         if m:
-            rest = s[m.end():]
+            rest = s[m.end() :]
             if style == "sumi" or style == "angle":
                 # the bracket is the heading; anything long after it is body text
                 return style, rest
@@ -331,7 +331,9 @@ def is_heading_like(text: str) -> bool:
 def _heading_key(text: str) -> str:
     """Text of a heading without numbering, brackets and spaces (to compare titles)."""
     t = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-    t = re.sub(r"^(第[0-9一二三四五六七八九十百]+[部章節]?|[0-9]+[.)]?|\([0-9]+\)|[\u2460-\u2473]|[ⅰ-ⅻⅠ-Ⅻ]+[.]?)", "", t)
+    t = re.sub(
+        r"^(第[0-9一二三四五六七八九十百]+[部章節]?|[0-9]+[.)]?|\([0-9]+\)|[\u2460-\u2473]|[ⅰ-ⅻⅠ-Ⅻ]+[.]?)", "", t
+    )
     return t.strip("【】<>()[]「」『』")
 
 
@@ -372,9 +374,9 @@ def classify_candidates(raws: list[Raw]) -> None:
             continue
         prev = raws[i - 1] if i > 0 else None
         nxt = raws[i + 1] if i + 1 < len(raws) else None
-        in_list = (prev is not None and prev.candidate and prev.style == r.style and prev.kind == BlockKind.LIST_ITEM) or (
-            nxt is not None and nxt.candidate and nxt.style == r.style
-        )
+        in_list = (
+            prev is not None and prev.candidate and prev.style == r.style and prev.kind == BlockKind.LIST_ITEM
+        ) or (nxt is not None and nxt.candidate and nxt.style == r.style)
         r.kind = BlockKind.LIST_ITEM if in_list else BlockKind.HEADING
 
 
@@ -419,7 +421,9 @@ class HeadingPath:
         return tuple(e.text for e in self.entries)
 
 
-def finalize(raws: list[Raw], file: str, section_prefix: tuple[str, ...] = (), rank_levels: bool = False) -> list[Block]:
+def finalize(
+    raws: list[Raw], file: str, section_prefix: tuple[str, ...] = (), rank_levels: bool = False
+) -> list[Block]:
     """Turn raw blocks into Blocks: classify candidates, assign heading levels and sections.
 
     With ``rank_levels`` explicit heading levels are renumbered by rank below the prefix
@@ -451,7 +455,14 @@ def numbered_raw(text: str, loc: dict[str, Any], default: BlockKind = BlockKind.
     style, _rest = numbering_style(text)
     if style is not None:
         if is_heading_like(text):
-            return Raw(BlockKind.LIST_ITEM, text, loc, style=style, candidate=True, always_heading=style in ("dai", "sumi", "angle"))
+            return Raw(
+                BlockKind.LIST_ITEM,
+                text,
+                loc,
+                style=style,
+                candidate=True,
+                always_heading=style in ("dai", "sumi", "angle"),
+            )
         if style in ("dai", "sumi", "angle", "mark"):
             return Raw(default, text, loc)
         return Raw(BlockKind.LIST_ITEM, text, loc, style=style)
@@ -668,7 +679,12 @@ class _TextParser:
             if text:
                 self.raws.append(Raw(BlockKind.HEADING, text, {"line": lineno}, level=len(m.group(1))))
             return 1
-        if _MD_HR.match(line) and not (self.open and self.open.raw.kind == BlockKind.PARAGRAPH and line.strip().startswith("-") and set(line.strip()) <= {"-"}):
+        if _MD_HR.match(line) and not (
+            self.open
+            and self.open.raw.kind == BlockKind.PARAGRAPH
+            and line.strip().startswith("-")
+            and set(line.strip()) <= {"-"}
+        ):
             self.close()
             return 1
         m = _MD_SETEXT.match(line)
@@ -692,7 +708,11 @@ class _TextParser:
                         text = _md_inline(cell).strip()
                         if text:
                             self.raws.append(
-                                Raw(BlockKind.TABLE_CELL, text, {"line": j + 1, "table": self.tables, "row": row, "column": col})
+                                Raw(
+                                    BlockKind.TABLE_CELL,
+                                    text,
+                                    {"line": j + 1, "table": self.tables, "row": row, "column": col},
+                                )
                             )
                 j += 1
             return j - i
@@ -707,7 +727,7 @@ class _TextParser:
                 self.start(Raw(BlockKind.LIST_ITEM, stripped, loc, style=style), line)
             elif bullet is not None:
                 # "- item": the bullet is markup; "・item": the bullet is part of the text
-                text = stripped[bullet.end():].strip() if stripped[:1] in "-*+" else stripped
+                text = stripped[bullet.end() :].strip() if stripped[:1] in "-*+" else stripped
                 self.start(Raw(BlockKind.LIST_ITEM, text, loc), line)
             elif self.open is not None and self.continues(line):
                 self.add(stripped)

@@ -159,7 +159,9 @@ def _build(path: Path, fmt_facts: list[_Fact], meta: dict[str, Any], extra_notes
     if not keep:
         raise InputError("input.xbrl_no_textblocks")
     file = str(path)
-    parsed, nested, repeated = _read_once([(f, html_to_blocks(f.html, file, (section_title(f.concept),))) for f in keep])
+    parsed, nested, repeated = _read_once(
+        [(f, html_to_blocks(f.html, file, (section_title(f.concept),))) for f in keep]
+    )
     blocks: list[Block] = []
     previous: str | None = None
     paragraph = 1
@@ -262,7 +264,9 @@ def _read_instance(data: bytes) -> tuple[list[_Fact], dict[str, Any]]:
         raise InputError("input.xml_invalid", reason="not an XBRL instance (root is not xbrli:xbrl)")
     contexts: dict[str, str | None] = {}
     for ctx in root.iterchildren(f"{{{XBRLI}}}context"):
-        end = ctx.findtext(f"{{{XBRLI}}}period/{{{XBRLI}}}endDate") or ctx.findtext(f"{{{XBRLI}}}period/{{{XBRLI}}}instant")
+        end = ctx.findtext(f"{{{XBRLI}}}period/{{{XBRLI}}}endDate") or ctx.findtext(
+            f"{{{XBRLI}}}period/{{{XBRLI}}}instant"
+        )
         contexts[ctx.get("id", "")] = end.strip() if end else None
     meta: dict[str, Any] = {}
     raw: list[tuple[str, str, str, int]] = []

@@ -8,8 +8,9 @@ returns the whole output as a string.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import KW_ONLY, dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from ..findings import Finding
 from ..i18n import status_label, t
@@ -52,7 +53,9 @@ def reporter(name: str) -> Callable[[Reporter], Reporter]:
     return deco
 
 
-def render(name: str, reports: list[FileReport], rules: list[Any] | None = None, lang: str = "ja", version: str = "") -> str:
+def render(
+    name: str, reports: list[FileReport], rules: list[Any] | None = None, lang: str = "ja", version: str = ""
+) -> str:
     return REPORTERS[name](reports, rules=rules or [], lang=lang, version=version)
 
 
@@ -86,7 +89,9 @@ def text_report(reports: list[FileReport], rules: list[Any], lang: str, version:
                 out.append(f"    {level}: {f.message}  [{f.rule}]")
                 out.extend(_context_lines(f, rep.texts))
                 if f.fix:
-                    out.append("      " + t("fix.line_" + f.fix["applicability"], lang, replacement=f.fix["replacement"]))
+                    out.append(
+                        "      " + t("fix.line_" + f.fix["applicability"], lang, replacement=f.fix["replacement"])
+                    )
                 if f.hint:
                     out.append(f"      → {f.hint}")
         cov = rep.coverage.get("directives") if rep.coverage else None
@@ -112,8 +117,8 @@ _SENTENCE_END = "。！？!?"
 def _context_lines(f: Finding, texts: tuple[str, ...]) -> list[str]:
     """The sentence holding the finding with the span marked under it, like ruff's context:
 
-        | 全PCにウイルス対策ソフトを導入しており、万全の体制です。
-        |                                         ^^^^
+    | 全PCにウイルス対策ソフトを導入しており、万全の体制です。
+    |                                         ^^^^
     """
     if f.block_index is None or f.start is None or f.end is None or not 0 <= f.block_index < len(texts):
         return []
@@ -132,9 +137,9 @@ def _context_lines(f: Finding, texts: tuple[str, ...]) -> list[str]:
             begin, head = f.start - room, "…"
         if stop - f.end > room:
             stop, tail = f.end + room, "…"
-    before = head + text[begin:f.start]
-    marked = text[f.start:f.end]
-    line = (before + marked + text[f.end:stop] + tail).replace("\n", " ")
+    before = head + text[begin : f.start]
+    marked = text[f.start : f.end]
+    line = (before + marked + text[f.end : stop] + tail).replace("\n", " ")
     pad = display_width(before.replace("\n", " "))
     return [f"      | {line}", f"      | {' ' * pad}{'^' * max(1, display_width(marked.replace(chr(10), ' ')))}"]
 
@@ -155,11 +160,22 @@ def json_report(reports: list[FileReport], rules: list[Any], lang: str, version:
         "tool": {"name": "disclint", "version": version},
         "lang": lang,
         "files": [
-            {"path": r.path, "config": r.config, "findings": [_finding_json(f) for f in r.findings], "coverage": r.coverage,
-             "baseline_hidden": r.hidden, "suppressed": r.suppressed}
+            {
+                "path": r.path,
+                "config": r.config,
+                "findings": [_finding_json(f) for f in r.findings],
+                "coverage": r.coverage,
+                "baseline_hidden": r.hidden,
+                "suppressed": r.suppressed,
+            }
             for r in reports
         ],
-        "summary": {"files": len(reports), "findings": len(all_f), **_counts(all_f), "suppressed": sum(r.suppressed for r in reports)},
+        "summary": {
+            "files": len(reports),
+            "findings": len(all_f),
+            **_counts(all_f),
+            "suppressed": sum(r.suppressed for r in reports),
+        },
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
@@ -238,8 +254,11 @@ def sarif_report(reports: list[FileReport], rules: list[Any], lang: str, version
             if region:
                 phys["region"] = region
             location: dict[str, Any] = {"physicalLocation": phys}
-            logical = _logical_locations(f, lang) if not rep.has_lines else (
-                _logical_locations(f, lang)[:1] if f.location.section else [])
+            logical = (
+                _logical_locations(f, lang)
+                if not rep.has_lines
+                else (_logical_locations(f, lang)[:1] if f.location.section else [])
+            )
             if logical:
                 location["logicalLocations"] = logical
             res: dict[str, Any] = {
@@ -257,12 +276,21 @@ def sarif_report(reports: list[FileReport], rules: list[Any], lang: str, version
         "version": SARIF_VERSION,
         "runs": [
             {
-                "tool": {"driver": {"name": "disclint", "version": version or "0", "informationUri": "https://github.com/disclint/disclint", "rules": sarif_rules}},
+                "tool": {
+                    "driver": {
+                        "name": "disclint",
+                        "version": version or "0",
+                        "informationUri": "https://github.com/disclint/disclint",
+                        "rules": sarif_rules,
+                    }
+                },
                 "artifacts": artifacts,
                 "results": results,
                 "columnKind": "unicodeCodePoints",
-                "properties": {"charOffsets": "for docx, pdf, html and xbrl, region.charOffset/charLength count characters "
-                                              "in the extracted text: the block texts joined by newlines, as 'disclint extract' prints them"},
+                "properties": {
+                    "charOffsets": "for docx, pdf, html and xbrl, region.charOffset/charLength count characters "
+                    "in the extracted text: the block texts joined by newlines, as 'disclint extract' prints them"
+                },
             }
         ],
     }

@@ -76,9 +76,17 @@ def with_document(report: FileReport, analysis: Any, config: Any = None, lang: s
         )
     timings = analysis.timings
     profile["seconds"] = round(sum(v for k, v in timings.items() if k in ("map", "coverage", "rules")), 2)
-    return HtmlFileReport(report.path, report.findings, summary, report.hidden, config=getattr(report, "config", None),
-                          document=analysis.document, block_directives=analysis.block_directives(),
-                          principles=dict(summary.get("principles") or {}), profile=profile)
+    return HtmlFileReport(
+        report.path,
+        report.findings,
+        summary,
+        report.hidden,
+        config=getattr(report, "config", None),
+        document=analysis.document,
+        block_directives=analysis.block_directives(),
+        principles=dict(summary.get("principles") or {}),
+        profile=profile,
+    )
 
 
 # ------------------------------------------------------------------ scores
@@ -87,7 +95,16 @@ def with_document(report: FileReport, analysis: Any, config: Any = None, lang: s
 # ------------------------------------------------------------------ SVG radar chart
 
 
-def radar_svg(labels: list[str], values: list[float], *, max_value: float = 100.0, size: int = 340, title: str = "", tooltips: list[str] | None = None, css_class: str = "radar") -> str:
+def radar_svg(
+    labels: list[str],
+    values: list[float],
+    *,
+    max_value: float = 100.0,
+    size: int = 340,
+    title: str = "",
+    tooltips: list[str] | None = None,
+    css_class: str = "radar",
+) -> str:
     """A radar (spider) chart as an inline SVG string: grid rings at 25/50/75/100 %, one axis per label."""
     n = len(labels)
     if n < 3:
@@ -109,15 +126,23 @@ def radar_svg(labels: list[str], values: list[float], *, max_value: float = 100.
         f"<title>{esc(title)}</title>",
     ]
     for ring in (0.25, 0.5, 0.75, 1.0):
-        out.append(f'<polygon class="ring" points="{poly([point(i, ring) for i in range(n)])}" fill="none" stroke="#c8ccd4" stroke-width="1"/>')
+        out.append(
+            f'<polygon class="ring" points="{poly([point(i, ring) for i in range(n)])}" fill="none" stroke="#c8ccd4" stroke-width="1"/>'
+        )
     for i in range(n):
         x, y = point(i, 1.0)
-        out.append(f'<line class="axis" x1="{cx:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="#c8ccd4" stroke-width="1"/>')
+        out.append(
+            f'<line class="axis" x1="{cx:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="#c8ccd4" stroke-width="1"/>'
+        )
     fracs = [max(0.0, min(1.0, (v or 0.0) / max_value)) for v in values]
-    out.append(f'<polygon class="value" points="{poly([point(i, f) for i, f in enumerate(fracs)])}" fill="#2f6fde" fill-opacity="0.28" stroke="#2f6fde" stroke-width="2"/>')
-    for i, (f, v) in enumerate(zip(fracs, values)):
+    out.append(
+        f'<polygon class="value" points="{poly([point(i, f) for i, f in enumerate(fracs)])}" fill="#2f6fde" fill-opacity="0.28" stroke="#2f6fde" stroke-width="2"/>'
+    )
+    for i, (f, v) in enumerate(zip(fracs, values, strict=False)):
         x, y = point(i, f)
-        out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.2" fill="#2f6fde"><title>{esc(labels[i])}: {v:g}</title></circle>')
+        out.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.2" fill="#2f6fde"><title>{esc(labels[i])}: {v:g}</title></circle>'
+        )
     for i, label in enumerate(labels):
         x, y = point(i, 1.0)
         dx = x - cx
@@ -125,7 +150,9 @@ def radar_svg(labels: list[str], values: list[float], *, max_value: float = 100.
         lx, ly = point(i, 1.1)
         ly += 4 if abs(ly - cy) < r * 0.2 else (12 if ly > cy else -2)
         tip = f"<title>{esc(tooltips[i])}</title>" if tooltips and i < len(tooltips) else ""
-        out.append(f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" font-size="12">{tip}{esc(label)} <tspan class="val">{values[i]:g}</tspan></text>')
+        out.append(
+            f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" font-size="12">{tip}{esc(label)} <tspan class="val">{values[i]:g}</tspan></text>'
+        )
     out.append("</svg>")
     return "".join(out)
 
@@ -154,7 +181,7 @@ def marked_text(text: str, spans: list[_Span], first: set[int]) -> str:
     order = sorted(spans, key=lambda s: (s.start, -s.end, s.fid))
     stack: list[_Span] = []
     out: list[str] = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         active = [s for s in order if s.start <= a and s.end >= b]
         keep = 0
         while keep < len(stack) and keep < len(active) and stack[keep] is active[keep]:
@@ -305,8 +332,20 @@ def _principles_from_directives(statuses: dict[int, str], lang: str) -> dict[str
     out = {}
     for key, p in ds.principles.items():
         states = [statuses.get(d, "missing") for d in p.directives]
-        status = "covered" if states and all(s == "covered" for s in states) else "weak" if any(s != "missing" for s in states) else "missing"
-        out[key] = {"status": status, "title": p.title if lang == "ja" else (p.title_en or p.title), "directives": list(p.directives), "blocks": [], "derived": True}
+        status = (
+            "covered"
+            if states and all(s == "covered" for s in states)
+            else "weak"
+            if any(s != "missing" for s in states)
+            else "missing"
+        )
+        out[key] = {
+            "status": status,
+            "title": p.title if lang == "ja" else (p.title_en or p.title),
+            "directives": list(p.directives),
+            "blocks": [],
+            "derived": True,
+        }
     return out
 
 
@@ -349,23 +388,41 @@ class _Page:
         block_dirs: dict[int, list[int]] = getattr(rep, "block_directives", {}) or {}
         ids = list(range(self.next_id, self.next_id + len(rep.findings)))
         self.next_id += len(rep.findings)
-        fid = {id(f): i for f, i in zip(rep.findings, ids)}
+        fid = {id(f): i for f, i in zip(rep.findings, ids, strict=False)}
         counts = {lv: sum(1 for f in rep.findings if f.level.value == lv) for lv in LEVELS}
         out = [f'<section class="file" id="file{n}">']
-        out.append(f'<h2>{esc(_doc_title(rep, doc))}</h2>')
+        out.append(f"<h2>{esc(_doc_title(rep, doc))}</h2>")
         out.append(f'<p class="path">{esc(rep.path)}</p>')
-        out.append('<p class="summary">' + "".join(f'<span class="badge b-{lv}">{self.tr("html.level." + lv)} {counts[lv]}</span>' for lv in LEVELS))
-        out.append(self.tr("html.summary", findings=len(rep.findings), errors=counts["error"], warnings=counts["warning"], infos=counts["info"]) + "</p>")
+        out.append(
+            '<p class="summary">'
+            + "".join(f'<span class="badge b-{lv}">{self.tr("html.level." + lv)} {counts[lv]}</span>' for lv in LEVELS)
+        )
+        out.append(
+            self.tr(
+                "html.summary",
+                findings=len(rep.findings),
+                errors=counts["error"],
+                warnings=counts["warning"],
+                infos=counts["info"],
+            )
+            + "</p>"
+        )
         out.append(self.charts(rep, doc))
         out.append(self.coverage_table(rep, doc, block_dirs, n))
         out.append('<div class="cols">')
         out.append('<aside class="side">')
         out.append(self.filters(rep, block_dirs))
-        out.append(f'<h2>{self.tr("html.findings")} <small>({self.tr("html.shown")} <span class="shown-count">{len(rep.findings)}</span> / {len(rep.findings)})</small></h2>')
+        out.append(
+            f'<h2>{self.tr("html.findings")} <small>({self.tr("html.shown")} <span class="shown-count">{len(rep.findings)}</span> / {len(rep.findings)})</small></h2>'
+        )
         out.append(self.findings_list(rep, doc, block_dirs, fid, n))
         out.append("</aside>")
         out.append(f'<div class="doc" id="doc{n}"><h2>{self.tr("html.document")}</h2>')
-        out.append(self.document_text(rep, doc, fid, n) if doc is not None else f'<p class="note">{self.tr("html.no_document")}</p>')
+        out.append(
+            self.document_text(rep, doc, fid, n)
+            if doc is not None
+            else f'<p class="note">{self.tr("html.no_document")}</p>'
+        )
         out.append("</div></div>")
         out.append(self.profile(rep, doc))
         out.append("</section>")
@@ -380,13 +437,17 @@ class _Page:
             values = [STATUS_VALUE.get(directives[k].get("status", ""), 0.0) for k in keys]
             tips = [f"{labels[i]} {directives[k].get('title', '')}" for i, k in enumerate(keys)]
             title = t("html.radar_directives", self.lang)
-            parts.append(f'<div class="chart"><h3>{esc(title)}</h3>{radar_svg(labels, values, title=title, tooltips=tips, css_class="radar radar-directives")}</div>')
+            parts.append(
+                f'<div class="chart"><h3>{esc(title)}</h3>{radar_svg(labels, values, title=title, tooltips=tips, css_class="radar radar-directives")}</div>'
+            )
         chars = doc.char_count if doc is not None else 0
         scores = quality_scores(rep.findings, chars)
         title = t("html.radar_quality", self.lang)
         labels = [self.qlabels[q] for q in QUALITIES]
-        parts.append(f'<div class="chart"><h3>{esc(title)}</h3>{radar_svg(labels, [float(scores[q]) for q in QUALITIES], title=title, css_class="radar radar-quality")}'
-                     f'<p class="note">{self.tr("html.score_note")}</p></div>')
+        parts.append(
+            f'<div class="chart"><h3>{esc(title)}</h3>{radar_svg(labels, [float(scores[q]) for q in QUALITIES], title=title, css_class="radar radar-quality")}'
+            f'<p class="note">{self.tr("html.score_note")}</p></div>'
+        )
         parts.append("</div>")
         return "".join(parts)
 
@@ -406,29 +467,40 @@ class _Page:
             return ""
         principles = getattr(rep, "principles", None) or (rep.coverage or {}).get("principles") or {}
         if not principles:
-            principles = _principles_from_directives({int(k): v.get("status", "missing") for k, v in directives.items()}, self.lang)
-        rows = [f'<h2 id="cov{n}">{self.tr("html.coverage")}</h2><table class="cov"><thead><tr>'
-                f'<th>{self.tr("html.col_item")}</th><th>{self.tr("html.col_group")}</th><th>{self.tr("html.col_title")}</th>'
-                f'<th>{self.tr("html.col_status")}</th><th>{self.tr("html.col_where")}</th></tr></thead><tbody>']
+            principles = _principles_from_directives(
+                {int(k): v.get("status", "missing") for k, v in directives.items()}, self.lang
+            )
+        rows = [
+            f'<h2 id="cov{n}">{self.tr("html.coverage")}</h2><table class="cov"><thead><tr>'
+            f"<th>{self.tr('html.col_item')}</th><th>{self.tr('html.col_group')}</th><th>{self.tr('html.col_title')}</th>"
+            f"<th>{self.tr('html.col_status')}</th><th>{self.tr('html.col_where')}</th></tr></thead><tbody>"
+        ]
         for k in sorted(directives, key=lambda x: int(x)):
             c = directives[k]
             status = c.get("status", "missing")
             meta = self.meta.get(int(k), {})
             where = self._where(list(c.get("blocks") or []), doc, n)  # in-scope evidence only
-            depth = (f'<span class="depth" title="{self.tr("html.depth_help")}"> {self.tr("html.depth", depth=c["depth"])}</span>'
-                     if c.get("depth") is not None else "")
+            depth = (
+                f'<span class="depth" title="{self.tr("html.depth_help")}"> {self.tr("html.depth", depth=c["depth"])}</span>'
+                if c.get("depth") is not None
+                else ""
+            )
             if not where:
                 where = esc(", ".join(_loc_label(loc, self.lang) for loc in c.get("locations", [])))
-            rows.append(f'<tr class="row-{esc(status)}" data-d="{esc(k)}"><th>{self.tr("html.directive", n=k)}</th><td>{esc(meta.get("group", ""))}</td>'
-                        f'<td>{esc(c.get("title", ""))}</td><td class="st-{esc(status)}">{self.tr("html.status." + status) if status in STATUS_VALUE else esc(status)}'
-                        f'{depth}</td><td>{where}</td></tr>')
+            rows.append(
+                f'<tr class="row-{esc(status)}" data-d="{esc(k)}"><th>{self.tr("html.directive", n=k)}</th><td>{esc(meta.get("group", ""))}</td>'
+                f'<td>{esc(c.get("title", ""))}</td><td class="st-{esc(status)}">{self.tr("html.status." + status) if status in STATUS_VALUE else esc(status)}'
+                f"{depth}</td><td>{where}</td></tr>"
+            )
         derived = False
         for key, p in principles.items():
             status = p.get("status", "missing")
             derived = derived or bool(p.get("derived"))
             ds = ", ".join(t("html.directive", self.lang, n=d) for d in p.get("directives", []))
-            rows.append(f'<tr class="principle row-{esc(status)}" data-p="{esc(key)}"><th>{self.tr("html.principle")}</th><td>{esc(ds)}</td><td>{esc(p.get("title", key))}</td>'
-                        f'<td class="st-{esc(status)}">{self.tr("html.status." + status) if status in STATUS_VALUE else esc(status)}</td><td>{self._where(p.get("blocks", []), doc, n)}</td></tr>')
+            rows.append(
+                f'<tr class="principle row-{esc(status)}" data-p="{esc(key)}"><th>{self.tr("html.principle")}</th><td>{esc(ds)}</td><td>{esc(p.get("title", key))}</td>'
+                f'<td class="st-{esc(status)}">{self.tr("html.status." + status) if status in STATUS_VALUE else esc(status)}</td><td>{self._where(p.get("blocks", []), doc, n)}</td></tr>'
+            )
         rows.append("</tbody></table>")
         if derived:
             rows.append(f'<p class="note">{self.tr("html.principle_derived")}</p>')
@@ -440,15 +512,28 @@ class _Page:
 
         qualities = list(QUALITIES) + sorted({f.quality or "none" for f in rep.findings} - set(QUALITIES))
         parts = [f'<form class="filters" aria-label="{self.tr("html.filters")}"><h2>{self.tr("html.filters")}</h2>']
-        parts.append(f'<fieldset class="f-level"><legend>{self.tr("html.level")}</legend>' + "".join(box("level", lv, t("html.level." + lv, self.lang)) for lv in LEVELS) + "</fieldset>")
-        parts.append(f'<fieldset class="f-quality"><legend>{self.tr("html.quality")}</legend>' + "".join(box("quality", q, self.qlabels.get(q, q)) for q in qualities) + "</fieldset>")
-        parts.append(f'<fieldset class="f-directive"><legend>{self.tr("html.directives")}</legend>'
-                     + "".join(box("directive", str(d), t("html.directive", self.lang, n=d)) for d in range(1, 11))
-                     + box("directive", "0", t("html.no_directive", self.lang)) + "</fieldset>")
+        parts.append(
+            f'<fieldset class="f-level"><legend>{self.tr("html.level")}</legend>'
+            + "".join(box("level", lv, t("html.level." + lv, self.lang)) for lv in LEVELS)
+            + "</fieldset>"
+        )
+        parts.append(
+            f'<fieldset class="f-quality"><legend>{self.tr("html.quality")}</legend>'
+            + "".join(box("quality", q, self.qlabels.get(q, q)) for q in qualities)
+            + "</fieldset>"
+        )
+        parts.append(
+            f'<fieldset class="f-directive"><legend>{self.tr("html.directives")}</legend>'
+            + "".join(box("directive", str(d), t("html.directive", self.lang, n=d)) for d in range(1, 11))
+            + box("directive", "0", t("html.no_directive", self.lang))
+            + "</fieldset>"
+        )
         parts.append("</form>")
         return "".join(parts)
 
-    def findings_list(self, rep: FileReport, doc: Document | None, block_dirs: dict[int, list[int]], fid: dict[int, int], n: int) -> str:
+    def findings_list(
+        self, rep: FileReport, doc: Document | None, block_dirs: dict[int, list[int]], fid: dict[int, int], n: int
+    ) -> str:
         out = ['<ol class="findings">']
         for f in rep.findings:
             i = fid[id(f)]
@@ -466,12 +551,15 @@ class _Page:
             item = [
                 f'<li class="fd lv-{esc(lv)}" id="f{i}" data-f="{i}" data-level="{esc(lv)}" data-quality="{esc(f.quality or "none")}" data-d="{" ".join(map(str, ds)) or "0"}">',
                 f'<div class="where"><span class="badge b-{esc(lv)}">{self.tr("html.level." + lv)}</span> {link}'
-                + (f" <span class=\"sec\">§ {esc(sec)}</span>" if sec else "") + "</div>",
+                + (f' <span class="sec">§ {esc(sec)}</span>' if sec else "")
+                + "</div>",
                 f'<div class="msg">{esc(f.message)}</div>',
             ]
             if f.hint:
                 item.append(f'<div class="hint">{self.tr("html.hint")}: {esc(f.hint)}</div>')
-            item.append(f'<div class="rule">{esc(f.rule)}{" · " + esc(self.qlabels.get(f.quality or "", f.quality or "")) if f.quality else ""}</div></li>')
+            item.append(
+                f'<div class="rule">{esc(f.rule)}{" · " + esc(self.qlabels.get(f.quality or "", f.quality or "")) if f.quality else ""}</div></li>'
+            )
             out.append("".join(item))
         out.append("</ol>")
         return "\n".join(out)
@@ -481,7 +569,9 @@ class _Page:
         for f in rep.findings:
             span = _span_of(f, doc)
             if span is not None:
-                spans.setdefault(f.block_index, []).append(_Span(span[0], span[1], fid[id(f)], f.level.value, f.quality or "none"))  # type: ignore[arg-type]
+                spans.setdefault(f.block_index, []).append(
+                    _Span(span[0], span[1], fid[id(f)], f.level.value, f.quality or "none")
+                )  # type: ignore[arg-type]
         first: set[int] = set()
         out: list[str] = ['<div class="chunk">']
         page = None
@@ -499,7 +589,12 @@ class _Page:
                 out.append(f'<div class="pg" id="f{n}p{page}">p.{page}</div>')
             if b.kind is BlockKind.TABLE_CELL and b.location.table is not None:
                 j = i
-                while j < len(blocks) and blocks[j].kind is BlockKind.TABLE_CELL and blocks[j].location.table == b.location.table and blocks[j].location.page == b.location.page:
+                while (
+                    j < len(blocks)
+                    and blocks[j].kind is BlockKind.TABLE_CELL
+                    and blocks[j].location.table == b.location.table
+                    and blocks[j].location.page == b.location.page
+                ):
                     j += 1
                 out.append(self._table(blocks, i, j, spans, first, n))
                 in_chunk += j - i
@@ -507,13 +602,17 @@ class _Page:
                 continue
             text = marked_text(b.text, spans.get(i, []), first)
             kind = b.kind.value + (f" lv{b.level}" if b.level else "")
-            out.append(f'<div class="b k-{esc(kind)}" id="f{n}b{i}"><span class="loc">{esc(b.location.short(self.lang))}</span><span class="tx">{text}</span></div>')
+            out.append(
+                f'<div class="b k-{esc(kind)}" id="f{n}b{i}"><span class="loc">{esc(b.location.short(self.lang))}</span><span class="tx">{text}</span></div>'
+            )
             i += 1
             in_chunk += 1
         out.append("</div>")
         return "\n".join(out)
 
-    def _table(self, blocks: list[Block], i: int, j: int, spans: dict[int, list[_Span]], first: set[int], n: int) -> str:
+    def _table(
+        self, blocks: list[Block], i: int, j: int, spans: dict[int, list[_Span]], first: set[int], n: int
+    ) -> str:
         cells: dict[tuple[int, int], int] = {}
         rows: list[int] = []
         cols: set[int] = set()
@@ -538,7 +637,9 @@ class _Page:
                 if k is None:
                     out.append("<td></td>")
                 else:
-                    out.append(f'<td id="f{n}b{k}" title="{esc(blocks[k].location.short(self.lang))}">{marked_text(blocks[k].text, spans.get(k, []), first)}</td>')
+                    out.append(
+                        f'<td id="f{n}b{k}" title="{esc(blocks[k].location.short(self.lang))}">{marked_text(blocks[k].text, spans.get(k, []), first)}</td>'
+                    )
             out.append("</tr>")
         out.append("</table>")
         return "".join(out)
@@ -549,9 +650,22 @@ class _Page:
         if doc is not None:
             pages = doc.metadata.get("pages") or max((b.location.page or 0 for b in doc.blocks), default=0)
             extra = t("html.profile.pages", self.lang, pages=pages) if pages else ""
-            rows.append((t("html.profile.size", self.lang), t("html.profile.size_value", self.lang, blocks=len(doc.blocks), chars=f"{doc.char_count:,}", pages=extra)))
+            rows.append(
+                (
+                    t("html.profile.size", self.lang),
+                    t(
+                        "html.profile.size_value",
+                        self.lang,
+                        blocks=len(doc.blocks),
+                        chars=f"{doc.char_count:,}",
+                        pages=extra,
+                    ),
+                )
+            )
         if "config" in prof:
-            rows.append((t("html.profile.config", self.lang), prof.get("config") or t("html.profile.config_default", self.lang)))
+            rows.append(
+                (t("html.profile.config", self.lang), prof.get("config") or t("html.profile.config_default", self.lang))
+            )
             if prof.get("select"):
                 rows.append((t("html.profile.select", self.lang), ", ".join(prof["select"])))
             if prof.get("ignore"):
@@ -569,7 +683,7 @@ class _Page:
 
     # -------------------------------------------------------------- the run
     def run_profile(self, reports: list[FileReport]) -> str:
-        now = _dt.datetime.now(_dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+        now = _dt.datetime.now(_dt.UTC).astimezone().isoformat(timespec="seconds")
         enabled = [r for r in self.rules if getattr(r, "enabled", True)]
         rows = [
             (t("html.profile.version", self.lang), self.version or "?"),
@@ -577,9 +691,18 @@ class _Page:
             (t("html.profile.files", self.lang), ", ".join(r.path for r in reports)),
         ]
         body = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows)
-        rule_items = "".join(f'<li title="{esc(getattr(r, "quality", ""))}">{esc(r.id)} <small>({esc(r.level.value)})</small></li>' for r in enabled)
-        rules_block = f'<dt>{self.tr("html.profile.rules", count=len(enabled))}</dt><dd><ul class="rules">{rule_items}</ul></dd>' if enabled else ""
-        return f'<h2 id="profile">{self.tr("html.profile")}</h2><dl class="profile run-profile">{body}{rules_block}</dl>'
+        rule_items = "".join(
+            f'<li title="{esc(getattr(r, "quality", ""))}">{esc(r.id)} <small>({esc(r.level.value)})</small></li>'
+            for r in enabled
+        )
+        rules_block = (
+            f'<dt>{self.tr("html.profile.rules", count=len(enabled))}</dt><dd><ul class="rules">{rule_items}</ul></dd>'
+            if enabled
+            else ""
+        )
+        return (
+            f'<h2 id="profile">{self.tr("html.profile")}</h2><dl class="profile run-profile">{body}{rules_block}</dl>'
+        )
 
 
 def _doc_title(rep: FileReport, doc: Document | None) -> str:
@@ -591,7 +714,9 @@ def _doc_title(rep: FileReport, doc: Document | None) -> str:
 def _loc_label(loc: dict[str, Any], lang: str) -> str:
     from ..document import Location
 
-    fields = {k: v for k, v in loc.items() if k in ("file", "page", "paragraph", "line", "table", "row", "column", "part")}
+    fields = {
+        k: v for k, v in loc.items() if k in ("file", "page", "paragraph", "line", "table", "row", "column", "part")
+    }
     try:
         return Location(**{"file": "", **fields}).short(lang)
     except TypeError:
@@ -615,5 +740,13 @@ def html_report(reports: list[FileReport], rules: list[Any], lang: str, version:
         f'<meta name="generator" content="disclint {esc(version)}">'
         f"<title>{esc(title)}</title><style>{_CSS}</style></head><body>"
     )
-    header = f'<header><h1>{esc(title)}</h1><div class="path">{esc(", ".join(r.path for r in reports))}</div></header><main>'
-    return head + header + "\n".join(sections) + page.run_profile(reports) + f"</main><script>{_JS}</script></body></html>\n"
+    header = (
+        f'<header><h1>{esc(title)}</h1><div class="path">{esc(", ".join(r.path for r in reports))}</div></header><main>'
+    )
+    return (
+        head
+        + header
+        + "\n".join(sections)
+        + page.run_profile(reports)
+        + f"</main><script>{_JS}</script></body></html>\n"
+    )

@@ -86,7 +86,9 @@ def chart_heatmap(data: Data, sel: list[CompanyYear]) -> Any:
     fig, ax = plt.subplots(figsize=(9, 0.38 * len(names) + 1.6))
     im = ax.imshow(matrix or [[0] * 10], cmap="Greens", vmin=0, vmax=1, aspect="auto")
     ax.set_xticks(range(10), [_dlabel(d, L) for d in DIRECTIVES])
-    ax.set_yticks(range(len(names)), [f"{n}（{len(groups[n])}）" if L == "ja" else f"{n} ({len(groups[n])})" for n in names])
+    ax.set_yticks(
+        range(len(names)), [f"{n}（{len(groups[n])}）" if L == "ja" else f"{n} ({len(groups[n])})" for n in names]
+    )
     for i, row in enumerate(matrix):
         for j, v in enumerate(row):
             ax.text(j, i, f"{v:.0%}", ha="center", va="center", fontsize=7, color="white" if v > 0.6 else "black")
@@ -110,7 +112,7 @@ def chart_trend(data: Data) -> Any:
     years = _by_year(data.counted(data.company_years))
     xs = list(range(len(years)))
     fig, axes = plt.subplots(2, 5, figsize=(12, 6.2), sharey=True)
-    for k, (d, ax) in enumerate(zip(DIRECTIVES, axes.flat)):
+    for _k, (d, ax) in enumerate(zip(DIRECTIVES, axes.flat, strict=False)):
         ys = [sum(c.directives[d] == "covered" for c in cs) / len(cs) for cs in years.values()]
         ax.plot(xs, ys, marker="o", color="#2e7d32", linewidth=1.8)
         ax.set_title(_dlabel(d, L), fontsize=10)
@@ -118,7 +120,11 @@ def chart_trend(data: Data) -> Any:
         ax.grid(axis="y", alpha=0.3)
         ax.set_xticks(xs, _year_ticks(years, L), fontsize=7)
         ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
-    fig.suptitle(f"{T['trend_title'][L]}（n は各年度の社数）" if L == "ja" else f"{T['trend_title'][L]} (n: companies in each year)")
+    fig.suptitle(
+        f"{T['trend_title'][L]}（n は各年度の社数）"
+        if L == "ja"
+        else f"{T['trend_title'][L]} (n: companies in each year)"
+    )
     fig.tight_layout()
     return fig
 
@@ -163,7 +169,9 @@ def chart_radar(series: list[tuple[str, list[float]]], title: str, lang: str) ->
     return fig
 
 
-def radar_series(data: Data, sel: list[CompanyYear], codes: list[str]) -> tuple[list[tuple[str, list[float]]], str, list[str]]:
+def radar_series(
+    data: Data, sel: list[CompanyYear], codes: list[str]
+) -> tuple[list[tuple[str, list[float]]], str, list[str]]:
     """Series for ``--compare``: several companies, or one company against its industry average."""
     L = data.lang
     from .inputs import normalize_code
@@ -171,29 +179,54 @@ def radar_series(data: Data, sel: list[CompanyYear], codes: list[str]) -> tuple[
     wanted = [normalize_code(c) for c in codes]
     found = [c for w in wanted for c in sel if c.code == w or c.company == w]
     missing = [w for w in wanted if not any(c.code == w or c.company == w for c in sel)]
-    found = found[: MAX_LINES - 1]  # at most ~6 lines per chart (the report notes the others: survey.report_compare_limited)
-    series = [(f"{c.company}（{c.code} {c.fiscal_year}）" if L == "ja" else f"{c.company} ({c.code} {c.fiscal_year})", [c.value(d) for d in DIRECTIVES]) for c in found]
+    found = found[
+        : MAX_LINES - 1
+    ]  # at most ~6 lines per chart (the report notes the others: survey.report_compare_limited)
+    series = [
+        (
+            f"{c.company}（{c.code} {c.fiscal_year}）" if L == "ja" else f"{c.company} ({c.code} {c.fiscal_year})",
+            [c.value(d) for d in DIRECTIVES],
+        )
+        for c in found
+    ]
     if len(found) == 1:
         peers = [c for c in sel if c.industry == found[0].industry]
         avg = [sum(c.value(d) for c in peers) / len(peers) for d in DIRECTIVES]
-        series.append((f"{T['industry_avg'][L]}：{found[0].industry}（n={len(peers)}）" if L == "ja" else f"{T['industry_avg'][L]}: {found[0].industry} (n={len(peers)})", avg))
+        series.append(
+            (
+                f"{T['industry_avg'][L]}：{found[0].industry}（n={len(peers)}）"
+                if L == "ja"
+                else f"{T['industry_avg'][L]}: {found[0].industry} (n={len(peers)})",
+                avg,
+            )
+        )
     return series, T["radar_title"][L], missing
 
 
 def industry_radar(data: Data, sel: list[CompanyYear], top: int = 4) -> list[tuple[str, list[float]]]:
     L = data.lang
-    series = [(f"{T['all_avg'][L]}（n={len(sel)}）" if L == "ja" else f"{T['all_avg'][L]} (n={len(sel)})",
-               [sum(c.value(d) for c in sel) / max(1, len(sel)) for d in DIRECTIVES])]
+    series = [
+        (
+            f"{T['all_avg'][L]}（n={len(sel)}）" if L == "ja" else f"{T['all_avg'][L]} (n={len(sel)})",
+            [sum(c.value(d) for c in sel) / max(1, len(sel)) for d in DIRECTIVES],
+        )
+    ]
     groups = _by_industry(sel)
     if len(groups) == 1:  # one industry: its average is the all-companies line (drawn once, not hidden under a copy)
         return series
     for ind, cs in list(groups.items())[:top]:
-        series.append((f"{ind}（n={len(cs)}）" if L == "ja" else f"{ind} (n={len(cs)})", [sum(c.value(d) for c in cs) / len(cs) for d in DIRECTIVES]))
+        series.append(
+            (
+                f"{ind}（n={len(cs)}）" if L == "ja" else f"{ind} (n={len(cs)})",
+                [sum(c.value(d) for c in cs) / len(cs) for d in DIRECTIVES],
+            )
+        )
     return series
 
 
-def render_charts(data: Data, sel: list[CompanyYear], codes: list[str], out_dir: Path | None = None,
-                  year: int | None = None) -> tuple[dict[str, str], list[str], list[str]]:
+def render_charts(
+    data: Data, sel: list[CompanyYear], codes: list[str], out_dir: Path | None = None, year: int | None = None
+) -> tuple[dict[str, str], list[str], list[str]]:
     """name -> base64 PNG; also the glyph warnings matplotlib emitted (must be none)."""
     charts: dict[str, str] = {}
     with warnings.catch_warnings(record=True) as caught:
@@ -210,12 +243,12 @@ def render_charts(data: Data, sel: list[CompanyYear], codes: list[str], out_dir:
             series, title, missing = radar_series(data, sel, codes)
             if series:
                 charts["radar_compare"] = _png(chart_radar(series, title, data.lang))
-        charts["radar_industry"] = _png(chart_radar(industry_radar(data, sel), T["radar_industry_title"][data.lang], data.lang))
+        charts["radar_industry"] = _png(
+            chart_radar(industry_radar(data, sel), T["radar_industry_title"][data.lang], data.lang)
+        )
     glyph = [str(w.message) for w in caught if "Glyph" in str(w.message) or "missing from" in str(w.message)]
     if out_dir is not None:
         (out_dir / "charts").mkdir()
         for name, b64 in charts.items():
             (out_dir / "charts" / f"{name}.png").write_bytes(base64.b64decode(b64))
     return charts, glyph, missing
-
-

@@ -37,20 +37,38 @@ T = {
     "covered": {"ja": "記載あり", "en": "covered"},
     "weak": {"ja": "記載が弱い", "en": "weak"},
     "missing": {"ja": "記載なし", "en": "missing"},
-    "heatmap_title": {"ja": "業種 × 指示（記載ありの会社の割合）", "en": "Industry × directive (share of companies covering it)"},
-    "trend_title": {"ja": "年度ごとの推移（記載ありの会社の割合）", "en": "Change over fiscal years (share of companies covering each directive)"},
-    "radar_title": {"ja": "会社の比較（記載あり = 1、弱い = 0.5、なし = 0）", "en": "Company comparison (covered = 1, weak = 0.5, missing = 0)"},
+    "heatmap_title": {
+        "ja": "業種 × 指示（記載ありの会社の割合）",
+        "en": "Industry × directive (share of companies covering it)",
+    },
+    "trend_title": {
+        "ja": "年度ごとの推移（記載ありの会社の割合）",
+        "en": "Change over fiscal years (share of companies covering each directive)",
+    },
+    "radar_title": {
+        "ja": "会社の比較（記載あり = 1、弱い = 0.5、なし = 0）",
+        "en": "Company comparison (covered = 1, weak = 0.5, missing = 0)",
+    },
     "radar_industry_title": {"ja": "業種平均の比較", "en": "Industry averages"},
     "industry_avg": {"ja": "業種平均", "en": "industry average"},
     "all_avg": {"ja": "全社平均", "en": "all companies"},
     "unknown_industry": {"ja": "（業種不明）", "en": "(unknown industry)"},
     "share": {"ja": "割合", "en": "share"},
     "directive": {"ja": "指示", "en": "D"},
-    "legend": {"ja": "指示の一覧（サイバーセキュリティ経営ガイドライン Ver3.0）", "en": "Directives (Cyber Security Management Guidelines Ver3.0)"},
+    "legend": {
+        "ja": "指示の一覧（サイバーセキュリティ経営ガイドライン Ver3.0）",
+        "en": "Directives (Cyber Security Management Guidelines Ver3.0)",
+    },
     "table_company": {"ja": "会社 × 指示", "en": "Company × directive"},
-    "table_quality": {"ja": "品質スコア（MIC 開示の手引きの 5 つの品質、100 点満点）", "en": "Quality scores (the five qualities of the MIC guide, out of 100)"},
+    "table_quality": {
+        "ja": "品質スコア（MIC 開示の手引きの 5 つの品質、100 点満点）",
+        "en": "Quality scores (the five qualities of the MIC guide, out of 100)",
+    },
     "table_errors": {"ja": "処理できなかった文書", "en": "Documents that could not be processed"},
-    "generated": {"ja": "disclint {version}、ルールセット {ruleset}、実行 {runs} 回", "en": "disclint {version}, rule set {ruleset}, {runs} runs"},
+    "generated": {
+        "ja": "disclint {version}、ルールセット {ruleset}、実行 {runs} 回",
+        "en": "disclint {version}, rule set {ruleset}, {runs} runs",
+    },
     "year_note": {"ja": "会社別の表とグラフ: {year}", "en": "Per-company views: {year}"},
     "latest": {"ja": "会社ごとの最新年度", "en": "each company's latest fiscal year"},
     "n": {"ja": "社数", "en": "n"},
@@ -80,12 +98,18 @@ T = {
     "q1": {"ja": "第1四分位", "en": "Q1"},
     "q3": {"ja": "第3四分位", "en": "Q3"},
     "all_companies": {"ja": "（全社）", "en": "(all companies)"},
-    "empty_note": {"ja": "サイバーセキュリティの記述がない会社・年度 {n} 件は割合と品質の集計から除いています（--include-empty で含めます）。",
-                   "en": "{n} company-years without cybersecurity text are left out of shares and quality (--include-empty counts them)."},
-    "empty_included": {"ja": "サイバーセキュリティの記述がない会社・年度 {n} 件も割合に含めています（--include-empty）。",
-                       "en": "{n} company-years without cybersecurity text are counted in the shares (--include-empty)."},
-    "table_quality_industry": {"ja": "品質スコアの分布（業種別、サイバー記述のある会社、n・中央値・四分位）",
-                               "en": "Quality score spread by industry (companies with cybersecurity text: n, median, quartiles)"},
+    "empty_note": {
+        "ja": "サイバーセキュリティの記述がない会社・年度 {n} 件は割合と品質の集計から除いています（--include-empty で含めます）。",
+        "en": "{n} company-years without cybersecurity text are left out of shares and quality (--include-empty counts them).",
+    },
+    "empty_included": {
+        "ja": "サイバーセキュリティの記述がない会社・年度 {n} 件も割合に含めています（--include-empty）。",
+        "en": "{n} company-years without cybersecurity text are counted in the shares (--include-empty).",
+    },
+    "table_quality_industry": {
+        "ja": "品質スコアの分布（業種別、サイバー記述のある会社、n・中央値・四分位）",
+        "en": "Quality score spread by industry (companies with cybersecurity text: n, median, quartiles)",
+    },
     "from_year": {"ja": "前年度", "en": "from year"},
     "to_year": {"ja": "年度", "en": "to year"},
     "gap": {"ja": "間隔（年）", "en": "gap (years)"},
@@ -97,9 +121,14 @@ T = {
     "dropped": {"ja": "削除", "en": "dropped"},
     "unchanged": {"ja": "変化なし", "en": "unchanged"},
     "changed": {"ja": "変化（記載あり以外）", "en": "changed (not covered either way)"},
-    "yoy_title": {"ja": "前年度からの変化（各指示を追加・削除した会社の割合）", "en": "Year-over-year change (share of companies that added or dropped each directive)"},
-    "yoy_none": {"ja": "2 年度以上の結果がある会社がないため、前年度からの変化は集計できません。",
-                 "en": "No company has results for two fiscal years: no year-over-year change to report."},
+    "yoy_title": {
+        "ja": "前年度からの変化（各指示を追加・削除した会社の割合）",
+        "en": "Year-over-year change (share of companies that added or dropped each directive)",
+    },
+    "yoy_none": {
+        "ja": "2 年度以上の結果がある会社がないため、前年度からの変化は集計できません。",
+        "en": "No company has results for two fiscal years: no year-over-year change to report.",
+    },
 }
 
 
@@ -123,7 +152,9 @@ class CompanyYear:
     quality: dict[str, float | None] = field(default_factory=dict)
     quality_findings: dict[str, int] = field(default_factory=dict)
     findings: int = 0
-    identity_source: str = "file name"  # where the identity (code, else name) came from: manifest / document / file name
+    identity_source: str = (
+        "file name"  # where the identity (code, else name) came from: manifest / document / file name
+    )
     cyber_passages: int = 0  # in-scope cybersecurity passages over the company-year's documents
     cyber_chars: int = 0  # characters of that text
 
@@ -139,7 +170,9 @@ class CompanyYear:
 
     @property
     def coverage_score(self) -> float:
-        return round(100.0 * sum(STATUS_POINTS[self.directives.get(d, "missing")] for d in DIRECTIVES) / len(DIRECTIVES), 1)
+        return round(
+            100.0 * sum(STATUS_POINTS[self.directives.get(d, "missing")] for d in DIRECTIVES) / len(DIRECTIVES), 1
+        )
 
     def value(self, d: str) -> float:
         return STATUS_POINTS[self.directives.get(d, "missing")]
@@ -155,11 +188,18 @@ class Data:
         try:
             conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
             conn.row_factory = sqlite3.Row
-            self.docs = [dict(r) for r in conn.execute("SELECT * FROM documents ORDER BY securities_code, company, fiscal_year, path")]
+            self.docs = [
+                dict(r)
+                for r in conn.execute("SELECT * FROM documents ORDER BY securities_code, company, fiscal_year, path")
+            ]
             cov = conn.execute("SELECT key, kind, item, status FROM coverage").fetchall()
             qual = conn.execute("SELECT key, quality, score, findings FROM quality").fetchall()
-            self.rule_counts = [dict(r) for r in conn.execute(
-                "SELECT key, rule, level, quality, COUNT(*) AS n FROM findings GROUP BY key, rule, level, quality ORDER BY key, rule")]
+            self.rule_counts = [
+                dict(r)
+                for r in conn.execute(
+                    "SELECT key, rule, level, quality, COUNT(*) AS n FROM findings GROUP BY key, rule, level, quality ORDER BY key, rule"
+                )
+            ]
             self.runs = [dict(r) for r in conn.execute("SELECT * FROM runs ORDER BY id")]
             conn.close()
         except sqlite3.Error as exc:
@@ -193,8 +233,14 @@ class Data:
             key = (cid, d["fiscal_year"])
             cy = groups.get(key)
             if cy is None:
-                cy = groups[key] = CompanyYear(cid, d["company"] or "", d["securities_code"] or "", d["industry"] or "", d["fiscal_year"],
-                                               identity_source=source)
+                cy = groups[key] = CompanyYear(
+                    cid,
+                    d["company"] or "",
+                    d["securities_code"] or "",
+                    d["industry"] or "",
+                    d["fiscal_year"],
+                    identity_source=source,
+                )
             cy.company = cy.company or d["company"] or ""
             cy.code = cy.code or d["securities_code"] or ""
             cy.cyber_passages += d["cyber_passages"] or 0
@@ -225,7 +271,7 @@ class Data:
         """One company-year per company: ``year`` if given, else the latest (among the counted
         company-years unless ``counted_only`` is false)."""
         best: dict[str, CompanyYear] = {}
-        for cy in (self.counted(self.company_years) if counted_only else self.company_years):
+        for cy in self.counted(self.company_years) if counted_only else self.company_years:
             if year is not None and cy.fiscal_year != year:
                 continue
             cur = best.get(cy.company_id)
@@ -286,7 +332,7 @@ class YoYChange:
     unchanged_for: int  # years the later status has held (0: new this year)
 
 
-def yoy_changes(data: "Data") -> list[list[YoYChange]]:
+def yoy_changes(data: Data) -> list[list[YoYChange]]:
     """Per company, per pair of consecutive observed fiscal years, the change of every directive.
 
     ``added``: not covered before, covered after; ``dropped``: covered before, not after;
@@ -301,7 +347,7 @@ def yoy_changes(data: "Data") -> list[list[YoYChange]]:
     for cys in by_company.values():
         cys.sort(key=lambda c: c.fiscal_year or 0)
         since = {d: cys[0].fiscal_year for d in DIRECTIVES}
-        for before, after in zip(cys, cys[1:]):
+        for before, after in zip(cys, cys[1:], strict=False):
             pair = []
             for d in DIRECTIVES:
                 a, b = before.directives[d], after.directives[d]
@@ -332,7 +378,9 @@ def yoy_shares(pairs: dict[str, list[YoYChange]]) -> tuple[int, dict[str, float]
     """(n companies, share that added each directive, share that dropped it)."""
     n = len(pairs)
     added = {d: sum(1 for p in pairs.values() if p[int(d) - 1].change == "added") / n if n else 0.0 for d in DIRECTIVES}
-    dropped = {d: sum(1 for p in pairs.values() if p[int(d) - 1].change == "dropped") / n if n else 0.0 for d in DIRECTIVES}
+    dropped = {
+        d: sum(1 for p in pairs.values() if p[int(d) - 1].change == "dropped") / n if n else 0.0 for d in DIRECTIVES
+    }
     return n, added, dropped
 
 
@@ -368,23 +416,49 @@ def tables(data: Data, year: int | None) -> dict[str, tuple[list[str], list[list
     head = [lab("company"), lab("code"), lab("industry"), lab("fiscal_year"), lab("identity_source")]
     row0 = lambda c: [c.company, c.code, c.industry, c.fiscal_year, idsrc(c)]  # noqa: E731
     out["company_coverage"] = (
-        head + [_dlabel(d, L) for d in DIRECTIVES] + [_plabel(p, L) for p in PRINCIPLES] + [lab("coverage_score"), lab("cyber_passages")],
-        [row0(c) + [_status(c.directives[d], L) for d in DIRECTIVES]
-         + [_status(c.principles[p], L) for p in PRINCIPLES] + [c.coverage_score, c.cyber_passages] for c in sel],
+        head
+        + [_dlabel(d, L) for d in DIRECTIVES]
+        + [_plabel(p, L) for p in PRINCIPLES]
+        + [lab("coverage_score"), lab("cyber_passages")],
+        [
+            row0(c)
+            + [_status(c.directives[d], L) for d in DIRECTIVES]
+            + [_status(c.principles[p], L) for p in PRINCIPLES]
+            + [c.coverage_score, c.cyber_passages]
+            for c in sel
+        ],
     )
     out["company_years"] = (
         out["company_coverage"][0] + [lab("cyber_chars"), lab("findings"), lab("in_shares")],
-        [row0(c) + [_status(c.directives[d], L) for d in DIRECTIVES]
-         + [_status(c.principles[p], L) for p in PRINCIPLES] + [c.coverage_score, c.cyber_passages, c.cyber_chars, c.findings,
-                                                                 lab("yes") if (data.include_empty or not c.empty) else lab("no_cyber")]
-         for c in data.company_years],
+        [
+            row0(c)
+            + [_status(c.directives[d], L) for d in DIRECTIVES]
+            + [_status(c.principles[p], L) for p in PRINCIPLES]
+            + [
+                c.coverage_score,
+                c.cyber_passages,
+                c.cyber_chars,
+                c.findings,
+                lab("yes") if (data.include_empty or not c.empty) else lab("no_cyber"),
+            ]
+            for c in data.company_years
+        ],
     )
     per_k = lambda c, q: round(c.quality_findings[q] / (c.cyber_chars / 1000), 2) if c.cyber_chars else None  # noqa: E731
     out["quality"] = (
-        head + [lab("cyber_chars"), lab("quality_score")] + [QUALITY_LABELS[q][L] for q in QUALITIES]
-        + [f"{QUALITY_LABELS[q][L]} {lab('findings')}" for q in QUALITIES] + [f"{QUALITY_LABELS[q][L]} {lab('per_1000')}" for q in QUALITIES],
-        [row0(c) + [c.cyber_chars, c.quality_score] + [c.quality[q] for q in QUALITIES] + [c.quality_findings[q] for q in QUALITIES]
-         + [per_k(c, q) for q in QUALITIES] for c in data.company_years],
+        head
+        + [lab("cyber_chars"), lab("quality_score")]
+        + [QUALITY_LABELS[q][L] for q in QUALITIES]
+        + [f"{QUALITY_LABELS[q][L]} {lab('findings')}" for q in QUALITIES]
+        + [f"{QUALITY_LABELS[q][L]} {lab('per_1000')}" for q in QUALITIES],
+        [
+            row0(c)
+            + [c.cyber_chars, c.quality_score]
+            + [c.quality[q] for q in QUALITIES]
+            + [c.quality_findings[q] for q in QUALITIES]
+            + [per_k(c, q) for q in QUALITIES]
+            for c in data.company_years
+        ],
     )
     qi_rows = []
     scored = [c for c in sel if c.quality_score is not None]
@@ -395,13 +469,28 @@ def tables(data: Data, year: int | None) -> dict[str, tuple[list[str], list[list
             if vals:
                 q1, med, q3 = _quartiles(vals)
                 qi_rows.append([ind, QUALITY_LABELS[q][L] if q else lab("quality_score"), len(vals), med, q1, q3])
-    out["quality_industry"] = ([lab("industry"), lab("quality"), lab("n"), lab("median"), lab("q1"), lab("q3")], qi_rows)
+    out["quality_industry"] = (
+        [lab("industry"), lab("quality"), lab("n"), lab("median"), lab("q1"), lab("q3")],
+        qi_rows,
+    )
     by_key = {d["key"]: d for d in data.ok}
     out["findings"] = (
         head[:4] + [lab("path"), lab("rule"), lab("quality"), lab("level"), lab("count")],
-        [[by_key[r["key"]]["company"], by_key[r["key"]]["securities_code"], by_key[r["key"]]["industry"], by_key[r["key"]]["fiscal_year"],
-          by_key[r["key"]]["path"], r["rule"], QUALITY_LABELS.get(r["quality"] or "", {}).get(L, r["quality"]), r["level"], r["n"]]
-         for r in data.rule_counts if r["key"] in by_key],
+        [
+            [
+                by_key[r["key"]]["company"],
+                by_key[r["key"]]["securities_code"],
+                by_key[r["key"]]["industry"],
+                by_key[r["key"]]["fiscal_year"],
+                by_key[r["key"]]["path"],
+                r["rule"],
+                QUALITY_LABELS.get(r["quality"] or "", {}).get(L, r["quality"]),
+                r["level"],
+                r["n"],
+            ]
+            for r in data.rule_counts
+            if r["key"] in by_key
+        ],
     )
     totals: dict[tuple[str, str, str], list[int]] = {}
     for r in data.rule_counts:
@@ -410,24 +499,59 @@ def tables(data: Data, year: int | None) -> dict[str, tuple[list[str], list[list
         t[1] += r["n"]
     out["rules"] = (
         [lab("rule"), lab("quality"), lab("level"), lab("docs_with"), lab("count")],
-        [[k[0], QUALITY_LABELS.get(k[1], {}).get(L, k[1]), k[2], v[0], v[1]] for k, v in sorted(totals.items(), key=lambda kv: -kv[1][1])],
+        [
+            [k[0], QUALITY_LABELS.get(k[1], {}).get(L, k[1]), k[2], v[0], v[1]]
+            for k, v in sorted(totals.items(), key=lambda kv: -kv[1][1])
+        ],
     )
     out["industry"] = (
         [lab("industry"), lab("n")] + [_dlabel(d, L) for d in DIRECTIVES] + [lab("coverage_score")],
-        [[ind, len(cs)] + [round(sum(c.directives[d] == "covered" for c in cs) / len(cs), 3) for d in DIRECTIVES]
-         + [round(sum(c.coverage_score for c in cs) / len(cs), 1)] for ind, cs in _by_industry(sel).items()],
+        [
+            [ind, len(cs)]
+            + [round(sum(c.directives[d] == "covered" for c in cs) / len(cs), 3) for d in DIRECTIVES]
+            + [round(sum(c.coverage_score for c in cs) / len(cs), 1)]
+            for ind, cs in _by_industry(sel).items()
+        ],
     )
     out["trend"] = (
         [lab("fiscal_year"), lab("n")] + [_dlabel(d, L) for d in DIRECTIVES] + [lab("coverage_score")],
-        [[y, len(cs)] + [round(sum(c.directives[d] == "covered" for c in cs) / len(cs), 3) for d in DIRECTIVES]
-         + [round(sum(c.coverage_score for c in cs) / len(cs), 1)] for y, cs in _by_year(counted_years).items()],
+        [
+            [y, len(cs)]
+            + [round(sum(c.directives[d] == "covered" for c in cs) / len(cs), 3) for d in DIRECTIVES]
+            + [round(sum(c.coverage_score for c in cs) / len(cs), 1)]
+            for y, cs in _by_year(counted_years).items()
+        ],
     )
     pairs = yoy_changes(data)
     out["yoy"] = (
-        head[:3] + [lab("from_year"), lab("to_year"), lab("gap"), lab("directive"), lab("before"), lab("after"), lab("change"), lab("unchanged_for")],
-        [[x.company.company, x.company.code, x.company.industry, x.before.fiscal_year, x.company.fiscal_year,
-          (x.company.fiscal_year or 0) - (x.before.fiscal_year or 0), _dlabel(x.directive, L), _status(x.before.directives[x.directive], L),
-          _status(x.company.directives[x.directive], L), lab(x.change), x.unchanged_for] for pair in pairs for x in pair],
+        head[:3]
+        + [
+            lab("from_year"),
+            lab("to_year"),
+            lab("gap"),
+            lab("directive"),
+            lab("before"),
+            lab("after"),
+            lab("change"),
+            lab("unchanged_for"),
+        ],
+        [
+            [
+                x.company.company,
+                x.company.code,
+                x.company.industry,
+                x.before.fiscal_year,
+                x.company.fiscal_year,
+                (x.company.fiscal_year or 0) - (x.before.fiscal_year or 0),
+                _dlabel(x.directive, L),
+                _status(x.before.directives[x.directive], L),
+                _status(x.company.directives[x.directive], L),
+                lab(x.change),
+                x.unchanged_for,
+            ]
+            for pair in pairs
+            for x in pair
+        ],
     )
     latest = latest_pairs(pairs, year)
     yi_rows = []
@@ -435,21 +559,65 @@ def tables(data: Data, year: int | None) -> dict[str, tuple[list[str], list[list
         n, added, dropped = yoy_shares(group)
         yi_rows.append([ind, n] + [round(added[d], 3) for d in DIRECTIVES] + [round(dropped[d], 3) for d in DIRECTIVES])
     out["yoy_industry"] = (
-        [lab("industry"), lab("n")] + [f"{_dlabel(d, L)} {lab('added')}" for d in DIRECTIVES] + [f"{_dlabel(d, L)} {lab('dropped')}" for d in DIRECTIVES],
+        [lab("industry"), lab("n")]
+        + [f"{_dlabel(d, L)} {lab('added')}" for d in DIRECTIVES]
+        + [f"{_dlabel(d, L)} {lab('dropped')}" for d in DIRECTIVES],
         yi_rows if latest else [],
     )
     out["documents"] = (
-        [lab("path"), lab("company"), lab("code"), lab("industry"), lab("fiscal_year"), lab("identity_source"), lab("document_type"), lab("format"),
-         lab("status"), lab("error"), lab("pages"), lab("chars"), lab("cyber_passages"), lab("cyber_chars"), lab("findings"), lab("coverage_score"),
-         lab("quality_score")]
-        + [_dlabel(d, L) for d in DIRECTIVES] + [QUALITY_LABELS[q][L] for q in QUALITIES] + [lab("seconds"), "sha256"],
-        [[d["path"], d["company"] or ("" if d["securities_code"] else Path(d["path"]).name),  # a file name rather than an empty cell
-          d["securities_code"], d["industry"], d["fiscal_year"],
-          lab({"manifest": "id_manifest", "document": "id_document"}.get(identity(d)[1], "id_file")), d["document_type"], d["format"], d["status"],
-          _error_text(d, L), d["pages"], d["chars"], d["cyber_passages"], d.get("cyber_chars"), d["findings"], d["coverage_score"], d["quality_score"]]
-         + [_status(data.coverage.get(d["key"], {}).get(("directive", x), "missing"), L) if d["status"] == "ok" else "" for x in DIRECTIVES]
-         + [data.quality.get(d["key"], {}).get(q, ("", 0))[0] for q in QUALITIES] + [round(d["seconds"] or 0, 2), d["sha256"]]
-         for d in data.docs],
+        [
+            lab("path"),
+            lab("company"),
+            lab("code"),
+            lab("industry"),
+            lab("fiscal_year"),
+            lab("identity_source"),
+            lab("document_type"),
+            lab("format"),
+            lab("status"),
+            lab("error"),
+            lab("pages"),
+            lab("chars"),
+            lab("cyber_passages"),
+            lab("cyber_chars"),
+            lab("findings"),
+            lab("coverage_score"),
+            lab("quality_score"),
+        ]
+        + [_dlabel(d, L) for d in DIRECTIVES]
+        + [QUALITY_LABELS[q][L] for q in QUALITIES]
+        + [lab("seconds"), "sha256"],
+        [
+            [
+                d["path"],
+                d["company"]
+                or ("" if d["securities_code"] else Path(d["path"]).name),  # a file name rather than an empty cell
+                d["securities_code"],
+                d["industry"],
+                d["fiscal_year"],
+                lab({"manifest": "id_manifest", "document": "id_document"}.get(identity(d)[1], "id_file")),
+                d["document_type"],
+                d["format"],
+                d["status"],
+                _error_text(d, L),
+                d["pages"],
+                d["chars"],
+                d["cyber_passages"],
+                d.get("cyber_chars"),
+                d["findings"],
+                d["coverage_score"],
+                d["quality_score"],
+            ]
+            + [
+                _status(data.coverage.get(d["key"], {}).get(("directive", x), "missing"), L)
+                if d["status"] == "ok"
+                else ""
+                for x in DIRECTIVES
+            ]
+            + [data.quality.get(d["key"], {}).get(q, ("", 0))[0] for q in QUALITIES]
+            + [round(d["seconds"] or 0, 2), d["sha256"]]
+            for d in data.docs
+        ],
     )
     out["errors"] = (
         [lab("path"), lab("company"), lab("code"), "error_code", lab("error")],

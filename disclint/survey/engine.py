@@ -23,9 +23,10 @@ import multiprocessing
 import os
 import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Iterator
+from typing import Any
 
 from . import worker
 
@@ -47,10 +48,20 @@ def crash_result(task: dict[str, Any]) -> dict[str, Any]:
 
     return {
         "key": task.get("key") or task["sha256"],
-        "document": {"sha256": task.get("sha256"), "path": task["path"], "size": task.get("size"), **(task.get("meta") or {}),
-                     "status": "error", "error_code": "survey.worker_crashed", "error_params": {},
-                     "error_message": t("survey.worker_crashed", "en")},
-        "coverage": [], "quality": [], "findings": [], "timings": {},
+        "document": {
+            "sha256": task.get("sha256"),
+            "path": task["path"],
+            "size": task.get("size"),
+            **(task.get("meta") or {}),
+            "status": "error",
+            "error_code": "survey.worker_crashed",
+            "error_params": {},
+            "error_message": t("survey.worker_crashed", "en"),
+        },
+        "coverage": [],
+        "quality": [],
+        "findings": [],
+        "timings": {},
     }
 
 
@@ -62,8 +73,13 @@ class LocalEngine:
         self.max_tasks_per_child = max(1, max_tasks_per_child)
 
     def _pool(self, options: dict[str, Any]) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=_context(), initializer=worker.init,
-                                   initargs=(dict(options, parent_pid=os.getpid()),), max_tasks_per_child=self.max_tasks_per_child)
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=_context(),
+            initializer=worker.init,
+            initargs=(dict(options, parent_pid=os.getpid()),),
+            max_tasks_per_child=self.max_tasks_per_child,
+        )
 
     def run(self, tasks: list[dict[str, Any]], options: dict[str, Any]) -> Iterator[dict[str, Any]]:
         queue = list(reversed(tasks))
@@ -125,17 +141,25 @@ class DaskEngine:
             from .inputs import SurveyError
 
             # a server that accepts the connection and never answers held Client() forever
-            raise SurveyError("survey.engine_failed", reason=f"no answer from {self.scheduler} within {self.CONNECT_TIMEOUT:g} s") from None
+            raise SurveyError(
+                "survey.engine_failed", reason=f"no answer from {self.scheduler} within {self.CONNECT_TIMEOUT:g} s"
+            ) from None
         except (ValueError, TypeError, KeyError) as exc:  # an address distributed cannot use
             from .inputs import SurveyError
 
-            raise SurveyError("survey.bad_scheduler", address=self.scheduler, reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:200]) from None
+            raise SurveyError(
+                "survey.bad_scheduler",
+                address=self.scheduler,
+                reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:200],
+            ) from None
         except OSError:
             raise
         except Exception as exc:  # a server that answers garbage: whatever distributed raises, one line
             from .inputs import SurveyError
 
-            raise SurveyError("survey.engine_failed", reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:200]) from None
+            raise SurveyError(
+                "survey.engine_failed", reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+            ) from None
 
     def run(self, tasks: list[dict[str, Any]], options: dict[str, Any]) -> Iterator[dict[str, Any]]:
         from distributed import as_completed
@@ -154,7 +178,14 @@ class DaskEngine:
                     task = queue.pop()
                     # workers run in their own directories: a relative path was "not found" there
                     task = dict(task, path=os.path.abspath(task["path"]))
-                    fut = client.submit(worker.process, task, options, key=f"disclint-survey-{task.get('key') or task['sha256']}-{time.time_ns()}", pure=False, retries=0)
+                    fut = client.submit(
+                        worker.process,
+                        task,
+                        options,
+                        key=f"disclint-survey-{task.get('key') or task['sha256']}-{time.time_ns()}",
+                        pure=False,
+                        retries=0,
+                    )
                     started[fut] = (task, time.monotonic())
                     ac.add(fut)
 
@@ -277,8 +308,10 @@ class Progress:
         width = 24
         fill = int(width * self.done / self.total) if self.total else width
         err = f" !{self.errors}" if self.errors else ""
-        return (f"{self.label}[{'#' * fill}{'.' * (width - fill)}] {self.done}/{self.total} "
-                f"{100 * self.done / self.total:5.1f}% {rate * 3600:,.0f}/h ETA {_hms(eta)}{err}")
+        return (
+            f"{self.label}[{'#' * fill}{'.' * (width - fill)}] {self.done}/{self.total} "
+            f"{100 * self.done / self.total:5.1f}% {rate * 3600:,.0f}/h ETA {_hms(eta)}{err}"
+        )
 
     def close(self) -> None:
         if self.enabled and self.tty:
@@ -289,4 +322,3 @@ class Progress:
 def _hms(seconds: float) -> str:
     s = int(round(seconds))
     return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
-

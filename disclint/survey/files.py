@@ -84,10 +84,13 @@ def write_xlsx(path: Path, views: dict[str, tuple[list[str], list[list[Any]]]], 
                 if fill is not None:
                     cell.fill = fill
         for i, h in enumerate(header, 1):
-            width = max([len(str(h))] + [len(str(r[i - 1])) for r in rows[:200] if i - 1 < len(r) and r[i - 1] is not None])
-            ws.column_dimensions[get_column_letter(i)].width = min(60, max(8, width * 1.6 if lang == "ja" else width + 2))
+            width = max(
+                [len(str(h))] + [len(str(r[i - 1])) for r in rows[:200] if i - 1 < len(r) and r[i - 1] is not None]
+            )
+            ws.column_dimensions[get_column_letter(i)].width = min(
+                60, max(8, width * 1.6 if lang == "ja" else width + 2)
+            )
     wb.save(path)
-
 
 
 # --------------------------------------------------------------------------- HTML
@@ -107,10 +110,16 @@ ol.legend{font-size:.9em;columns:2}
 
 def _cell(v: Any, lang: str) -> str:
     v = clean_text(v)
-    cls = next((k for k in ("covered", "weak", "missing") if v == T[k][lang]), "num" if isinstance(v, (int, float)) else "")
+    cls = next(
+        (k for k in ("covered", "weak", "missing") if v == T[k][lang]), "num" if isinstance(v, (int, float)) else ""
+    )
     if isinstance(v, float):
         v = f"{v:.3f}".rstrip("0").rstrip(".") if v < 1.0001 and v != int(v) else f"{v:g}"
-    return f'<td class="{cls}">{html.escape("" if v is None else str(v))}</td>' if cls else f"<td>{html.escape('' if v is None else str(v))}</td>"
+    return (
+        f'<td class="{cls}">{html.escape("" if v is None else str(v))}</td>'
+        if cls
+        else f"<td>{html.escape('' if v is None else str(v))}</td>"
+    )
 
 
 def _table(header: list[str], rows: list[list[Any]], lang: str, limit: int = 2000) -> str:
@@ -119,7 +128,9 @@ def _table(header: list[str], rows: list[list[Any]], lang: str, limit: int = 200
     return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
-def render_html(data: Data, views: dict[str, tuple[list[str], list[list[Any]]]], charts: dict[str, str], year: int | None) -> str:
+def render_html(
+    data: Data, views: dict[str, tuple[list[str], list[list[Any]]]], charts: dict[str, str], year: int | None
+) -> str:
     from .. import __version__
     from ..mapper import load_directives
 
@@ -132,8 +143,12 @@ def render_html(data: Data, views: dict[str, tuple[list[str], list[list[Any]]]],
     all_companies = len({c.company_id for c in data.company_years})
     cards = [
         (T["documents"][L], len(data.ok)),
-        (T["companies"][L], f"{len({c.company_id for c in counted})} / {all_companies}" if not data.include_empty else all_companies),
-        (T["industries"][L], len({c.industry for c in counted})), (T["years"][L], len(_by_year(counted))),
+        (
+            T["companies"][L],
+            f"{len({c.company_id for c in counted})} / {all_companies}" if not data.include_empty else all_companies,
+        ),
+        (T["industries"][L], len({c.industry for c in counted})),
+        (T["years"][L], len(_by_year(counted))),
         (T["errors"][L], len(data.failed)),
     ]
     note = T["empty_included" if data.include_empty else "empty_note"][L].format(n=n_empty) if n_empty else ""
@@ -142,12 +157,23 @@ def render_html(data: Data, views: dict[str, tuple[list[str], list[list[Any]]]],
     parts = [
         f'<!DOCTYPE html><html lang="{L}"><head><meta charset="utf-8"><title>{T["title"][L]}</title><style>{CSS}</style></head><body>',
         f"<h1>{T['title'][L]}</h1>",
-        '<p class="meta">' + html.escape(T["generated"][L].format(version=last.get("disclint_version") or __version__, ruleset=last.get("ruleset") or "-", runs=len(data.runs)))
-        + " / " + html.escape(T["year_note"][L].format(year=year if year is not None else T["latest"][L])) + "</p>",
-        '<div class="cards">' + "".join(f'<div class="card">{html.escape(k)}<b>{v}</b></div>' for k, v in cards) + "</div>",
+        '<p class="meta">'
+        + html.escape(
+            T["generated"][L].format(
+                version=last.get("disclint_version") or __version__,
+                ruleset=last.get("ruleset") or "-",
+                runs=len(data.runs),
+            )
+        )
+        + " / "
+        + html.escape(T["year_note"][L].format(year=year if year is not None else T["latest"][L]))
+        + "</p>",
+        '<div class="cards">'
+        + "".join(f'<div class="card">{html.escape(k)}<b>{v}</b></div>' for k, v in cards)
+        + "</div>",
         f'<p class="meta">{html.escape(note)}</p>' if note else "",
         f"<h2>{T['share_title'][L]}</h2>{img('share')}",
-        f"<h3>{T['legend'][L]}</h3><ol class=\"legend\">{legend}</ol>",
+        f'<h3>{T["legend"][L]}</h3><ol class="legend">{legend}</ol>',
         f"<h2>{T['heatmap_title'][L]}</h2>{img('heatmap')}",
         f"<h2>{T['trend_title'][L]}</h2>{img('trend')}",
     ]
@@ -155,7 +181,10 @@ def render_html(data: Data, views: dict[str, tuple[list[str], list[list[Any]]]],
         parts.append(f"<h2>{T['radar_title'][L]}</h2>{img('radar_compare')}")
     parts.append(f"<h2>{T['radar_industry_title'][L]}</h2>{img('radar_industry')}")
     parts.append(f"<h2>{T['table_company'][L]}（n={len(sel)}）</h2>" + _table(*views["company_coverage"], L))
-    parts.append(f"<h2>{T['yoy_title'][L]}</h2>" + (img("yoy") + _table(*views["yoy_industry"], L) if "yoy" in charts else f"<p>{T['yoy_none'][L]}</p>"))
+    parts.append(
+        f"<h2>{T['yoy_title'][L]}</h2>"
+        + (img("yoy") + _table(*views["yoy_industry"], L) if "yoy" in charts else f"<p>{T['yoy_none'][L]}</p>")
+    )
     parts.append(f"<h2>{T['table_quality_industry'][L]}</h2>" + _table(*views["quality_industry"], L))
     parts.append(f"<h2>{T['table_quality'][L]}</h2>" + _table(*views["quality"], L))
     parts.append(f"<h2>{SHEET_NAMES['industry'][L]}</h2>" + _table(*views["industry"], L))
@@ -165,5 +194,3 @@ def render_html(data: Data, views: dict[str, tuple[list[str], list[list[Any]]]],
         parts.append(f"<h2>{T['table_errors'][L]}</h2>" + _table(*views["errors"], L))
     parts.append("</body></html>\n")
     return "\n".join(parts)
-
-

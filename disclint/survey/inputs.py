@@ -18,9 +18,10 @@ import os
 import re
 import stat
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..errors import DisclintError
 
@@ -31,12 +32,29 @@ META_FIELDS = ("company", "securities_code", "industry", "fiscal_year", "documen
 
 # accepted header names (after strip + lower-case) -> field
 COLUMNS: dict[str, str] = {
-    "path": "path", "file": "path", "ファイル": "path", "パス": "path",
-    "company": "company", "会社名": "company", "企業名": "company",
-    "securities_code": "securities_code", "code": "securities_code", "ticker": "securities_code", "証券コード": "securities_code",
-    "industry": "industry", "業種": "industry", "東証33業種": "industry", "sector": "industry",
-    "fiscal_year": "fiscal_year", "year": "fiscal_year", "年度": "fiscal_year", "決算年度": "fiscal_year",
-    "document_type": "document_type", "doc_type": "document_type", "書類": "document_type", "書類種別": "document_type",
+    "path": "path",
+    "file": "path",
+    "ファイル": "path",
+    "パス": "path",
+    "company": "company",
+    "会社名": "company",
+    "企業名": "company",
+    "securities_code": "securities_code",
+    "code": "securities_code",
+    "ticker": "securities_code",
+    "証券コード": "securities_code",
+    "industry": "industry",
+    "業種": "industry",
+    "東証33業種": "industry",
+    "sector": "industry",
+    "fiscal_year": "fiscal_year",
+    "year": "fiscal_year",
+    "年度": "fiscal_year",
+    "決算年度": "fiscal_year",
+    "document_type": "document_type",
+    "doc_type": "document_type",
+    "書類": "document_type",
+    "書類種別": "document_type",
 }
 
 
@@ -60,7 +78,15 @@ class Task:
 
 def normalize_code(value: Any) -> str:
     """Securities codes: ``72030`` (EDINET, 5 digits) -> ``7203``; full-width digits -> ASCII."""
-    s = str(value or "").strip().translate(str.maketrans("０１２３４５６７８９ＡＢＣＤＥＦＧＨＪＫＬＭＮＰＲＳＴＵＷＸＹ", "0123456789ABCDEFGHJKLMNPRSTUWXY"))
+    s = (
+        str(value or "")
+        .strip()
+        .translate(
+            str.maketrans(
+                "０１２３４５６７８９ＡＢＣＤＥＦＧＨＪＫＬＭＮＰＲＳＴＵＷＸＹ", "0123456789ABCDEFGHJKLMNPRSTUWXY"
+            )
+        )
+    )
     if len(s) == 5 and s.endswith("0"):
         s = s[:4]
     return s

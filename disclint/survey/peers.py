@@ -35,8 +35,13 @@ def load_peers(run_dir: str | Path, industry: str | None, lang: str = "ja") -> d
         "run": str(run_dir),
         "industry": industry,
         "n": n,
-        "directives": {d: {"covered": round(sum(c.directives[d] == "covered" for c in peers) / n, 3) if n else 0.0,
-                           "weak": round(sum(c.directives[d] == "weak" for c in peers) / n, 3) if n else 0.0} for d in DIRECTIVES},
+        "directives": {
+            d: {
+                "covered": round(sum(c.directives[d] == "covered" for c in peers) / n, 3) if n else 0.0,
+                "weak": round(sum(c.directives[d] == "weak" for c in peers) / n, 3) if n else 0.0,
+            }
+            for d in DIRECTIVES
+        },
     }
 
 
@@ -46,12 +51,23 @@ def compare(peers: dict[str, Any], coverage: dict[str, Any]) -> list[dict[str, A
     draft = (coverage or {}).get("directives", {})
     for d, share in peers["directives"].items():
         status = draft.get(d, {}).get("status", "missing")
-        rows.append({"directive": int(d), "status": status, "peers_covered": share["covered"], "peers_weak": share["weak"],
-                     "lagging": status != "covered" and share["covered"] >= LAG_SHARE})
+        rows.append(
+            {
+                "directive": int(d),
+                "status": status,
+                "peers_covered": share["covered"],
+                "peers_weak": share["weak"],
+                "lagging": status != "covered" and share["covered"] >= LAG_SHARE,
+            }
+        )
     return rows
 
 
-STATUS = {"covered": {"ja": "記載あり", "en": "covered"}, "weak": {"ja": "記載が弱い", "en": "weak"}, "missing": {"ja": "記載なし", "en": "missing"}}
+STATUS = {
+    "covered": {"ja": "記載あり", "en": "covered"},
+    "weak": {"ja": "記載が弱い", "en": "weak"},
+    "missing": {"ja": "記載なし", "en": "missing"},
+}
 
 
 def text_section(peers: dict[str, Any], reports: list[Any], lang: str) -> str:
@@ -59,22 +75,34 @@ def text_section(peers: dict[str, Any], reports: list[Any], lang: str) -> str:
     from ..safeio import terminal_safe
 
     scope = peers["industry"] or ("全業種" if lang == "ja" else "all industries")
-    head = (f"同業他社との比較（{scope}、公表済みの報告書 n={peers['n']}、{peers['run']}）" if lang == "ja"
-            else f"Peers ({scope}, published reports n={peers['n']}, {peers['run']})")
+    head = (
+        f"同業他社との比較（{scope}、公表済みの報告書 n={peers['n']}、{peers['run']}）"
+        if lang == "ja"
+        else f"Peers ({scope}, published reports n={peers['n']}, {peers['run']})"
+    )
     lines = ["", terminal_safe(head)]
     for rep in reports:
         lines.append(terminal_safe(rep.path))
         for row in compare(peers, rep.coverage):
             d = row["directive"]
-            mark = ("  ← 同業他社の多くが記載" if lang == "ja" else "  <- most peers cover it") if row["lagging"] else ""
-            share = (f"同業他社 {row['peers_covered']:.0%} 記載あり / {row['peers_weak']:.0%} 弱い" if lang == "ja"
-                     else f"peers {row['peers_covered']:.0%} covered / {row['peers_weak']:.0%} weak")
-            lines.append(f"  {('指示' if lang == 'ja' else 'D')}{d:<2} {STATUS[row['status']][lang]:<6} {share}  {directive_title(d, lang)}{mark}")
+            mark = (
+                ("  ← 同業他社の多くが記載" if lang == "ja" else "  <- most peers cover it") if row["lagging"] else ""
+            )
+            share = (
+                f"同業他社 {row['peers_covered']:.0%} 記載あり / {row['peers_weak']:.0%} 弱い"
+                if lang == "ja"
+                else f"peers {row['peers_covered']:.0%} covered / {row['peers_weak']:.0%} weak"
+            )
+            lines.append(
+                f"  {('指示' if lang == 'ja' else 'D')}{d:<2} {STATUS[row['status']][lang]:<6} {share}  {directive_title(d, lang)}{mark}"
+            )
     return "\n".join(lines) + "\n"
 
 
 def add_to_json(text: str, peers: dict[str, Any], reports: list[Any]) -> str:
     payload = json.loads(text)
-    payload["peers"] = {**{k: peers[k] for k in ("run", "industry", "n")},
-                        "files": [{"path": r.path, "directives": compare(peers, r.coverage)} for r in reports]}
+    payload["peers"] = {
+        **{k: peers[k] for k in ("run", "industry", "n")},
+        "files": [{"path": r.path, "directives": compare(peers, r.coverage)} for r in reports],
+    }
     return json.dumps(payload, ensure_ascii=False, indent=2)

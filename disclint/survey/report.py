@@ -39,8 +39,15 @@ from .inputs import SurveyError
 # --------------------------------------------------------------------------- entry point
 
 
-def write_report(run_dir: Path, out_dir: Path, lang: str = "ja", compare: list[str] | None = None, year: int | None = None,
-                 industry: str | None = None, include_empty: bool = False) -> Written:
+def write_report(
+    run_dir: Path,
+    out_dir: Path,
+    lang: str = "ja",
+    compare: list[str] | None = None,
+    year: int | None = None,
+    industry: str | None = None,
+    include_empty: bool = False,
+) -> Written:
     """Write the report into a new directory ``out_dir`` (absent or empty).
 
     Everything is written into a temporary sibling directory that is renamed to ``out_dir`` only
@@ -124,10 +131,11 @@ def _write_files(data: Data, out_dir: Path, lang: str, compare: list[str] | None
 
     drawn = [c for c in (normalize_code(x) for x in (compare or [])) if any(s.code == c or s.company == c for s in sel)]
     if len(drawn) > MAX_LINES - 1:
-        written.notes.append(("survey.report_compare_limited", {"count": MAX_LINES - 1, "codes": ", ".join(drawn[MAX_LINES - 1:])}))
+        written.notes.append(
+            ("survey.report_compare_limited", {"count": MAX_LINES - 1, "codes": ", ".join(drawn[MAX_LINES - 1 :])})
+        )
     page = out_dir / "index.html"
     page.write_text(render_html(data, views, charts, year), encoding="utf-8")
     written.files.append(page)
     written.glyph_warnings = glyph
     return written
-

@@ -6,9 +6,10 @@ import os
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .. import __version__
 from .inputs import SurveyError, Task, collect, hash_tasks
@@ -45,7 +46,9 @@ def prepare_run_dir(run_dir: Path, inputs: tuple[str, ...]) -> None:
         try:
             run_dir.mkdir(parents=True)
         except OSError as exc:
-            raise SurveyError("survey.run_dir_create", path=str(run_dir), reason=exc.strerror or type(exc).__name__) from exc
+            raise SurveyError(
+                "survey.run_dir_create", path=str(run_dir), reason=exc.strerror or type(exc).__name__
+            ) from exc
 
 
 LOCK_NAME = "survey.lock"
@@ -90,8 +93,17 @@ def run_survey(
         os.close(lock)
 
 
-def _run_locked(inputs: tuple[str, ...], run_dir: Path, engine: Any, options: dict[str, Any], t0: float,
-                retry_errors: bool, progress: Any, on_error: Any, on_note: Any) -> RunSummary:
+def _run_locked(
+    inputs: tuple[str, ...],
+    run_dir: Path,
+    engine: Any,
+    options: dict[str, Any],
+    t0: float,
+    retry_errors: bool,
+    progress: Any,
+    on_error: Any,
+    on_note: Any,
+) -> RunSummary:
     from .worker import ruleset_id
 
     skipped: Counter[str] = Counter()
@@ -109,8 +121,14 @@ def _run_locked(inputs: tuple[str, ...], run_dir: Path, engine: Any, options: di
         if previous and (__version__, ruleset) not in previous and on_note:
             old = sorted(previous)[-1]
             on_note("survey.ruleset_changed", {"old": f"{old[0]}/{old[1]}", "new": f"{__version__}/{ruleset}"})
-        run_id = store.start_run(__version__, ruleset, rule_ids, engine.name, getattr(engine, "workers", 0),
-                                 {k: v for k, v in options.items()} | {"retry_errors": retry_errors, "argv": sys.argv[1:]})
+        run_id = store.start_run(
+            __version__,
+            ruleset,
+            rule_ids,
+            engine.name,
+            getattr(engine, "workers", 0),
+            {k: v for k, v in options.items()} | {"retry_errors": retry_errors, "argv": sys.argv[1:]},
+        )
         done = store.done_keys(include_errors=not retry_errors)
         todo: dict[str, dict[str, Any]] = {}
         extra_paths: dict[str, list[str]] = {}
@@ -150,7 +168,9 @@ def _run_locked(inputs: tuple[str, ...], run_dir: Path, engine: Any, options: di
                 ok = doc.get("status") == "ok"
                 if not ok:
                     summary.errors += 1
-                    summary.error_lines.append((doc["path"], doc.get("error_code") or "", doc.get("error_params") or {}))
+                    summary.error_lines.append(
+                        (doc["path"], doc.get("error_code") or "", doc.get("error_params") or {})
+                    )
                     if on_error:
                         on_error(doc["path"], doc.get("error_code") or "", doc.get("error_params") or {})
                 if "worker" in result:
@@ -161,7 +181,9 @@ def _run_locked(inputs: tuple[str, ...], run_dir: Path, engine: Any, options: di
         finally:
             summary.status = status
             summary.seconds = time.monotonic() - t0
-            store.finish_run(run_id, status, inputs=len(tasks), processed=summary.processed, skipped=skipped, errors=summary.errors)
+            store.finish_run(
+                run_id, status, inputs=len(tasks), processed=summary.processed, skipped=skipped, errors=summary.errors
+            )
             if progress is not None:
                 progress.close()
     finally:

@@ -21,8 +21,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 SCHEMA_VERSION = 1
 DB_NAME = "survey.sqlite"
@@ -63,10 +64,37 @@ CREATE INDEX IF NOT EXISTS documents_company ON documents (securities_code, fisc
 """
 
 DOC_COLUMNS = (
-    "key", "sha256", "path", "size", "format", "company", "securities_code", "industry", "fiscal_year",
-    "document_type", "title", "meta_source", "status", "error_code", "error_params", "error_message", "chars",
-    "blocks", "pages", "cyber_passages", "findings", "coverage_score", "quality_score", "seconds", "run_id",
-    "worker", "finished_at", "disclint_version", "ruleset", "metadata", "cyber_chars",
+    "key",
+    "sha256",
+    "path",
+    "size",
+    "format",
+    "company",
+    "securities_code",
+    "industry",
+    "fiscal_year",
+    "document_type",
+    "title",
+    "meta_source",
+    "status",
+    "error_code",
+    "error_params",
+    "error_message",
+    "chars",
+    "blocks",
+    "pages",
+    "cyber_passages",
+    "findings",
+    "coverage_score",
+    "quality_score",
+    "seconds",
+    "run_id",
+    "worker",
+    "finished_at",
+    "disclint_version",
+    "ruleset",
+    "metadata",
+    "cyber_chars",
 )
 # columns added after schema version 1: (name, type), added to older databases on open
 ADDED_COLUMNS = (("cyber_chars", "INTEGER"),)
@@ -106,11 +134,15 @@ class Store:
         except sqlite3.OperationalError as exc:  # full disk, I/O error, read-only: not damage
             if self.conn is not None:
                 self.conn.close()
-            raise SurveyError("survey.store_failed", path=str(self.path), reason=str(exc).splitlines()[0][:200]) from None
+            raise SurveyError(
+                "survey.store_failed", path=str(self.path), reason=str(exc).splitlines()[0][:200]
+            ) from None
         except sqlite3.Error as exc:  # "file is not a database", "database disk image is malformed"
             if self.conn is not None:
                 self.conn.close()
-            raise SurveyError("survey.store_corrupt", path=str(self.path), reason=str(exc).splitlines()[0][:200]) from None
+            raise SurveyError(
+                "survey.store_corrupt", path=str(self.path), reason=str(exc).splitlines()[0][:200]
+            ) from None
         except SurveyError:
             self.conn.close()
             raise
@@ -119,17 +151,30 @@ class Store:
         self.conn.close()
 
     # ------------------------------------------------------------------ runs
-    def start_run(self, version: str, ruleset: str, rules: list[str], engine: str, workers: int, options: dict[str, Any]) -> int:
+    def start_run(
+        self, version: str, ruleset: str, rules: list[str], engine: str, workers: int, options: dict[str, Any]
+    ) -> int:
         cur = self.conn.execute(
             "INSERT INTO runs (started, status, disclint_version, ruleset, rules, engine, workers, options) VALUES (?,?,?,?,?,?,?,?)",
-            (time.time(), "running", version, ruleset, json.dumps(rules), engine, workers, json.dumps(options, ensure_ascii=False)),
+            (
+                time.time(),
+                "running",
+                version,
+                ruleset,
+                json.dumps(rules),
+                engine,
+                workers,
+                json.dumps(options, ensure_ascii=False),
+            ),
         )
         return int(cur.lastrowid)
 
     def finish_run(self, run_id: int, status: str, **counts: int) -> None:
         sets = ", ".join(f"{k} = ?" for k in counts)
-        self.conn.execute(f"UPDATE runs SET finished = ?, status = ?{', ' + sets if sets else ''} WHERE id = ?",
-                          (time.time(), status, *counts.values(), run_id))
+        self.conn.execute(
+            f"UPDATE runs SET finished = ?, status = ?{', ' + sets if sets else ''} WHERE id = ?",
+            (time.time(), status, *counts.values(), run_id),
+        )
 
     def previous_rulesets(self) -> set[tuple[str, str]]:
         return {(r[0], r[1]) for r in self.conn.execute("SELECT DISTINCT disclint_version, ruleset FROM runs")}
@@ -144,9 +189,15 @@ class Store:
 
     def update_meta(self, key: str, meta: dict[str, Any]) -> None:
         """Manifest metadata given for an already finished document (no re-processing needed)."""
-        fields = {k: v for k, v in meta.items() if k in ("company", "securities_code", "industry", "fiscal_year", "document_type") and v not in (None, "")}
+        fields = {
+            k: v
+            for k, v in meta.items()
+            if k in ("company", "securities_code", "industry", "fiscal_year", "document_type") and v not in (None, "")
+        }
         if fields:
-            self.conn.execute(f"UPDATE documents SET {', '.join(f'{k} = ?' for k in fields)} WHERE key = ?", (*fields.values(), key))
+            self.conn.execute(
+                f"UPDATE documents SET {', '.join(f'{k} = ?' for k in fields)} WHERE key = ?", (*fields.values(), key)
+            )
 
     def save(self, result: dict[str, Any], run_id: int, version: str, ruleset: str) -> None:
         """All rows of one document in one transaction (replacing an earlier record of it)."""
@@ -164,22 +215,70 @@ class Store:
             for table in CHILD_TABLES:
                 if table != "paths":
                     c.execute(f"DELETE FROM {table} WHERE key = ?", (key,))
-            c.execute(f"INSERT OR REPLACE INTO documents ({', '.join(DOC_COLUMNS)}) VALUES ({', '.join('?' * len(DOC_COLUMNS))})",
-                      tuple(doc[k] for k in DOC_COLUMNS))
+            c.execute(
+                f"INSERT OR REPLACE INTO documents ({', '.join(DOC_COLUMNS)}) VALUES ({', '.join('?' * len(DOC_COLUMNS))})",
+                tuple(doc[k] for k in DOC_COLUMNS),
+            )
             c.execute("INSERT OR IGNORE INTO paths VALUES (?, ?)", (key, doc["path"]))
-            c.executemany("INSERT INTO coverage VALUES (?,?,?,?,?,?,?)",
-                          [(key, r["kind"], r["item"], r["status"], r["best_score"], r["passages"], json.dumps(r.get("concepts", []), ensure_ascii=False))
-                           for r in result.get("coverage", [])])
-            c.executemany("INSERT INTO quality VALUES (?,?,?,?,?,?,?)",
-                          [(key, q["quality"], q["errors"], q["warnings"], q["infos"], q["findings"], q["score"]) for q in result.get("quality", [])])
-            c.executemany('INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
-                          [(key, i, f["rule"], f["level"], f.get("quality"), f["message"], f.get("page"), f.get("section"),
-                            f.get("block_index"), f.get("start"), f.get("end"), f.get("excerpt")) for i, f in enumerate(result.get("findings", []))])
-            c.executemany("INSERT INTO timings VALUES (?,?,?)", [(key, k, v) for k, v in result.get("timings", {}).items()])
+            c.executemany(
+                "INSERT INTO coverage VALUES (?,?,?,?,?,?,?)",
+                [
+                    (
+                        key,
+                        r["kind"],
+                        r["item"],
+                        r["status"],
+                        r["best_score"],
+                        r["passages"],
+                        json.dumps(r.get("concepts", []), ensure_ascii=False),
+                    )
+                    for r in result.get("coverage", [])
+                ],
+            )
+            c.executemany(
+                "INSERT INTO quality VALUES (?,?,?,?,?,?,?)",
+                [
+                    (key, q["quality"], q["errors"], q["warnings"], q["infos"], q["findings"], q["score"])
+                    for q in result.get("quality", [])
+                ],
+            )
+            c.executemany(
+                "INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        key,
+                        i,
+                        f["rule"],
+                        f["level"],
+                        f.get("quality"),
+                        f["message"],
+                        f.get("page"),
+                        f.get("section"),
+                        f.get("block_index"),
+                        f.get("start"),
+                        f.get("end"),
+                        f.get("excerpt"),
+                    )
+                    for i, f in enumerate(result.get("findings", []))
+                ],
+            )
+            c.executemany(
+                "INSERT INTO timings VALUES (?,?,?)", [(key, k, v) for k, v in result.get("timings", {}).items()]
+            )
             w = result.get("worker")
             if w:  # memory of the process that did this document (its n-th task), for benchmarks
-                c.execute("INSERT INTO workers VALUES (?,?,?,?,?,?,?)",
-                          (key, w.get("id"), w.get("pid"), w.get("tasks"), w.get("rss_start_mb"), w.get("rss_mb"), w.get("peak_rss_mb")))
+                c.execute(
+                    "INSERT INTO workers VALUES (?,?,?,?,?,?,?)",
+                    (
+                        key,
+                        w.get("id"),
+                        w.get("pid"),
+                        w.get("tasks"),
+                        w.get("rss_start_mb"),
+                        w.get("rss_mb"),
+                        w.get("peak_rss_mb"),
+                    ),
+                )
             c.execute("COMMIT")
         except BaseException:
             try:  # SQLite may have rolled back already (disk full): "cannot rollback" must not hide the cause

@@ -27,7 +27,15 @@ from ..quality import QUALITIES, cyber_text_scores
 from .inputs import fiscal_year_from, normalize_code
 
 STATUS_POINTS = {"covered": 1.0, "weak": 0.5, "missing": 0.0}
-DOC_TYPES = ("有価証券報告書", "統合報告書", "コーポレート・ガバナンス", "サステナビリティ", "CSR", "情報セキュリティ報告書", "アニュアルレポート")
+DOC_TYPES = (
+    "有価証券報告書",
+    "統合報告書",
+    "コーポレート・ガバナンス",
+    "サステナビリティ",
+    "CSR",
+    "情報セキュリティ報告書",
+    "アニュアルレポート",
+)
 
 
 class _Timeout(BaseException):
@@ -41,7 +49,9 @@ class _State:
         from ..readers import Limits
 
         self.key = _options_key(options)
-        cfg = config_for(Path.cwd() / "_", options.get("config")).with_cli(tuple(options.get("select", ())), tuple(options.get("ignore", ())))
+        cfg = config_for(Path.cwd() / "_", options.get("config")).with_cli(
+            tuple(options.get("select", ())), tuple(options.get("ignore", ()))
+        )
         self.rules = [r for r in cfg.rules() if r.enabled]
         self.services = Services.shared()
         self.mapper = self.services.mapper
@@ -59,8 +69,14 @@ _LOCK = threading.Lock()
 
 
 def _options_key(options: dict[str, Any]) -> tuple:
-    return (options.get("config"), tuple(options.get("select", ())), tuple(options.get("ignore", ())),
-            tuple(sorted(options.get("limits", {}).items())), options.get("lang"), options.get("timeout"))
+    return (
+        options.get("config"),
+        tuple(options.get("select", ())),
+        tuple(options.get("ignore", ())),
+        tuple(sorted(options.get("limits", {}).items())),
+        options.get("lang"),
+        options.get("timeout"),
+    )
 
 
 def _warm_up(mapper: Any) -> None:
@@ -128,8 +144,12 @@ class _Deadline:
         self.end = time.monotonic() + seconds if seconds > 0 else None
         self.signal = False
 
-    def __enter__(self) -> "_Deadline":
-        if self.end is not None and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+    def __enter__(self) -> _Deadline:
+        if (
+            self.end is not None
+            and threading.current_thread() is threading.main_thread()
+            and hasattr(signal, "setitimer")
+        ):
             self._old = signal.signal(signal.SIGALRM, _on_alarm)
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
             self.signal = True
@@ -172,7 +192,9 @@ def _doc_type(meta: dict[str, Any]) -> str | None:
     return meta.get("document_type") or None
 
 
-def quality_rows(findings: list[dict[str, Any]], in_scope: Any = lambda i: True, cyber_chars: int = 0) -> list[dict[str, Any]]:
+def quality_rows(
+    findings: list[dict[str, Any]], in_scope: Any = lambda i: True, cyber_chars: int = 0
+) -> list[dict[str, Any]]:
     """Counts per quality (findings on the cybersecurity text and about the whole document) and
     the score per unit of cybersecurity text (:func:`disclint.quality.cyber_text_scores`);
     the score is ``None`` for a document without cybersecurity text."""
@@ -182,16 +204,32 @@ def quality_rows(findings: list[dict[str, Any]], in_scope: Any = lambda i: True,
     for q in QUALITIES:
         fs = [f for f in findings if f.get("quality") == q]
         n = {lv: sum(1 for f in fs if f.get("level") == lv) for lv in ("error", "warning", "info")}
-        rows.append({"quality": q, "errors": n["error"], "warnings": n["warning"], "infos": n["info"], "findings": len(fs), "score": None if scores is None else float(scores[q])})
+        rows.append(
+            {
+                "quality": q,
+                "errors": n["error"],
+                "warnings": n["warning"],
+                "infos": n["info"],
+                "findings": len(fs),
+                "score": None if scores is None else float(scores[q]),
+            }
+        )
     return rows
 
 
 def _finding_dict(f: Any) -> dict[str, Any]:
     loc = f.location
     return {
-        "rule": f.rule, "level": f.level.value, "quality": f.quality, "message": f.message,
-        "page": getattr(loc, "page", None), "section": " > ".join(getattr(loc, "section", ()) or ()),
-        "block_index": f.block_index, "start": f.start, "end": f.end, "excerpt": f.excerpt[:500],
+        "rule": f.rule,
+        "level": f.level.value,
+        "quality": f.quality,
+        "message": f.message,
+        "page": getattr(loc, "page", None),
+        "section": " > ".join(getattr(loc, "section", ()) or ()),
+        "block_index": f.block_index,
+        "start": f.start,
+        "end": f.end,
+        "excerpt": f.excerpt[:500],
     }
 
 
@@ -204,7 +242,14 @@ def process(task: dict[str, Any], options: dict[str, Any]) -> dict[str, Any]:
     timings: dict[str, float] = {}
     key = task.get("key") or task["sha256"]
     document: dict[str, Any] = {"sha256": task.get("sha256"), "path": task["path"], "size": task.get("size")}
-    result: dict[str, Any] = {"key": key, "document": document, "coverage": [], "quality": [], "findings": [], "timings": timings}
+    result: dict[str, Any] = {
+        "key": key,
+        "document": document,
+        "coverage": [],
+        "quality": [],
+        "findings": [],
+        "timings": timings,
+    }
     manifest = dict(task.get("meta") or {})
     deadline = _Deadline(st.timeout)
     try:
@@ -224,8 +269,14 @@ def process(task: dict[str, Any], options: dict[str, Any]) -> dict[str, Any]:
     timings["cpu"] = time.process_time() - cpu_start  # this process's CPU time (all its threads)
     document["seconds"] = timings["total"]
     document["worker"] = st.worker
-    result["worker"] = {"id": st.worker, "pid": os.getpid(), "tasks": st.tasks, "rss_start_mb": round(st.rss_start_mb, 1),
-                        "rss_mb": round(rss_mb(), 1), "peak_rss_mb": round(peak_rss_mb(), 1)}
+    result["worker"] = {
+        "id": st.worker,
+        "pid": os.getpid(),
+        "tasks": st.tasks,
+        "rss_start_mb": round(st.rss_start_mb, 1),
+        "rss_mb": round(rss_mb(), 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+    }
     return result
 
 
@@ -235,12 +286,24 @@ def _error(result: dict[str, Any], manifest: dict[str, Any], code: str, params: 
     doc = result["document"]
     meta, source = merge_metadata(manifest, {})
     doc.update(meta)
-    doc.update(status="error", error_code=code, error_params={k: (v if isinstance(v, (int, float, str)) else str(v)) for k, v in params.items()},
-               error_message=t(code, "en", **params), meta_source=",".join(f"{k}={v}" for k, v in sorted(source.items())))
+    doc.update(
+        status="error",
+        error_code=code,
+        error_params={k: (v if isinstance(v, (int, float, str)) else str(v)) for k, v in params.items()},
+        error_message=t(code, "en", **params),
+        meta_source=",".join(f"{k}={v}" for k, v in sorted(source.items())),
+    )
     result["coverage"], result["quality"], result["findings"] = [], [], []
 
 
-def _run(task: dict[str, Any], st: _State, deadline: _Deadline, result: dict[str, Any], manifest: dict[str, Any], timings: dict[str, float]) -> None:
+def _run(
+    task: dict[str, Any],
+    st: _State,
+    deadline: _Deadline,
+    result: dict[str, Any],
+    manifest: dict[str, Any],
+    timings: dict[str, float],
+) -> None:
     from ..analysis import analyse
     from ..document import BlockKind
     from ..readers import read
@@ -261,8 +324,16 @@ def _run(task: dict[str, Any], st: _State, deadline: _Deadline, result: dict[str
     cov_rows = []
     for kind, items in (("directive", coverage.directives), ("principle", coverage.principles)):
         for k, c in items.items():
-            cov_rows.append({"kind": kind, "item": str(k), "status": c.status, "best_score": round(c.best_score, 4),
-                             "passages": len(c.blocks), "concepts": list(c.concepts)})
+            cov_rows.append(
+                {
+                    "kind": kind,
+                    "item": str(k),
+                    "status": c.status,
+                    "best_score": round(c.best_score, 4),
+                    "passages": len(c.blocks),
+                    "concepts": list(c.concepts),
+                }
+            )
     fdicts = [_finding_dict(f) for f in findings]
     # quality is scored on the cybersecurity text only (the in-scope blocks), per 1,000 of its characters
     in_scope = {i for i in range(len(doc.blocks)) if analysis.scope.contains(i)} if coverage.cyber_passages else set()
@@ -274,10 +345,16 @@ def _run(task: dict[str, Any], st: _State, deadline: _Deadline, result: dict[str
     d = result["document"]
     d.update(meta)
     d.update(
-        format=doc.format, title=doc.metadata.get("title"), status="ok",
+        format=doc.format,
+        title=doc.metadata.get("title"),
+        status="ok",
         meta_source=",".join(f"{k}={v}" for k, v in sorted(source.items())),
-        chars=doc.char_count, blocks=len(doc.blocks), pages=doc.metadata.get("pages"),
-        cyber_passages=coverage.cyber_passages, cyber_chars=cyber_chars, findings=len(fdicts),
+        chars=doc.char_count,
+        blocks=len(doc.blocks),
+        pages=doc.metadata.get("pages"),
+        cyber_passages=coverage.cyber_passages,
+        cyber_chars=cyber_chars,
+        findings=len(fdicts),
         coverage_score=round(100.0 * sum(STATUS_POINTS[v] for v in statuses.values()) / max(1, len(statuses)), 2),
         quality_score=round(sum(scored) / len(scored), 2) if scored else None,
         metadata={k: v for k, v in doc.metadata.items() if isinstance(v, (str, int, float))},
@@ -293,7 +370,9 @@ def ruleset_id(options: dict[str, Any]) -> tuple[str, list[str]]:
     from ..config import config_for
     from ..resources import data_dir
 
-    cfg = config_for(Path.cwd() / "_", options.get("config")).with_cli(tuple(options.get("select", ())), tuple(options.get("ignore", ())))
+    cfg = config_for(Path.cwd() / "_", options.get("config")).with_cli(
+        tuple(options.get("select", ())), tuple(options.get("ignore", ()))
+    )
     rules = [r for r in cfg.rules() if r.enabled]
     h = hashlib.sha256()
     h.update(json.dumps([[r.id, r.level.value, r.options] for r in rules], sort_keys=True, default=str).encode())
