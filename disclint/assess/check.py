@@ -48,7 +48,12 @@ def _disclosure_coverage(doc: Document, lang: str) -> dict[int, Disclosure]:
     shows (:func:`disclint.analysis.analyse`; no rules are run, only the mapping and the scope)."""
     from ..analysis import analyse
 
-    coverage = analyse(doc, lang=lang, rules=()).summary(lang).get("directives", {})
+    return disclosure_from_summary(analyse(doc, lang=lang, rules=()).summary(lang))
+
+
+def disclosure_from_summary(summary: dict[str, Any]) -> dict[int, Disclosure]:
+    """Directive -> disclosure, from an analysis's reporter-facing summary (``Analysis.summary``)."""
+    coverage = summary.get("directives", {})
     out = {}
     for d in DIRECTIVES:
         entry = coverage.get(str(d), {})
@@ -62,6 +67,37 @@ def _disclosure_coverage(doc: Document, lang: str) -> dict[int, Disclosure]:
             if w:
                 where.append(w)
         out[d] = Disclosure(entry.get("status", "missing"), tuple(dict.fromkeys(where)), int(entry.get("depth") or 0))
+    return out
+
+
+def assessment_findings(a: Assessment, summary: dict[str, Any], path: str, lang: str) -> list[Any]:
+    """The findings of ``assess check`` as lint findings of one document (``lint --assessment``):
+    document level, rule ``assess.undersell`` (info, relevance) or ``assess.overstate`` (warning,
+    truthfulness)."""
+    from ..document import Location
+    from ..findings import Finding, Level
+
+    out = []
+    for r in compare(a, disclosure_from_summary(summary)):
+        if r.verdict == "consistent":
+            continue
+        over = r.verdict == "overstate"
+        out.append(
+            Finding(
+                rule=f"assess.{r.verdict}",
+                level=Level.WARNING if over else Level.INFO,
+                message=finding_message(r, lang),
+                location=Location(file=path),
+                quality="truthfulness" if over else "relevance",
+                hint=t(f"assess.hint_{r.verdict}", lang),
+                data={
+                    "directive": r.directive,
+                    "maturity_mean": r.score.mean,
+                    "disclosure": r.disclosure.status,
+                    "depth": r.disclosure.depth,
+                },
+            )
+        )
     return out
 
 

@@ -83,6 +83,10 @@ _LINT_HELP = {
         "ja": "survey の RUN_DIR の公表済み報告書と比べ、指示ごとに同業他社の記載率を示す（text / json）",
         "en": "compare with the published reports of a survey RUN_DIR: per directive, the share of peers disclosing it (text / json)",
     },
+    "assessment": {
+        "ja": "自己評価の様式（disclint assess init、XLSX / YAML）と突き合わせ、取組が開示に表れていない指示・実態以上の記載のおそれがある指示を指摘に加える",
+        "en": "check against a self-assessment form (disclint assess init, XLSX / YAML): add findings for directives the text undersells or may overstate",
+    },
     "peer_industry": {
         "ja": "--peers で比べる業種（既定: すべての業種）",
         "en": "industry of the peers for --peers (default: all)",
@@ -150,6 +154,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
     @click.option("--suggest", type=click.Path(dir_okay=False), default=None, help=L["suggest"])
     @click.option("--exclude", multiple=True, metavar="PATTERN", help=L["exclude"])
     @click.option("--stdin-filename", default=None, metavar="NAME", help=L["stdin_filename"])
+    @click.option("--assessment", type=click.Path(dir_okay=False), default=None, metavar="FORM", help=L["assessment"])
     @limit_options(lang)
     @timeout_option(lang)
     @click.pass_obj
@@ -174,10 +179,16 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
         apply_fixes: bool = False,
         unsafe_fixes: bool = False,
         suggest: str | None = None,
+        assessment: str | None = None,
         **kw: Any,
     ) -> None:
-
         from .inputs import expand_inputs
+
+        form = None
+        if assessment:  # read and validated before any document: a bad form is one line per problem, exit 2
+            from ..assess.cli import _read_all
+
+            (form,) = _read_all(ctx, (assessment,))
 
         inputs = expand_inputs(files, exclude, stdin_filename)
         ctx.names.update(inputs.names)
@@ -203,6 +214,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                 peers_run=peers_run,
                 peer_industry=peer_industry,
                 fixing=(apply_fixes, unsafe_fixes, suggest),
+                form=form,
                 **kw,
             )
         finally:
@@ -225,6 +237,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
         peers_run: str | None = None,
         peer_industry: str | None = None,
         fixing: tuple[bool, bool, str | None] = (False, False, None),
+        form: Any = None,
         **kw: Any,
     ) -> None:
         from pathlib import Path
@@ -343,6 +356,10 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                 continue
             threshold = threshold or cfg.fail_level
             findings, hidden = list(result.findings), 0
+            if form is not None:  # what the company does (its self-assessment) against what it says
+                from ..assess.check import assessment_findings
+
+                findings = assessment_findings(form, result.summary(ctx.lang), doc.path, ctx.lang) + findings
 
             def after(d: Any = doc, c: Any = cfg, fs: list[Any] = findings) -> tuple[list[Any], int]:
                 fs = _accepted_vocabulary(d, fs, getattr(c, "vocabulary", []))
