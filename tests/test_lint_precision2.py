@@ -5,37 +5,20 @@ Every text below was written for this test; none comes from a real filing or web
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pytest
+from stub_mapper import StubMapper
 
-from disclint.checks import load_rules
 from disclint.analysis import Services, context_for
+from disclint.checks import load_rules
 from disclint.checks.examples import run_example
 from disclint.document import Block, BlockKind, Document, Location
 from disclint.lint import run_rules
-from disclint.mapper import PassageResult, load_directives
 
 BY_ID = {r.id: r for r in load_rules()}
 
 
 def _run(rule_id, text):
     return run_example(BY_ID[rule_id], text)
-
-
-@dataclass
-class _StubMapper:
-    """The mapper stubbed: a cyber score per block and, optionally, directive labels."""
-
-    scores: dict[int, float]
-    labels: dict[int, list[int]] = field(default_factory=dict)
-    threshold: float = 0.5
-    ds: object = field(default_factory=load_directives)
-
-    def map_document(self, doc: Document) -> list[PassageResult]:
-        return [PassageResult(doc.blocks[i].text, doc.blocks[i].location, i, True, s >= self.threshold, s,
-                              self.labels.get(i, []), {d: s for d in self.labels.get(i, [])})
-                for i, s in self.scores.items()]
 
 
 def _doc(sections: list[tuple[str, list[str]]]) -> Document:
@@ -58,7 +41,7 @@ PRIVACY = [
 
 def test_a_privacy_policy_is_not_cybersecurity_text_even_when_the_mapper_scores_it_high():
     doc = _doc([("個人情報保護方針", PRIVACY)])
-    ctx = context_for(doc, Services(_StubMapper({1: 0.9, 2: 0.9, 3: 0.9})))
+    ctx = context_for(doc, Services(StubMapper({1: 0.9, 2: 0.9, 3: 0.9})))
     assert ctx.cyber_sections == frozenset()
     assert not any(ctx.in_scope(i, "cyber") for i in (1, 2, 3))
 
@@ -69,7 +52,7 @@ def test_a_privacy_policy_is_not_cybersecurity_text_even_when_the_mapper_scores_
 ])
 def test_a_leak_of_personal_data_is_still_cybersecurity_text(leak):
     doc = _doc([("お客様へのお知らせ", [leak, *PRIVACY])])
-    ctx = context_for(doc, Services(_StubMapper({1: 0.9, 2: 0.9, 3: 0.9, 4: 0.9})))
+    ctx = context_for(doc, Services(StubMapper({1: 0.9, 2: 0.9, 3: 0.9, 4: 0.9})))
     assert ctx.in_scope(1, "cyber")
     assert not ctx.in_scope(2, "cyber")
 
@@ -118,7 +101,7 @@ LONG_CYBER = [
 
 def _missing(paras):
     doc = _doc([("情報セキュリティ", paras)])
-    mapper = _StubMapper({i + 1: 0.9 for i in range(len(paras))}, labels={i + 1: [1] for i in range(len(paras))})
+    mapper = StubMapper({i + 1: 0.9 for i in range(len(paras))}, labels={i + 1: [1] for i in range(len(paras))})
     findings, _, _ = run_rules(doc, [BY_ID["relevance.directive-missing"]], mapper=mapper)
     return findings
 
@@ -137,7 +120,7 @@ def test_directive_missing_judges_a_cyber_text_long_enough_for_ten_directives():
 # ------------------------------------------------------------------ no-report-date: only cybersecurity documents
 def _no_date(paras, score):
     doc = _doc([("ご案内", paras)])
-    findings, _, _ = run_rules(doc, [BY_ID["timeliness.no-report-date"]], mapper=_StubMapper({i + 1: score for i in range(len(paras))}))
+    findings, _, _ = run_rules(doc, [BY_ID["timeliness.no-report-date"]], mapper=StubMapper({i + 1: score for i in range(len(paras))}))
     return findings
 
 

@@ -8,30 +8,14 @@ down without depending on the trained model.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from stub_mapper import StubMapper
 
-from disclint.checks import load_rules
 from disclint.analysis import Services, context_for
+from disclint.checks import load_rules
 from disclint.document import Block, BlockKind, Document, Location
 from disclint.lint import run_rules
-from disclint.mapper import PassageResult, load_directives
 
 RULES = {r.id: r for r in load_rules()}
-
-
-@dataclass
-class _StubMapper:
-    """The mapper's output stubbed: a cyber score per block and, optionally, directive labels."""
-
-    scores: dict[int, float]
-    labels: dict[int, list[int]] = field(default_factory=dict)
-    threshold: float = 0.5
-    ds: object = field(default_factory=load_directives)
-
-    def map_document(self, doc: Document) -> list[PassageResult]:
-        return [PassageResult(doc.blocks[i].text, doc.blocks[i].location, i, True, s >= self.threshold, s,
-                              self.labels.get(i, []), {d: s for d in self.labels.get(i, [])})
-                for i, s in self.scores.items()]
 
 
 def _doc(sections: list[tuple[str, list[str]]]) -> Document:
@@ -56,15 +40,15 @@ LONG_CYBER = (
 
 def test_high_mapper_score_without_a_cyber_word_is_out_of_scope():
     doc = _doc([("③ 内部統制システムの整備の状況", [LONG_GOVERNANCE])])
-    ctx = context_for(doc, Services(_StubMapper({1: 0.93})))
+    ctx = context_for(doc, Services(StubMapper({1: 0.93})))
     assert not ctx.in_scope(1, "cyber")
-    findings, _, _ = run_rules(doc, [RULES["understandability.sentence-length"]], mapper=_StubMapper({1: 0.93}))
+    findings, _, _ = run_rules(doc, [RULES["understandability.sentence-length"]], mapper=StubMapper({1: 0.93}))
     assert findings == []
 
 
 def test_confident_cyber_passage_outside_a_cyber_section_is_in_scope():
     doc = _doc([("ハ．内部統制システムの整備の状況", [LONG_CYBER, LONG_GOVERNANCE, LONG_GOVERNANCE])])
-    ctx = context_for(doc, Services(_StubMapper({1: 0.95, 2: 0.9, 3: 0.9})))
+    ctx = context_for(doc, Services(StubMapper({1: 0.95, 2: 0.9, 3: 0.9})))
     assert ctx.in_scope(1, "cyber")
     # one confident passage out of three is not a cyber section: its neighbours stay out
     assert not ctx.in_scope(2, "cyber") and not ctx.in_scope(3, "cyber")
@@ -72,14 +56,14 @@ def test_confident_cyber_passage_outside_a_cyber_section_is_in_scope():
 
 def test_cyber_heading_makes_a_cyber_section_even_when_the_mapper_misses():
     doc = _doc([("(6) 情報セキュリティについて", [LONG_GOVERNANCE])])
-    ctx = context_for(doc, Services(_StubMapper({1: 0.1})))
+    ctx = context_for(doc, Services(StubMapper({1: 0.1})))
     assert ctx.in_scope(1, "cyber")
 
 
 def test_broad_screening_words_in_a_heading_do_not_make_a_cyber_section():
     # クラウド, ネットワーク, 情報システム are screening anchors (recall), not cyber topics
     doc = _doc([("(2) クラウド技術", ["当社では、クラウド間の通信量の削減を実現するべく研究開発を実施しています。", LONG_GOVERNANCE])])
-    ctx = context_for(doc, Services(_StubMapper({1: 0.7, 2: 0.35})))
+    ctx = context_for(doc, Services(StubMapper({1: 0.7, 2: 0.35})))
     assert ctx.cyber_sections == frozenset()
     assert not ctx.in_scope(2, "cyber")
 
@@ -87,7 +71,7 @@ def test_broad_screening_words_in_a_heading_do_not_make_a_cyber_section():
 def test_one_stray_passage_does_not_spread_to_its_section():
     # before: 1 mapper-cyber block of 2 made the whole section cyber (share 0.5)
     doc = _doc([("３．新株予約権の行使の条件", [LONG_GOVERNANCE, "新株予約権者が新株予約権を放棄した場合には、かかる新株予約権を行使することができないものとする。"])])
-    ctx = context_for(doc, Services(_StubMapper({1: 0.7, 2: 0.0})))
+    ctx = context_for(doc, Services(StubMapper({1: 0.7, 2: 0.0})))
     assert not ctx.in_scope(2, "cyber")
 
 
@@ -102,7 +86,7 @@ def test_covid_and_oil_are_not_cyber_words():
         assert CYBER_TERMS.search(text), text
 
 
-def _run_coverage(rule_id: str, doc: Document, mapper: _StubMapper):
+def _run_coverage(rule_id: str, doc: Document, mapper: StubMapper):
     """The rule's findings on directive 3 (the stub labels nothing else)."""
     ctx = context_for(doc, Services(mapper))
     return [h for h in RULES[rule_id].make_check().run(ctx) if h.data["directive"] == 3], ctx
@@ -112,12 +96,12 @@ def test_coverage_evidence_outside_the_cyber_scope_counts_as_missing():
     doc = _doc([("(4) 情報セキュリティ", [LONG_CYBER, LONG_CYBER, LONG_CYBER, LONG_CYBER]), ("③ 内部統制システム", [LONG_GOVERNANCE])])
     # four passages: enough cyber text (min_cyber_chars) for the ten directives to be judged
     scores = {1: 0.99, 2: 0.99, 3: 0.99, 4: 0.99, 6: 0.9}
-    only_outside = _StubMapper(scores, {6: [3]})
+    only_outside = StubMapper(scores, {6: [3]})
     assert _run_coverage("relevance.directive-weak", doc, only_outside)[0] == []
     (missing,), _ = _run_coverage("relevance.directive-missing", doc, only_outside)
     assert missing.data == {"directive": 3, "status": "missing", "mapper_status": "weak"}
     # evidence in the cyber section counts; the passage outside it does not (the mapper alone
     # would call two passages "covered")
-    (weak,), _ = _run_coverage("relevance.directive-weak", doc, _StubMapper(scores, {2: [3], 6: [3]}))
+    (weak,), _ = _run_coverage("relevance.directive-weak", doc, StubMapper(scores, {2: [3], 6: [3]}))
     assert weak.block_index == 2 and weak.data == {"directive": 3, "status": "weak", "mapper_status": "covered"}
-    assert _run_coverage("relevance.directive-missing", doc, _StubMapper(scores, {1: [3], 2: [3]}))[0] == []
+    assert _run_coverage("relevance.directive-missing", doc, StubMapper(scores, {1: [3], 2: [3]}))[0] == []

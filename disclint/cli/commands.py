@@ -161,27 +161,15 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
     def lint(
         ctx: RunContext,
         files: tuple[str, ...],
-        fmt: str,
-        output: str | None,
-        force: bool,
-        config_path: str | None,
-        select: tuple[str, ...],
-        ignore: tuple[str, ...],
-        fail_level: str | None,
-        baseline: str | None,
-        write_baseline: str | None,
-        annotate: str | None = None,
-        isolated: bool = False,
-        peers_run: str | None = None,
-        peer_industry: str | None = None,
         exclude: tuple[str, ...] = (),
         stdin_filename: str | None = None,
         apply_fixes: bool = False,
         unsafe_fixes: bool = False,
         suggest: str | None = None,
         assessment: str | None = None,
-        **kw: Any,
+        **options: Any,
     ) -> None:
+        """Expand the inputs (folders, globs, stdin) and read the assessment form; ``_lint`` does the rest."""
         from .inputs import expand_inputs
 
         form = None
@@ -197,26 +185,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
         if not inputs.paths:  # an empty folder, everything excluded, a glob matching nothing
             sys.exit(EXIT_ERROR)
         try:
-            _lint(
-                ctx,
-                tuple(inputs.paths),
-                fmt,
-                output,
-                force,
-                config_path,
-                select,
-                ignore,
-                fail_level,
-                baseline,
-                write_baseline,
-                annotate,
-                isolated,
-                peers_run=peers_run,
-                peer_industry=peer_industry,
-                fixing=(apply_fixes, unsafe_fixes, suggest),
-                form=form,
-                **kw,
-            )
+            _lint(ctx, tuple(inputs.paths), fixing=(apply_fixes, unsafe_fixes, suggest), form=form, **options)
         finally:
             inputs.cleanup()
 
