@@ -783,8 +783,9 @@ def test_a_dask_scheduler_that_accepts_and_never_answers_is_one_line_not_a_hang(
         doc = tmp_path / "a.md"
         doc.write_text(JA, encoding="utf-8")
         address = f"tcp://127.0.0.1:{server.getsockname()[1]}"
-        line = one_line(cli("survey", "run", doc, "-o", tmp_path / "run", "-q", "--engine", "dask", "--scheduler", address, timeout=150))
-        assert line == f"disclint: cannot start the engine (no answer from {address} within 45 s)"
+        line = one_line(cli("survey", "run", doc, "-o", tmp_path / "run", "-q", "--engine", "dask", "--scheduler", address,
+                            "--connect-timeout", "3", timeout=150))
+        assert line == f"disclint: cannot start the engine (no answer from {address} within 3 s)"
     finally:
         stop.set()
         for c in held:

@@ -45,6 +45,10 @@ HELP = {
         "ja": "Dask スケジューラのアドレス（例: tcp://127.0.0.1:8786）",
         "en": "Dask scheduler address (e.g. tcp://127.0.0.1:8786)",
     },
+    "connect_timeout": {
+        "ja": "Dask スケジューラへの接続と最初の応答を待つ上限（秒）。応答がなければ 1 行のエラー",
+        "en": "seconds to wait for the Dask scheduler to connect and first answer; then one error line",
+    },
     "max_tasks": {
         "ja": "ワーカーをこの文書数ごとに入れ替える（メモリ増加の抑制）",
         "en": "replace each worker after this many documents (bounds memory)",
@@ -109,6 +113,9 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         "--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help=L["engine"]
     )
     @click.option("--scheduler", default=None, help=L["scheduler"])
+    @click.option(
+        "--connect-timeout", type=click.FloatRange(0.1), default=45.0, show_default=True, help=L["connect_timeout"]
+    )
     @click.option("--max-tasks-per-child", type=click.IntRange(1), default=50, show_default=True, help=L["max_tasks"])
     @click.option("--timeout", type=click.FloatRange(0), default=600.0, show_default=True, help=L["timeout"])
     @click.option("--retry-errors", is_flag=True, help=L["retry_errors"])
@@ -126,6 +133,7 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         engine: str,
         scheduler: str | None,
         max_tasks_per_child: int,
+        connect_timeout: float,
         timeout: float,
         retry_errors: bool,
         config_path: str | None,
@@ -157,7 +165,7 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
             except ImportError:
                 _fatal(ctx, SurveyError("survey.no_dask"))
             try:
-                eng: Any = DaskEngine(scheduler)
+                eng: Any = DaskEngine(scheduler, connect_timeout)
             except SurveyError as exc:
                 _fatal(ctx, exc)
         else:

@@ -126,23 +126,27 @@ class LocalEngine:
 class DaskEngine:
     name = "dask"
 
-    def __init__(self, scheduler: str) -> None:
+    CONNECT_TIMEOUT = 45.0  # seconds for connecting *and* the scheduler's first answer (--connect-timeout)
+
+    def __init__(self, scheduler: str, connect_timeout: float = CONNECT_TIMEOUT) -> None:
         self.scheduler = check_scheduler_address(scheduler)
         self.workers = 0
-
-    CONNECT_TIMEOUT = 45.0  # seconds for connecting *and* the scheduler's first answer
+        self.connect_timeout = connect_timeout
 
     def connect(self) -> Any:
         from distributed import Client
 
         try:
-            return _within(self.CONNECT_TIMEOUT, lambda: Client(self.scheduler, timeout="30s", set_as_default=False))
+            return _within(
+                self.connect_timeout,
+                lambda: Client(self.scheduler, timeout=f"{self.connect_timeout:g}s", set_as_default=False),
+            )
         except TimeoutError:
             from .inputs import SurveyError
 
             # a server that accepts the connection and never answers held Client() forever
             raise SurveyError(
-                "survey.engine_failed", reason=f"no answer from {self.scheduler} within {self.CONNECT_TIMEOUT:g} s"
+                "survey.engine_failed", reason=f"no answer from {self.scheduler} within {self.connect_timeout:g} s"
             ) from None
         except (ValueError, TypeError, KeyError) as exc:  # an address distributed cannot use
             from .inputs import SurveyError
