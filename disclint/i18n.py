@@ -161,6 +161,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "note.encoding": {"ja": "文字コード {encoding} として読みました", "en": "decoded as {encoding}"},
     "assess.check.depth": {"ja": "開示の深さ {depth}/4", "en": "disclosure depth {depth}/4"},
+    "html.truncated": {
+        "ja": "指摘が多いため、重大なものから {shown} 件を一覧と本文に表示しています（全 {total} 件は --format json / sarif で出力できます）",
+        "en": "{shown} of {total} findings are listed and marked, the most severe first (--format json / sarif gives them all)",
+    },
     "html.depth": {"ja": "深さ {depth}/4", "en": "depth {depth}/4"},
     "html.depth_help": {
         "ja": "開示の深さ（推定）: 0 記載なし / 1 言及のみ / 2 具体的な対策 / 3 数値・頻度・範囲あり / 4 評価・改善まで。disclint assess の成熟度と同じ尺度",

@@ -333,3 +333,23 @@ def test_survey_and_html_report_give_the_same_quality_scores():
     survey_scores = {r["quality"]: r["score"] for r in quality_rows([_finding_dict(f) for f in fs], lambda i: True, 4000)}
     assert all(abs(survey_scores[q] - s) <= 0.5 for q, s in html_scores.items())
     assert html_scores["truthfulness"] < 100 and html_scores["comparability"] == 100
+
+
+def test_a_file_with_very_many_findings_lists_the_most_severe_and_says_so():
+    """40,000 findings rendered for minutes and no one can read them: the page lists and marks at
+    most MAX_LISTED, errors and warnings first, says how many it left out, and counts them all."""
+    from disclint.report.html import MAX_LISTED
+
+    blocks = [Block(BlockKind.PARAGRAPH, "当社は万全の対策を講じています。", Location("a.md", line=k + 1)) for k in range(200)]
+    doc = Document("a.md", "markdown", blocks, {})
+    infos = [Finding("understandability.sentence-length", Level.INFO, "長い", blocks[k % 200].location, k % 200, 0, 2, "当社",
+                     "understandability") for k in range(MAX_LISTED + 100)]
+    errors = [Finding("truthfulness.absolute-claim", Level.ERROR, "断定的", blocks[199].location, 199, 3, 5, "万全", "truthfulness")
+              for _ in range(3)]
+    rep = HtmlFileReport("a.md", infos + errors, {}, 0, document=doc)
+    text = render("html", [rep], lang="en", version="1")
+    tree = page(text)
+    listed = tree.xpath('//li[contains(@class,"fd")]')
+    assert len(listed) == MAX_LISTED
+    assert len([li for li in listed if li.get("data-level") == "error"]) == 3  # the most severe are kept
+    assert f"{MAX_LISTED} of {MAX_LISTED + 103} findings are listed" in text

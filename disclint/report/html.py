@@ -34,7 +34,7 @@ import datetime as _dt
 import hashlib
 import html
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..document import Block, BlockKind, Document
@@ -44,6 +44,7 @@ from ..quality import QUALITIES, QUALITY_LABELS, quality_scores  # noqa: F401  (
 from . import FileReport, reporter
 
 LEVELS = ("error", "warning", "info")
+MAX_LISTED = 5000  # findings listed and marked per file; the most severe first (JSON/SARIF carry all)
 CHUNK_BLOCKS = 40  # blocks per lazily laid-out chunk of the document text (a page starts a new chunk)
 STATUS_VALUE = {"covered": 100.0, "weak": 50.0, "missing": 0.0}
 
@@ -386,10 +387,14 @@ class _Page:
     def file_section(self, rep: FileReport, n: int) -> str:
         doc: Document | None = getattr(rep, "document", None)
         block_dirs: dict[int, list[int]] = getattr(rep, "block_directives", {}) or {}
+        counts = {lv: sum(1 for f in rep.findings if f.level.value == lv) for lv in LEVELS}
+        full = rep
+        if len(rep.findings) > MAX_LISTED:  # a page nobody can read would also render for minutes
+            keep = sorted(range(len(rep.findings)), key=lambda k: (-rep.findings[k].level.rank, k))[:MAX_LISTED]
+            rep = replace(rep, findings=[rep.findings[k] for k in sorted(keep)])
         ids = list(range(self.next_id, self.next_id + len(rep.findings)))
         self.next_id += len(rep.findings)
         fid = {id(f): i for f, i in zip(rep.findings, ids, strict=False)}
-        counts = {lv: sum(1 for f in rep.findings if f.level.value == lv) for lv in LEVELS}
         out = [f'<section class="file" id="file{n}">']
         out.append(f"<h2>{esc(_doc_title(rep, doc))}</h2>")
         out.append(f'<p class="path">{esc(rep.path)}</p>')
@@ -400,14 +405,18 @@ class _Page:
         out.append(
             self.tr(
                 "html.summary",
-                findings=len(rep.findings),
+                findings=len(full.findings),
                 errors=counts["error"],
                 warnings=counts["warning"],
                 infos=counts["info"],
             )
             + "</p>"
         )
-        out.append(self.charts(rep, doc))
+        if len(rep.findings) < len(full.findings):
+            out.append(
+                f'<p class="note">{self.tr("html.truncated", shown=len(rep.findings), total=len(full.findings))}</p>'
+            )
+        out.append(self.charts(full, doc))
         out.append(self.coverage_table(rep, doc, block_dirs, n))
         out.append('<div class="cols">')
         out.append('<aside class="side">')
