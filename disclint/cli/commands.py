@@ -256,26 +256,21 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
         for target in (output, write_baseline):
             if target and (Path(target).exists() or Path(target).is_symlink()) and not force:
                 fatal(t("output.exists", ctx.lang, path=target))
-        if annotate:
-            from ..annotate import AnnotateError, annotate_docx, check_target
+        from ..annotate import AnnotateError, annotate_docx, check_target
 
+        # --annotate and --suggest each write a copy of the one .docx input
+        for target, one_file_key, other in (
+            (annotate, "annotate.one_file", output),
+            (suggest, "suggest.one_file", annotate),
+        ):
+            if not target:
+                continue
             if len(files) != 1:
-                fatal(t("annotate.one_file", ctx.lang))
-            if output and Path(output).resolve() == Path(annotate).resolve():
-                fatal(t("annotate.same_as_output", ctx.lang, path=annotate))
+                fatal(t(one_file_key, ctx.lang))
+            if other and Path(other).resolve() == Path(target).resolve():
+                fatal(t("annotate.same_as_output", ctx.lang, path=target))
             try:
-                check_target(files[0], annotate, force)
-            except AnnotateError as exc:
-                fatal(exc.message(ctx.lang))
-        if suggest:
-            from ..annotate import AnnotateError, check_target
-
-            if len(files) != 1:
-                fatal(t("suggest.one_file", ctx.lang))
-            if annotate and Path(annotate).resolve() == Path(suggest).resolve():
-                fatal(t("annotate.same_as_output", ctx.lang, path=suggest))
-            try:
-                check_target(files[0], suggest, force)
+                check_target(files[0], target, force)
             except AnnotateError as exc:
                 fatal(exc.message(ctx.lang))
         limits = make_limits(kw)
@@ -360,6 +355,8 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                 report = with_document(report, result, cfg, ctx.lang)
             reports.append(report)
             if annotate:
+                from ..annotate import AnnotateError, annotate_docx
+
                 try:
                     done = annotate_docx(
                         doc.path, annotate, doc, findings, summary, lang=ctx.lang, force=force, limits=limits
@@ -371,6 +368,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                     err=True,
                 )
             if suggest:
+                from ..annotate import AnnotateError
                 from ..annotate.revisions import suggest_docx
 
                 try:
