@@ -137,21 +137,13 @@ def yoy_table(assessments: list[Assessment], lang: str, q: Questionnaire) -> tup
 
 def radar_png(series: list[tuple[str, list[float], str]], title: str, lang: str) -> tuple[bytes, list[str]]:
     """``series``: (label, ten values 0-4, line style). Returns the PNG and matplotlib's glyph warnings."""
-    import math
-
-    from ..survey.charts import setup_matplotlib
+    from ..survey.charts import radar_axes
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        plt = setup_matplotlib()
-        angles = [2 * math.pi * i / 10 for i in range(10)] + [0.0]
-        fig = plt.figure(figsize=(6.4, 6.4))
-        ax = fig.add_subplot(polar=True)
-        ax.set_theta_offset(math.pi / 2)
-        ax.set_theta_direction(-1)
-        ax.set_xticks(angles[:-1], [_dl(d, lang) for d in DIRECTIVES])
-        ax.set_ylim(0, 4)
-        ax.set_yticks([0, 1, 2, 3, 4], ["0", "1", "2", "3", "4"], fontsize=8)
+        plt, fig, ax, angles = radar_axes(
+            [_dl(d, lang) for d in DIRECTIVES], 4, [0, 1, 2, 3, 4], ["0", "1", "2", "3", "4"], 6.4
+        )
         for label, vals, style in series:
             v = list(vals) + [vals[0]]
             ax.plot(angles, v, linewidth=1.8, linestyle=style, label=label)

@@ -570,17 +570,21 @@ def _register_rules(cli: click.Group, lang: str) -> None:
             click.echo(f"disclint: {exc.message(ctx.lang)}", err=True)
             sys.exit(EXIT_ERROR)
 
+    def rule_options(f: Any) -> Any:
+        """--format text|json, --config, --isolated: what `rules` and `rule` share."""
+        f = click.option("--isolated", is_flag=True, help=L["isolated"])(f)
+        f = click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help=L["config"])(f)
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(["text", "json"]),
+            default="text",
+            show_default=True,
+            help=L["rules_format"],
+        )(f)
+
     @cli.command("rules", help=L["rules"])
-    @click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(["text", "json"]),
-        default="text",
-        show_default=True,
-        help=L["rules_format"],
-    )
-    @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help=L["config"])
-    @click.option("--isolated", is_flag=True, help=L["isolated"])
+    @rule_options
     @click.option("--select", multiple=True, help=L["select"])
     @click.option("--ignore", multiple=True, help=L["ignore"])
     @click.pass_obj
@@ -619,16 +623,7 @@ def _register_rules(cli: click.Group, lang: str) -> None:
 
     @cli.command("rule", help=L["rule"])
     @click.argument("rule_id")
-    @click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(["text", "json"]),
-        default="text",
-        show_default=True,
-        help=L["rules_format"],
-    )
-    @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help=L["config"])
-    @click.option("--isolated", is_flag=True, help=L["isolated"])
+    @rule_options
     @click.pass_obj
     def rule_cmd(ctx: RunContext, rule_id: str, fmt: str, config_path: str | None, isolated: bool = False) -> None:
         import difflib

@@ -148,18 +148,27 @@ def chart_yoy(data: Data, pairs: dict[str, list[YoYChange]]) -> Any:
     return fig
 
 
-def chart_radar(series: list[tuple[str, list[float]]], title: str, lang: str) -> Any:
+def radar_axes(labels: list[str], top: float, ticks: list[float], tick_labels: list[str], size: float = 6.0) -> Any:
+    """A polar figure with one axis per label, the first at the top, clockwise (the directives'
+    radar of the survey report and of the self-assessment). Returns (plt, fig, ax, angles)."""
     import math
 
     plt = setup_matplotlib()
-    angles = [2 * math.pi * i / 10 for i in range(10)] + [0.0]
-    fig = plt.figure(figsize=(6, 6))
+    angles = [2 * math.pi * i / len(labels) for i in range(len(labels))] + [0.0]
+    fig = plt.figure(figsize=(size, size))
     ax = fig.add_subplot(polar=True)
     ax.set_theta_offset(math.pi / 2)
     ax.set_theta_direction(-1)
-    ax.set_xticks(angles[:-1], [_dlabel(d, lang) for d in DIRECTIVES])
-    ax.set_ylim(0, 1)
-    ax.set_yticks([0.25, 0.5, 0.75, 1.0], ["", "0.5", "", "1"])
+    ax.set_xticks(angles[:-1], labels)
+    ax.set_ylim(0, top)
+    ax.set_yticks(ticks, tick_labels, fontsize=8)
+    return plt, fig, ax, angles
+
+
+def chart_radar(series: list[tuple[str, list[float]]], title: str, lang: str) -> Any:
+    _, fig, ax, angles = radar_axes(
+        [_dlabel(d, lang) for d in DIRECTIVES], 1, [0.25, 0.5, 0.75, 1.0], ["", "0.5", "", "1"]
+    )
     for name, vals in series:
         v = list(vals) + [vals[0]]
         ax.plot(angles, v, linewidth=1.8, label=name)
