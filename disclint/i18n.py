@@ -714,6 +714,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "下書きを書き出しました: {path}（{doc_type}、指示 {directives}、【要記入】{placeholders} 箇所、【要確認】{questions} 箇所）",
         "en": "wrote the draft: {path} ({doc_type}; directives {directives}; {placeholders} placeholders; {questions} questions to confirm)",
     },
+    "draft.no_profile_assessed": {
+        "ja": "--profile の指定がないため、会社の事実（名称・回数など）は【要記入】にしました",
+        "en": "no --profile given: the company's facts (names, counts …) are 【要記入】 placeholders",
+    },
+    "draft.assessment_used": {
+        "ja": "自己評価から対策の状態を決めました（実施している文 {yes} 件、整備を進めている文 {planned} 件、書かない対策 {no} 件）",
+        "en": "measures decided by the self-assessment: {yes} drafted as in place, {planned} as being put in place, {no} not drafted",
+    },
+    "draft.assessment_silent": {
+        "ja": "指示 {directives} は自己評価の 4 項目がすべて段階1以下のため、下書きしません（実施していない取組は書きません）",
+        "en": "directives {directives}: all four items of the self-assessment are at level 1 or below, so nothing is drafted for them",
+    },
+    "draft.assessment_nothing": {
+        "ja": "下書きする指示がありません（選んだ指示はどれも自己評価の 4 項目がすべて段階1以下です）",
+        "en": "nothing to draft: every chosen directive has all four items of the self-assessment at level 1 or below",
+    },
+    "draft.assessment_conflict": {
+        "ja": "対策「{measure}」: プロファイルは「{profile}」、自己評価は項目 {item} が段階 {level}（{assessed}）です。自己評価に従います",
+        "en": "measure '{measure}': the profile says '{profile}', the self-assessment puts item {item} at level {level} ({assessed}); the self-assessment wins",
+    },
     "draft.templates_not_dir": {
         "ja": "テンプレートのディレクトリがありません: {path}",
         "en": "template directory not found: {path}",
