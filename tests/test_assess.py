@@ -34,11 +34,13 @@ def one_error_line(proc):
     return lines[0]
 
 
-def fill(form, out, company, date, level_of, notes=None, group="本社"):
+def fill(form, out, company, date, level_of, notes=None, group="本社", industry=None):
     """Answer every item of ``form`` with ``level_of(item)`` and save the copy as ``out``."""
     wb = openpyxl.load_workbook(form)
     ws = wb["回答"]
     ws["C2"], ws["C3"], ws["C4"] = company, group, dt.date.fromisoformat(date)
+    if industry is not None:
+        ws["C6"] = industry  # optional: for assess report --survey
     for k, item in enumerate(Q.items):
         assert ws[f"A{FIRST_ROW + k}"].value == item.id
         ws[f"E{FIRST_ROW + k}"] = level_of(item)
@@ -102,7 +104,7 @@ def test_init_writes_a_protected_workbook_with_drop_downs(form):
     # unlocked: answers, notes, company / group / date; everything else locked
     unlocked = {c.coordinate for row in ws.iter_rows() for c in row
                 if c.protection.locked is False and type(c).__name__ != "MergedCell"}  # merged: the top-left cell counts
-    expected = {"C2", "C3", "C4"} | {f"{col}{r}" for r in range(FIRST_ROW, FIRST_ROW + 40) for col in "EG"}
+    expected = {"C2", "C3", "C4", "C6"} | {f"{col}{r}" for r in range(FIRST_ROW, FIRST_ROW + 40) for col in "EG"}
     assert unlocked == expected
     assert ws[f"C{FIRST_ROW}"].value == "経営リスクとしての認識"
     assert ws[f"H{FIRST_ROW}"].value == Q.items[0].levels[0].ja and ws[f"L{FIRST_ROW}"].value == Q.items[0].levels[4].ja
@@ -131,6 +133,7 @@ def test_init_yaml_form_is_commented_and_readable(run_cli, tmp_path):
     data = yaml.safe_load(text)
     assert data["format"] == "disclint-assessment" and len(data["answers"]) == 40
     assert data["answers"]["1-1"] == {"item": "経営リスクとしての認識", "level": None, "notes": ""}
+    assert data["industry"] == "" and "# 任意。assess report --survey で同じ業種" in text
 
 
 def test_init_in_english(run_cli, tmp_path):
@@ -371,8 +374,9 @@ def test_wheel_carries_the_assess_package_and_questionnaire(wheel):
     import zipfile
 
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"disclint/assess/__init__.py", "disclint/assess/cli.py", "disclint/assess/answers.py",
-            "disclint/rules/assessment/questionnaire.yml"} <= names
+    assert {"disclint/assess/__init__.py", "disclint/assess/cli.py", "disclint/assess/answers.py", "disclint/assess/shares.py",
+            "disclint/draft/assessed.py", "disclint/rules/assessment/questionnaire.yml",
+            "disclint/rules/assessment/draft-measures.yml"} <= names
 
 
 # ----------------------------------------------------------------------------- real applications (skip when absent)
