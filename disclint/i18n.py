@@ -766,8 +766,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "overwrite existing outputs (an input file is always refused)",
     },
     "assess.help.report": {
-        "ja": "記入済みの様式（xlsx / yml、複数可）から、指示ごとの成熟度（平均と最も低い項目）、レーダーチャート（PNG）、HTML ページ、XLSX と JSON の結果を -o のディレクトリに書き出します。複数なら比較、同じ会社が 2 回あれば前回からの変化も示します。",
-        "en": "From filled forms (xlsx / yml, one or more) write maturity per directive (mean and weakest item), a radar chart (PNG), an HTML page and XLSX / JSON results to the -o directory. Several forms are compared; the same company twice shows the change.",
+        "ja": "記入済みの様式（xlsx / yml、複数可）から、指示ごとの成熟度（平均と最も低い項目）、レーダーチャート（PNG）、HTML ページ、XLSX と JSON の結果を -o のディレクトリに書き出します。複数なら比較、同じ会社が 2 回あれば前回からの変化も示します。--survey で同じ業種の企業の開示の割合も並べます。",
+        "en": "From filled forms (xlsx / yml, one or more) write maturity per directive (mean and weakest item), a radar chart (PNG), an HTML page and XLSX / JSON results to the -o directory. Several forms are compared; the same company twice shows the change. --survey adds the share of companies of the same industry that disclose each directive.",
     },
     "assess.help.report_output": {
         "ja": "出力先ディレクトリ（なければ作成）",
