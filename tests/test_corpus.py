@@ -12,7 +12,7 @@ import pytest
 from disclint.mapper.corpus import load_passages
 from disclint.resources import data_dir
 
-STYLES = {"yuho_risk", "yuho_sustainability", "integrated", "csr", "cg", "policy", "bullet", "table", "security_report"}
+STYLES = {"yuho_risk", "yuho_sustainability", "integrated", "csr", "cg", "policy", "bullet", "table", "security_report", "web", "notice"}
 
 
 @pytest.fixture(scope="module")

