@@ -51,7 +51,7 @@ def fix_text_file(path: str, findings: list[Finding], unsafe: bool = False) -> l
     """Apply the fixes of ``findings`` (placed by :mod:`disclint.sourcetext`: real line and
     column) to the text file ``path`` in place. Returns the findings fixed. Overlapping fixes:
     the first wins (run again for the rest, as ruff does)."""
-    from .readers.text import decode_bytes
+    from .readers.encoding import decode_bytes
     from .safeio import atomic_write_bytes
 
     data = Path(path).read_bytes()

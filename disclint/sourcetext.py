@@ -31,7 +31,7 @@ class SourceText:
     def of(cls, doc: Document) -> SourceText | None:
         if doc.format not in TEXT_FORMATS:
             return None
-        from .readers.text import decode_bytes
+        from .readers.encoding import decode_bytes
 
         path = getattr(doc, "source_path", None) or doc.path
         try:

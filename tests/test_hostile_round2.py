@@ -646,7 +646,8 @@ def test_folding_hard_wrapped_lines_gives_exactly_what_join_wrapped_gives():
     import random
 
     from disclint.document import BlockKind
-    from disclint.readers.text import Raw, _Para, join_wrapped
+    from disclint.readers.layout import Raw, join_wrapped
+    from disclint.readers.text import _Para
 
     pieces = ["a", "b", " ", "\t", "\u3000", "あ", "。", "x y", "", "  ", "漢", "Ｂ"]
     rng = random.Random(21)

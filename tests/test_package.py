@@ -24,6 +24,8 @@ def test_wheel_contains_data_directories(wheel):
         for rel in _tracked(dirname, suffixes):
             assert f"disclint/{dirname}/{rel}" in names, f"{dirname}/{rel} missing from the wheel"
     assert "disclint/corpus/samples/sample_draft.docx" in names
+    for name in ("report.html.j2", "report.css", "report.js"):  # the lint HTML report's page
+        assert f"disclint/report/templates/{name}" in names
 
 
 def test_installed_wheel_runs_from_any_directory(installed_wheel, tmp_path):

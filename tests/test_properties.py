@@ -159,7 +159,7 @@ def test_lint_rules_never_raise_and_findings_point_into_the_document(mapper, blo
 
 # --- text reader: decoding round trip -------------------------------------------------------------
 
-from disclint.readers.text import decode_bytes  # noqa: E402
+from disclint.readers.encoding import decode_bytes  # noqa: E402
 
 no_nul = st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)), min_size=1, max_size=300)
 

@@ -1,4 +1,4 @@
-"""Tests for the docx reader (disclint/readers/docx.py).
+"""Tests for the docx reader (disclint/readers/docx/).
 
 Every docx is built here with python-docx; features python-docx cannot write (text boxes with
 mc:AlternateContent, footnotes, tracked changes, content controls, raw vMerge ...) are written
@@ -986,7 +986,8 @@ def test_the_input_file_is_not_modified(tmp_path):
 
 
 def test_every_message_key_the_reader_uses_exists_in_both_languages():
-    source = (Path(__file__).parents[1] / "disclint" / "readers" / "docx.py").read_text(encoding="utf-8")
+    package = Path(__file__).parents[1] / "disclint" / "readers" / "docx"
+    source = "\n".join(f.read_text(encoding="utf-8") for f in sorted(package.glob("*.py")))
     keys = set(re.findall(r'"((?:input|note)\.[a-z_]+)"', source)) | {"input.zip_bomb", "input.unsafe_zip_member", "input.xml_forbidden"}
     assert "note.docx_tracked_changes" in keys and "input.corrupt_docx" in keys
     for key in keys:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from disclint.document import BlockKind
 from disclint.errors import InputError
 from disclint.readers import Limits, detect, read
-from disclint.readers.text import decode_bytes
+from disclint.readers.encoding import decode_bytes
 
 
 def kinds_texts(doc):

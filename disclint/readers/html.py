@@ -25,16 +25,8 @@ from lxml import etree
 from ..document import Block, BlockKind, Document
 from ..errors import InputError
 from . import Limits, register, replace_lone_surrogates
-from .text import (
-    ENCODING_LABELS,
-    Raw,
-    collapse_whitespace,
-    decode_bytes,
-    encoding_note,
-    finalize,
-    numbered_raw,
-    same_title,
-)
+from .encoding import ENCODING_LABELS, decode_bytes, encoding_note
+from .layout import Raw, collapse_whitespace, finalize, numbered_raw, same_title
 
 _SKIP = frozenset(
     {

@@ -122,7 +122,7 @@ def _context_lines(f: Finding, texts: tuple[str, ...]) -> list[str]:
     """
     if f.block_index is None or f.start is None or f.end is None or not 0 <= f.block_index < len(texts):
         return []
-    from ..readers.text import display_width
+    from ..readers.layout import display_width
 
     text = texts[f.block_index]
     if not (0 <= f.start < f.end <= len(text)):

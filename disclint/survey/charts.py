@@ -13,14 +13,11 @@ from .data import (
     CompanyYear,
     Data,
     T,
-    YoYChange,
     _by_industry,
     _by_year,
     _dlabel,
-    latest_pairs,
-    yoy_changes,
-    yoy_shares,
 )
+from .yoy import YoYChange, latest_pairs, yoy_changes, yoy_shares
 
 # --------------------------------------------------------------------------- charts
 

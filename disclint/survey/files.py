@@ -14,6 +14,8 @@ from .data import (
     _by_year,
 )
 
+# C0 controls but TAB / LF / CR, DEL, C1 controls: never meaningful in a cell, and openpyxl
+# refuses most of them (IllegalCharacterError) — a manifest or a DEI fact can carry them
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # what a spreadsheet may take for a formula (OWASP "CSV injection")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -27,7 +27,6 @@ from .charts import (
 from .data import (
     Data,
     Written,
-    tables,
 )
 from .files import (
     render_html,
@@ -35,6 +34,7 @@ from .files import (
     write_xlsx,
 )
 from .inputs import SurveyError
+from .tables import tables
 
 # --------------------------------------------------------------------------- entry point
 
