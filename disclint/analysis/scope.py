@@ -5,7 +5,8 @@ module only applies them. A block is in the scope when
 
 - it lies in a *cyber section*: a heading on its section path names a scope term, or at least
   ``section_share`` of the section's prose blocks are confident cyber passages (marked cyber
-  by the mapper and naming a term themselves); or
+  by the mapper and naming a term themselves) — the text before the first heading is a section
+  of its own, so a short draft without headings is judged like any section; or
 - elsewhere, it is a confident cyber passage whose cyber score reaches ``passage_score``.
 
 Coverage, evidence links (HTML, Word comments, ``map``) and the text rules' ``cyber`` scope
@@ -63,8 +64,7 @@ class Scope:
     def contains(self, block_index: int) -> bool:
         if self.everything or block_index in self.sure_blocks:
             return True
-        sec = self.section_of[block_index]
-        return bool(sec) and sec in self.sections
+        return self.section_of[block_index] in self.sections
 
 
 def compute_scope(
@@ -77,7 +77,7 @@ def compute_scope(
     sure = frozenset(i for i in confident if by_block[i].cyber_score >= policy.passage_score)
     stats: dict[tuple[str, ...], list[int]] = {}
     for i, b in enumerate(doc.blocks):
-        if b.kind in PROSE_KINDS and b.location.section:
+        if b.kind in PROSE_KINDS:  # text before any heading is a section of its own (a short draft, stdin)
             s = stats.setdefault(b.location.section, [0, 0])
             s[0] += 1
             s[1] += i in confident
