@@ -90,7 +90,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..document import Block, BlockKind, Document, Location, ReaderNote
 from ..errors import InputError, LimitExceeded
-from ..normalize import _RADICAL_SUPPLEMENT
+from ..normalize import RADICAL_SUPPLEMENT
 from . import Limits, register
 
 __all__ = ["read_pdf", "classify_page_text", "fix_radicals"]
@@ -173,7 +173,7 @@ for _cp in range(0x2F00, 0x2FE0):
     _nf = unicodedata.normalize("NFKC", _ch)
     if _nf != _ch:
         _RADICAL_FIX[_ch] = _nf
-_RADICAL_FIX.update(_RADICAL_SUPPLEMENT)
+_RADICAL_FIX.update(RADICAL_SUPPLEMENT)
 
 
 # Bullets of the Symbol/Wingdings fonts that Word and LibreOffice put in the private use
