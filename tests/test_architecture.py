@@ -11,7 +11,6 @@ PACKAGE = Path(__file__).resolve().parent.parent / "disclint"
 MAX_LINES = 600
 # Modules over MAX_LINES when this test was written: they may shrink, never grow (a ratchet).
 OVERSIZE = {  # line counts after `ruff format` (120 columns)
-    "readers/pdf.py": 1819,  # to be split along its stages (issue 14)
     "readers/docx.py": 834,
     "readers/text.py": 816,
     "report/html.py": 693,
