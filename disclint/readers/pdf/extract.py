@@ -6,17 +6,20 @@ import contextlib
 import ctypes
 import logging
 import math
+import struct
 import threading
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ...errors import InputError
-from .chars import RADICAL_FIX, SYMBOL_PUA, fix_radicals
+from .chars import RADICAL_FIX, SYMBOL_PUA, Chars, fix_radicals
 
 _EOF_WINDOW = 8192  # %%EOF must occur in the last bytes of the file
 _MAP_ERROR_SAMPLE = 64  # characters per page checked for Unicode-map errors
+_RECT = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom
 
 PDFIUM_LOCK = threading.Lock()
 
@@ -61,12 +64,11 @@ def _display_transform(rotation: int, box: tuple[float, float, float, float]):
     return (lambda x, y: (x - bx0, y - by0)), (w, h)
 
 
-def pdfium_chars(page: pdfium.PdfPage, number: int):
-    """Characters of one page: list of (x0, x1, y0, y1, ch, ws, q) in the display frame.
+def pdfium_chars(page: pdfium.PdfPage, number: int) -> tuple[Chars, dict[str, Any]]:
+    """Characters of one page in the display frame.
 
-    ``ws`` marks a real (not generated) white-space character, ``q`` the writing direction
-    in quarter turns clockwise. Returns (chars, stats); stats hold the Unicode-map-error
-    sample, the number of radical look-alikes fixed and the page size.
+    Returns (chars, stats); stats hold the Unicode-map-error sample, the number of radical
+    look-alikes fixed and the page size.
     """
     textpage = page.get_textpage()
     try:
@@ -81,14 +83,17 @@ def pdfium_chars(page: pdfium.PdfPage, number: int):
         rot_q = rotation // 90
         rect = pdfium_c.FS_RECTF()
         prect = ctypes.byref(rect)
+        read_rect = _RECT.unpack_from  # the four floats at once: faster than four ctypes fields
         get_unicode = pdfium_c.FPDFText_GetUnicode
         get_box = pdfium_c.FPDFText_GetLooseCharBox
         is_generated = pdfium_c.FPDFText_IsGenerated
         get_angle = pdfium_c.FPDFText_GetCharAngle
         radical_fix = RADICAL_FIX
         half_pi = math.pi / 2
-        chars = []
-        append = chars.append
+        chars = Chars()
+        # one append per field, bound once (this loop runs for every character of the file)
+        add_x0, add_x1, add_y0, add_y1 = chars.x0.append, chars.x1.append, chars.y0.append, chars.y1.append
+        add_text, add_space, add_turns = chars.text.append, chars.space.append, chars.turns.append
         radicals = 0
         q = rot_q
         # previous character in content order: its right edge and vertical band
@@ -103,7 +108,7 @@ def pdfium_chars(page: pdfium.PdfPage, number: int):
                     continue
             if not get_box(tp, i, prect):
                 continue
-            left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+            left, top, right, bottom = read_rect(rect)
             # The writing direction only changes between text runs: ask PDFium for the
             # angle unless this character simply continues the previous one to the right.
             if not (q == rot_q and px1 - 1.0 <= left <= px1 + 3 * (top - bottom) and bottom < py1 and top > py0):
@@ -129,7 +134,13 @@ def pdfium_chars(page: pdfium.PdfPage, number: int):
             cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
             if cx < -tol or cy < -tol or cx > wmax or cy > hmax:
                 continue  # outside the crop box: invisible
-            append((x0, x1, y0, y1, ch, code <= 32 or ch.isspace(), q))
+            add_x0(x0)
+            add_x1(x1)
+            add_y0(y0)
+            add_y1(y1)
+            add_text(ch)
+            add_space(code <= 32 or ch.isspace())
+            add_turns(q)
         checked = errors = 0
         if n:
             step = max(1, n // _MAP_ERROR_SAMPLE)
@@ -178,7 +189,7 @@ class Redecoder:
         self.pdf = None
 
     def chars(self, number: int, rotation: int):
-        """Characters of one page as (x0, x1, y0, y1, text, ws, q) in the display frame."""
+        """Characters of one page in the display frame."""
         if self.pdf is None:
             import pdfplumber  # lazy: only for broken pages
 
@@ -187,7 +198,7 @@ class Redecoder:
         try:
             w, h = float(page.width), float(page.height)
             to_display, (width, height) = _display_transform(rotation, (0.0, 0.0, w, h))
-            chars = []
+            chars = Chars()
             radicals = 0
             for c in page.chars:
                 text = c.get("text") or ""
@@ -201,7 +212,7 @@ class Redecoder:
                 xa, ya = to_display(float(c["x0"]), h - float(c["bottom"]))
                 xb, yb = to_display(float(c["x1"]), h - float(c["top"]))
                 # the box of a (cid:N) glyph holds the whole placeholder string
-                chars.append((min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb), fixed, fixed.isspace(), q))
+                chars.add(min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb), fixed, fixed.isspace(), q)
             return chars, {"radicals": radicals, "height": height, "width": width}
         finally:
             page.close()
