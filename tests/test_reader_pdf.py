@@ -22,7 +22,7 @@ from disclint.document import BlockKind
 from disclint.errors import InputError, LimitExceeded
 from disclint.readers import Limits
 from disclint.readers.pdf import classify_page_text, fix_radicals, read_pdf
-from disclint.readers.pdf.assemble import join_lines
+from disclint.readers.pdf.paragraphs import join_lines
 
 FONT = "HeiseiMin-W3"
 VFONT = "HeiseiMin-W3-V"

@@ -84,17 +84,18 @@ Layout rules, in order:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 
 from ...document import Document, ReaderNote
 from ...errors import InputError, LimitExceeded
 from .. import Limits, register
-from .assemble import Assembler, doc_stats
-from .chars import classify_chars, classify_page_text, fix_radicals
+from .assemble import Assembler
+from .chars import Chars, classify_chars, classify_page_text, fix_radicals
 from .extract import PDFIUM_LOCK, Redecoder, open_pdf, page_has_graphics, pdfium_chars, quiet_pdfminer
 from .headings import assign_sections
-from .layout import Page, layout_page
+from .layout import LineStats, Page, layout_page
 from .metadata import document_metadata
 from .rows import group_chars
 from .running import remove_running
@@ -112,7 +113,9 @@ def read_pdf(path: Path, limits: Limits) -> Document:
     return _build_document(path, pages, notes, counts, n_pages, meta_raw)
 
 
-def _read_document(path: Path, limits: Limits):
+def _read_document(
+    path: Path, limits: Limits
+) -> tuple[list[Page], list[ReaderNote], dict[str, int], int, dict[str, Any]]:
     check_streams(path, limits)
     doc = open_pdf(path)
     try:
@@ -135,7 +138,12 @@ def _read_document(path: Path, limits: Limits):
 
 
 def _build_document(
-    path: Path, pages: list[Page], notes: list[ReaderNote], counts: dict[str, int], n_pages: int, meta_raw: dict
+    path: Path,
+    pages: list[Page],
+    notes: list[ReaderNote],
+    counts: dict[str, int],
+    n_pages: int,
+    meta_raw: dict[str, Any],
 ) -> Document:
     if counts["text"] == 0:
         if counts["garbled"]:
@@ -149,8 +157,7 @@ def _build_document(
             notes.append(ReaderNote("note.pdf_columns", page=page.number, params={"columns": page.columns}))
 
     lines = [ln for page in pages for ln in page.lines]
-    body_size, pitches = doc_stats(lines)
-    asm = Assembler(body_size, pitches)
+    asm = Assembler(LineStats.of(lines))
     for ln in lines:
         asm.feed(ln)
     blocks = assign_sections(asm.finish(), str(path))
@@ -160,7 +167,9 @@ def _build_document(
     return Document(path=str(path), format="pdf", blocks=blocks, metadata=metadata, notes=notes)
 
 
-def _read_pages(doc: pdfium.PdfDocument, path: Path, n_pages: int, limits: Limits):
+def _read_pages(
+    doc: pdfium.PdfDocument, path: Path, n_pages: int, limits: Limits
+) -> tuple[list[Page], list[ReaderNote], dict[str, int]]:
     """Characters of every page, classified; text pages grouped into rows (no layout yet)."""
     pages: list[Page] = []
     notes: list[ReaderNote] = []
@@ -224,7 +233,9 @@ def _read_page(
         page.close()
 
 
-def _fallback(redecoder: Redecoder, number: int, rotation: int, chars, stats):
+def _fallback(
+    redecoder: Redecoder, number: int, rotation: int, chars: Chars, stats: dict[str, Any]
+) -> tuple[Chars, dict[str, Any], str, float]:
     """Re-decode a page whose fonts PDFium cannot map to Unicode with pdfminer.six."""
     try:
         with quiet_pdfminer():

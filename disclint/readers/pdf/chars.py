@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...normalize import RADICAL_SUPPLEMENT
 
@@ -128,6 +129,6 @@ def fix_radicals(text: str) -> tuple[str, int]:
     return "".join(out), count
 
 
-def classify_chars(chars: Chars, stats: dict) -> tuple[str, float]:
+def classify_chars(chars: Chars, stats: dict[str, Any]) -> tuple[str, float]:
     text = "".join(chars.text)
     return classify_page_text(text, stats.get("map_errors", 0), stats.get("checked", 0))

@@ -8,6 +8,7 @@ import logging
 import math
 import struct
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +52,9 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
     return doc
 
 
-def _display_transform(rotation: int, box: tuple[float, float, float, float]):
+def _display_transform(
+    rotation: int, box: tuple[float, float, float, float]
+) -> tuple[Callable[[float, float], tuple[float, float]], tuple[float, float]]:
     """Map PDF user space to the upright display frame (origin bottom-left of the crop box)."""
     bx0, by0, bx1, by1 = box
     w, h = bx1 - bx0, by1 - by0
@@ -155,7 +158,7 @@ def pdfium_chars(page: pdfium.PdfPage, number: int) -> tuple[Chars, dict[str, An
         textpage.close()
 
 
-def _page_codes(tp, n: int) -> list[int]:
+def _page_codes(tp: Any, n: int) -> list[int]:
     """Code points of all characters of a text page (one call; per character if that disagrees)."""
     if n <= 0:
         return []
@@ -170,7 +173,7 @@ def _page_codes(tp, n: int) -> list[int]:
 
 
 @contextlib.contextmanager
-def quiet_pdfminer():
+def quiet_pdfminer() -> Iterator[None]:
     """pdfminer logs warnings about broken files; the user gets our note instead."""
     logger = logging.getLogger("pdfminer")
     level = logger.level
@@ -186,9 +189,9 @@ class Redecoder:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.pdf = None
+        self.pdf: Any = None  # a pdfplumber.PDF once opened
 
-    def chars(self, number: int, rotation: int):
+    def chars(self, number: int, rotation: int) -> tuple[Chars, dict[str, Any]]:
         """Characters of one page in the display frame."""
         if self.pdf is None:
             import pdfplumber  # lazy: only for broken pages
@@ -231,6 +234,6 @@ class Redecoder:
 
 def page_has_graphics(page: pdfium.PdfPage) -> bool:
     try:
-        return pdfium_c.FPDFPage_CountObjects(page.raw) > 0
+        return bool(pdfium_c.FPDFPage_CountObjects(page.raw) > 0)
     except Exception:  # pragma: no cover - defensive
         return True

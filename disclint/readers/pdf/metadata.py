@@ -76,7 +76,7 @@ def _clean(value: Any) -> str:
     return str(value or "").strip(" \u3000\t\r\n")
 
 
-def document_metadata(blocks: list[Block], meta_raw: dict, n_pages: int) -> dict[str, Any]:
+def document_metadata(blocks: list[Block], meta_raw: dict[str, Any], n_pages: int) -> dict[str, Any]:
     """``pages``, ``title``, ``date``, ``fiscal_year_end`` and ``company`` of a document."""
     metadata: dict[str, Any] = {"pages": n_pages}
     title = _clean(meta_raw.get("Title"))
