@@ -35,11 +35,12 @@ One module per stage; this one reads the pages and runs the stages in order:
 
 - ``streams``: checks on the raw file (Flate bombs, text-operator floods) before PDFium sees it;
 - ``extract``: the characters of a page from PDFium, or from pdfminer.six for a page PDFium
-  cannot decode; ``chars``: what a character's text means (radicals, Symbol bullets, mojibake);
+  cannot decode; ``chars``: the characters of a page as typed columns (``Chars``) and what a
+  character's text means (radical look-alikes, Symbol bullets, mojibake);
 - ``rows``: writing directions, physical lines and their fragments (rules 1-2 below);
 - ``running``: running headers, footers and page numbers (rule 3);
 - ``columns`` and ``layout``: reading order and column edges (rule 4);
-- ``assemble``: paragraphs and table rows (rules 5-6), with ``markers``;
+- ``assemble`` feeds each line to ``paragraphs`` (rule 5) or ``tables`` (rule 6), with ``markers``;
 - ``headings``: heading kinds and every block's heading path (rule 7);
 - ``metadata``: title, date, company, fiscal year end.
 
