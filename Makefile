@@ -32,8 +32,9 @@ demo: $(STAMP)
 	$(BIN)/disclint lint --fail-level none corpus/samples/sample_draft.docx
 
 # Static checks first (seconds): ruff (E, F, B, I, UP; formatted at 120 columns, see pyproject.toml)
-# and mypy --strict on the analysis core, the mapper and the document/finding types.
-MYPY_STRICT := disclint/analysis disclint/mapper disclint/document.py disclint/findings.py disclint/errors.py
+# and mypy --strict on the analysis core, the mapper, the document/finding types and the PDF reader.
+MYPY_STRICT := disclint/analysis disclint/mapper disclint/document.py disclint/findings.py disclint/errors.py \
+	disclint/readers/pdf
 lint-code: $(STAMP)
 	$(BIN)/ruff check disclint
 	$(BIN)/ruff format --check disclint

@@ -28,8 +28,9 @@ _KEEP_CHARS = frozenset(
 
 # CJK Radicals Supplement (U+2E80–2EFF) characters seen in bad ToUnicode maps that NFKC
 # does not fold (it only folds 2 of the block). Equivalent_Unified_Ideograph from Unicode's
-# EquivalentUnifiedIdeograph.txt, limited to the ones that occur in business text.
-_RADICAL_SUPPLEMENT = {
+# EquivalentUnifiedIdeograph.txt, limited to the ones that occur in business text. Public: the PDF
+# reader repairs the same characters where a broken font map produced them.
+RADICAL_SUPPLEMENT: dict[str, str] = {
     "\u2e8c": "\u5c0f",  # ⺌ 小
     "\u2e8d": "\u5c0f",
     "\u2e94": "\u5f51",
@@ -135,8 +136,8 @@ def _char_result(ch: str) -> str:
     if r is None:
         if _kept(ch):
             r = ch
-        elif ch in _RADICAL_SUPPLEMENT:
-            r = _RADICAL_SUPPLEMENT[ch]
+        elif ch in RADICAL_SUPPLEMENT:
+            r = RADICAL_SUPPLEMENT[ch]
         else:
             r = unicodedata.normalize("NFKC", ch)
         if len(_CHAR_CACHE) < 100_000:
@@ -172,8 +173,8 @@ def _normalize_slow(text: str) -> NormalizedText:
         ch = cluster[0]
         if len(cluster) == 1 and _kept(ch):
             result = ch
-        elif ch in _RADICAL_SUPPLEMENT:
-            result = _RADICAL_SUPPLEMENT[ch]
+        elif ch in RADICAL_SUPPLEMENT:
+            result = RADICAL_SUPPLEMENT[ch]
         else:
             result = unicodedata.normalize("NFKC", cluster)
         for c in result:

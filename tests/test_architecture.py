@@ -10,9 +10,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "disclint"
 
 MAX_LINES = 600
 # Modules over MAX_LINES when this test was written: they may shrink, never grow (a ratchet).
-OVERSIZE = {  # line counts after `ruff format` (120 columns)
-    "readers/pdf.py": 1819,  # to be split along its stages (issue 14)
-}
+OVERSIZE: dict[str, int] = {}  # none left (issue 14 split pdf, docx, text, the HTML report, cli commands, survey data)
 DATA_TABLES = {"i18n.py", "draft/schema.py"}  # messages in two languages; the profile schema and measures
 
 

@@ -28,6 +28,18 @@ def test_wheel_contains_data_directories(wheel):
         assert f"disclint/report/templates/{name}" in names
 
 
+def test_wheel_contains_every_module(wheel):
+    # setup.cfg lists the packages one by one: a new subpackage (readers/pdf/) must be added there
+    names = set(zipfile.ZipFile(wheel).namelist())
+    package = REPO / "disclint"
+    missing = [
+        p.relative_to(REPO).as_posix()
+        for p in package.rglob("*.py")
+        if "__pycache__" not in p.parts and p.relative_to(REPO).as_posix() not in names
+    ]
+    assert missing == []
+
+
 def test_installed_wheel_runs_from_any_directory(installed_wheel, tmp_path):
     target = installed_wheel
     elsewhere = tmp_path / "elsewhere"

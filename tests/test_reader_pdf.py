@@ -21,7 +21,8 @@ from disclint import readers
 from disclint.document import BlockKind
 from disclint.errors import InputError, LimitExceeded
 from disclint.readers import Limits
-from disclint.readers.pdf import _join_lines, classify_page_text, fix_radicals, read_pdf
+from disclint.readers.pdf import classify_page_text, fix_radicals, read_pdf
+from disclint.readers.pdf.paragraphs import join_lines
 
 FONT = "HeiseiMin-W3"
 VFONT = "HeiseiMin-W3-V"
@@ -584,15 +585,15 @@ def test_page_text_classification():
 def test_joining_japanese_lines_never_adds_characters(parts):
     joined = parts[0]
     for part in parts[1:]:
-        joined = _join_lines(joined, part)
+        joined = join_lines(joined, part)
     assert joined == "".join(parts)
 
 
 def test_joining_latin_words_adds_one_space_but_not_inside_numbers_or_after_hyphens():
-    assert _join_lines("Create Exciting", "Future") == "Create Exciting Future"
-    assert _join_lines("売上高は1,2", "34百万円") == "売上高は1,234百万円"
-    assert _join_lines("infor-", "mation") == "infor-mation"
-    assert _join_lines("CISO", "は") == "CISOは"
+    assert join_lines("Create Exciting", "Future") == "Create Exciting Future"
+    assert join_lines("売上高は1,2", "34百万円") == "売上高は1,234百万円"
+    assert join_lines("infor-", "mation") == "infor-mation"
+    assert join_lines("CISO", "は") == "CISOは"
 
 
 def test_radical_look_alikes_become_ordinary_kanji():

@@ -51,7 +51,9 @@ _BUILTIN_MODULES = ("pdf", "docx", "xbrl", "html", "text")
 _loaded = False
 
 
-def register(name: str, *, extensions: tuple[str, ...], sniff: Callable[[bytes, Path], bool], priority: int = 50):
+def register(
+    name: str, *, extensions: tuple[str, ...], sniff: Callable[[bytes, Path], bool], priority: int = 50
+) -> Callable[[ReaderFunc], ReaderFunc]:
     """Decorator registering a reader function under ``name``."""
 
     def deco(func: ReaderFunc) -> ReaderFunc:
