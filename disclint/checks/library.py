@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..document import BlockKind
+from ..text.eras import date_pattern
 from .base import PROSE_KINDS, TEXT_KINDS, CheckContext, Hit
 from .existence import following_list
 
@@ -181,9 +182,7 @@ def no_residual_risk(ctx: CheckContext, check: Any) -> Iterable[Hit]:
 
 
 # ---------------------------------------------------------------- comparability
-_DATES = re.compile(
-    r"(\d{4}|令和\s*\d{1,2}|平成\s*\d{1,2})\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日"
-)
+_DATES = re.compile(date_pattern(month=None, day=None) + r"|\d{1,2}\s*月\s*\d{1,2}\s*日")
 _QUANTITY = re.compile(
     r"\d[\d,.]*\s*(%|件|回|名|人|台|社|時間|日|か月|ヶ月|カ月|億円|百万円|千円|万円|円|拠点|種類|割|倍|ポイント|システム|部署|項目|講座|時間)"
 )
@@ -383,9 +382,7 @@ def stale_reference(ctx: CheckContext, check: Any) -> Iterable[Hit]:
                 yield Hit(i, m.start(), m.end(), {"match": m.group(0), "year": y, "doc_year": year, "age": year - y})
 
 
-_FULL_DATE = re.compile(
-    r"(\d{4}|令和\s*(\d{1,2}|元)|平成\s*\d{1,2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[/-]\d{1,2}[/-]\d{1,2}"
-)
+_FULL_DATE = re.compile(date_pattern() + r"|\d{4}[/-]\d{1,2}[/-]\d{1,2}")
 
 
 def no_report_date(ctx: CheckContext, check: Any) -> Iterable[Hit]:
