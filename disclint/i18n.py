@@ -991,6 +991,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "取組が開示に表れていない指示 {undersell} 件、記載が実態を上回るおそれのある指示 {overstate} 件",
         "en": "{undersell} directive(s) undersold, {overstate} directive(s) possibly overstated",
     },
+    # --- labels shared by several outputs (text, survey, diff, annotate) ---
+    "status.covered": {"ja": "記載あり", "en": "covered"},
+    "status.weak": {"ja": "記載が弱い", "en": "weak"},
+    "status.missing": {"ja": "記載なし", "en": "missing"},
 }
 
 
@@ -1018,21 +1022,20 @@ def t(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
         return template
 
 
-def directive_title(d: int, lang: str = DEFAULT_LANG) -> str:
+def directive_title(d: int | str, lang: str = DEFAULT_LANG) -> str:
     """The guideline's title of directive ``d`` (data in ``rules/directives``), in ``lang``."""
-    from .mapper.definitions import load_directives
+    from .guideline import load_guideline
 
-    spec = load_directives().directives[int(d)]
-    return spec.title if lang == "ja" else (spec.title_en or spec.title)
+    return load_guideline().directives[int(d)].name(lang)
 
 
 def principle_title(key: str, lang: str = DEFAULT_LANG) -> str:
-    from .mapper.definitions import load_directives
+    from .guideline import load_guideline
 
-    p = load_directives().principles[key]
-    return p.title if lang == "ja" else (p.title_en or p.title)
+    return load_guideline().principles[key].name(lang)
 
 
-def status_label(status: str, lang: str = DEFAULT_LANG) -> str:
-    """「● 記載あり」 / 「▲ 記載が弱い」 / 「× 記載なし」 (or English) for a coverage status."""
-    return t(f"html.status.{status}", lang)
+def status_label(status: str, lang: str = DEFAULT_LANG, *, mark: bool = True) -> str:
+    """「● 記載あり」 / 「▲ 記載が弱い」 / 「× 記載なし」 (or English) for a coverage status;
+    without ``mark`` the bare words (「記載あり」, ``covered``)."""
+    return t(f"{'html.' if mark else ''}status.{status}", lang)

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..guideline import directive_ids
 from ..i18n import t
 from .answers import Assessment
-from .questionnaire import DIRECTIVES, Questionnaire, load_questionnaire
+from .questionnaire import Questionnaire, load_questionnaire
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class DirectiveScore:
 def scores(a: Assessment, q: Questionnaire | None = None) -> dict[int, DirectiveScore]:
     q = q or load_questionnaire()
     out = {}
-    for d in DIRECTIVES:
+    for d in directive_ids():
         items = q.of(d)
         vals = [a.levels[i.id] for i in items]
         low = min(vals)
@@ -82,7 +83,7 @@ def directive_table(assessments: list[Assessment], lang: str, q: Questionnaire) 
     all_scores = [scores(a, q) for a in assessments]
     items = q.by_id()
     rows = []
-    for d in DIRECTIVES:
+    for d in directive_ids():
         row: list[Any] = [_dl(d, lang), q.directives[d].name(lang)]
         for s in all_scores:
             sc = s[d]
@@ -121,7 +122,7 @@ def yoy_table(assessments: list[Assessment], lang: str, q: Questionnaire) -> tup
     for forms in groups.values():
         sc = [scores(a, q) for a in forms]
         name = forms[0].company or Path(forms[0].path).stem
-        for d in DIRECTIVES:
+        for d in directive_ids():
             vals = [
                 f"{_fmt(s[d].mean)}（{a.date or '-'}）" if lang == "ja" else f"{_fmt(s[d].mean)} ({a.date or '-'})"
                 for s, a in zip(sc, forms, strict=False)
@@ -142,7 +143,7 @@ def radar_png(series: list[tuple[str, list[float], str]], title: str, lang: str)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         plt, fig, ax, angles = radar_axes(
-            [_dl(d, lang) for d in DIRECTIVES], 4, [0, 1, 2, 3, 4], ["0", "1", "2", "3", "4"], 6.4
+            [_dl(d, lang) for d in directive_ids()], 4, [0, 1, 2, 3, 4], ["0", "1", "2", "3", "4"], 6.4
         )
         for label, vals, style in series:
             v = list(vals) + [vals[0]]
@@ -162,10 +163,10 @@ def radar_series(assessments: list[Assessment], lang: str, q: Questionnaire) -> 
     if len(assessments) == 1:
         s = scores(assessments[0], q)
         return [
-            (_L("mean", lang), [s[d].mean for d in DIRECTIVES], "-"),
-            (_L("min", lang), [float(s[d].minimum) for d in DIRECTIVES], "--"),
+            (_L("mean", lang), [s[d].mean for d in directive_ids()], "-"),
+            (_L("min", lang), [float(s[d].minimum) for d in directive_ids()], "--"),
         ]
-    return [(a.label(lang), [scores(a, q)[d].mean for d in DIRECTIVES], "-") for a in assessments]
+    return [(a.label(lang), [scores(a, q)[d].mean for d in directive_ids()], "-") for a in assessments]
 
 
 # --------------------------------------------------------------------------- HTML
@@ -280,7 +281,8 @@ def results_json(assessments: list[Assessment], q: Questionnaire) -> str:
                 "group": a.group,
                 "date": a.date,
                 "directives": {
-                    str(d): {"mean": s[d].mean, "min": s[d].minimum, "weakest": list(s[d].weakest)} for d in DIRECTIVES
+                    str(d): {"mean": s[d].mean, "min": s[d].minimum, "weakest": list(s[d].weakest)}
+                    for d in directive_ids()
                 },
                 "items": {i.id: a.levels[i.id] for i in q.items},
                 "notes": a.notes,
@@ -293,7 +295,9 @@ def results_json(assessments: list[Assessment], q: Questionnaire) -> str:
             {
                 "company": v[0].company,
                 "dates": [a.date for a in v],
-                "change": {str(d): round(scores(v[-1], q)[d].mean - scores(v[0], q)[d].mean, 2) for d in DIRECTIVES},
+                "change": {
+                    str(d): round(scores(v[-1], q)[d].mean - scores(v[0], q)[d].mean, 2) for d in directive_ids()
+                },
             }
             for v in groups.values()
         ]

@@ -32,7 +32,7 @@ def cyber_text_chars(ctx: CheckContext) -> int:
 
 @CHECKS.register("coverage")
 class CoverageCheck(Check):
-    OPTIONS = {"status": ["missing"], "min_cyber_passages": 3, "min_cyber_chars": 0, "directives": list(range(1, 11))}
+    OPTIONS = {"status": ["missing"], "min_cyber_passages": 3, "min_cyber_chars": 0, "directives": None}  # None: all
 
     def setup(self) -> None:
         bad = set(self.options["status"]) - {"missing", "weak"}
@@ -49,7 +49,8 @@ class CoverageCheck(Check):
             return
         want = set(self.options["status"])
         for d, c in cov.directives.items():
-            if d not in self.options["directives"] or c.status not in want:
+            only = self.options["directives"]
+            if (only is not None and d not in only) or c.status not in want:
                 continue
             where_i = c.blocks
             block = where_i[0] if where_i and c.status == "weak" else None

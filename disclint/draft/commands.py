@@ -8,8 +8,9 @@ from typing import Any
 
 import click
 
+from ..guideline import directive_ids
 from ..i18n import t
-from .doctypes import ALL_DIRECTIVES, DOC_TYPES, doc_type_help
+from .doctypes import DOC_TYPES, doc_type_help
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
@@ -98,7 +99,7 @@ def parse_directives(value: str | None) -> list[int] | None:
             out.append(int(part))
         else:
             raise ValueError(part)
-    if not out or any(d not in ALL_DIRECTIVES for d in out):
+    if not out or any(d not in directive_ids() for d in out):
         raise ValueError(value)
     return sorted(set(out))
 
@@ -228,7 +229,7 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
                 _fatal(f"{missing_from}: {exc.message(L)}")
             status = {d: c.status for d, c in coverage.directives.items()}
             lacking = [
-                d for d in ALL_DIRECTIVES if status.get(d) in ("missing", "weak") and (chosen is None or d in chosen)
+                d for d in directive_ids() if status.get(d) in ("missing", "weak") and (chosen is None or d in chosen)
             ]
             missing = [d for d in lacking if status[d] == "missing"]
             weak = [d for d in lacking if status[d] == "weak"]

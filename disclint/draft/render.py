@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DisclintError
+from ..guideline import directive_ids, load_guideline
 from ..resources import data_dir
-from .doctypes import ALL_DIRECTIVES, DIRECTIVE_SHORT, DOC_TYPES, DocType, section_number
+from .doctypes import DOC_TYPES, DocType, section_number
 from .formats import f_adv, f_date, f_join, f_num, f_pct, f_quote, fiscal_label, format_date, placeholder
 from .profile import MEASURES, Fact, Measure, Node, Profile
 from .tone import apply_tone
@@ -495,7 +496,7 @@ def _sections(
                 continue
             explain_terms(blocks, helpers)
             if blocks[0].kind != "heading":
-                blocks.insert(0, Block("heading", DIRECTIVE_SHORT[d][0], inner, directive=d))
+                blocks.insert(0, Block("heading", load_guideline().directives[d].short, inner, directive=d))
             blocks[0].text = section_number(dt.section_numbers, len(sections)) + blocks[0].text
             sections.append(blocks)
         if not sections:
@@ -527,7 +528,7 @@ def render_draft(
     becomes :data:`INSERT_HEADING` and the intro leaves out its lead paragraphs.
     """
     dt = DOC_TYPES[doc_type]
-    chosen = sorted(set(directives or ALL_DIRECTIVES))
+    chosen = sorted(set(directives or directive_ids()))
     env = make_env(templates)
     helpers = _Helpers(seed_for(profile, variant))
     ctx = _context(profile, dt, helpers, missing_mode)

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from ..guideline import directive_ids
 from .corpus import Passage
 from .pipeline import PassageResult
 
@@ -19,14 +20,14 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 
 
 def evaluate(gold: Sequence[Passage], pred: Sequence[PassageResult]) -> dict[str, Any]:
-    per: dict[int, dict[str, int]] = {d: {"tp": 0, "fp": 0, "fn": 0} for d in range(1, 11)}
+    per: dict[int, dict[str, int]] = {d: {"tp": 0, "fp": 0, "fn": 0} for d in directive_ids()}
     confusions: Counter[tuple[int, int]] = Counter()
     errors: list[dict[str, Any]] = []
     scr: Counter[str] = Counter()
     cyb: Counter[str] = Counter()
     for g, p in zip(gold, pred, strict=False):
         gs, ps = set(g.directives), set(p.directives)
-        for d in range(1, 11):
+        for d in per:
             if d in gs and d in ps:
                 per[d]["tp"] += 1
             elif d in ps:
@@ -53,7 +54,7 @@ def evaluate(gold: Sequence[Passage], pred: Sequence[PassageResult]) -> dict[str
     fp = sum(v["fp"] for v in per.values())
     fn = sum(v["fn"] for v in per.values())
     per_directive = {d: _prf(**v) for d, v in per.items()}
-    macro = sum(v["f1"] for v in per_directive.values()) / 10
+    macro = sum(v["f1"] for v in per_directive.values()) / len(per_directive)
     return {
         "n": len(gold),
         "per_directive": per_directive,

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..i18n import directive_title, status_label
 from .data import (
     Data,
     T,
@@ -62,7 +63,7 @@ def write_xlsx(path: Path, views: dict[str, tuple[list[str], list[list[Any]]]], 
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    fills = {T[k][lang]: PatternFill("solid", fgColor=v) for k, v in FILLS.items()}
+    fills = {status_label(k, lang, mark=False): PatternFill("solid", fgColor=v) for k, v in FILLS.items()}
     wb = Workbook()
     wb.remove(wb.active)
     for name, (header, rows) in views.items():
@@ -111,7 +112,7 @@ ol.legend{font-size:.9em;columns:2}
 def _cell(v: Any, lang: str) -> str:
     v = clean_text(v)
     cls = next(
-        (k for k in ("covered", "weak", "missing") if v == T[k][lang]), "num" if isinstance(v, (int, float)) else ""
+        (k for k in FILLS if v == status_label(k, lang, mark=False)), "num" if isinstance(v, (int, float)) else ""
     )
     if isinstance(v, float):
         v = f"{v:.3f}".rstrip("0").rstrip(".") if v < 1.0001 and v != int(v) else f"{v:g}"
@@ -132,10 +133,9 @@ def render_html(
     data: Data, views: dict[str, tuple[list[str], list[list[Any]]]], charts: dict[str, str], year: int | None
 ) -> str:
     from .. import __version__
-    from ..mapper import load_directives
+    from ..guideline import directive_ids
 
     L = data.lang
-    ds = load_directives()
     sel = data.selected(year)
     last = data.runs[-1] if data.runs else {}
     counted = data.counted(data.company_years)
@@ -153,7 +153,7 @@ def render_html(
     ]
     note = T["empty_included" if data.include_empty else "empty_note"][L].format(n=n_empty) if n_empty else ""
     img = lambda name: f'<img alt="{name}" src="data:image/png;base64,{charts[name]}">' if name in charts else ""  # noqa: E731
-    legend = "".join(f"<li>{html.escape(d.title if L == 'ja' else d.title_en)}</li>" for d in ds.directives.values())
+    legend = "".join(f"<li>{html.escape(directive_title(d, L))}</li>" for d in directive_ids())
     parts = [
         f'<!DOCTYPE html><html lang="{L}"><head><meta charset="utf-8"><title>{T["title"][L]}</title><style>{CSS}</style></head><body>',
         f"<h1>{T['title'][L]}</h1>",

@@ -63,15 +63,8 @@ def compare(peers: dict[str, Any], coverage: dict[str, Any]) -> list[dict[str, A
     return rows
 
 
-STATUS = {
-    "covered": {"ja": "記載あり", "en": "covered"},
-    "weak": {"ja": "記載が弱い", "en": "weak"},
-    "missing": {"ja": "記載なし", "en": "missing"},
-}
-
-
 def text_section(peers: dict[str, Any], reports: list[Any], lang: str) -> str:
-    from ..i18n import directive_title
+    from ..i18n import directive_title, status_label
     from ..safeio import terminal_safe
 
     scope = peers["industry"] or ("全業種" if lang == "ja" else "all industries")
@@ -94,7 +87,7 @@ def text_section(peers: dict[str, Any], reports: list[Any], lang: str) -> str:
                 else f"peers {row['peers_covered']:.0%} covered / {row['peers_weak']:.0%} weak"
             )
             lines.append(
-                f"  {('指示' if lang == 'ja' else 'D')}{d:<2} {STATUS[row['status']][lang]:<6} {share}  {directive_title(d, lang)}{mark}"
+                f"  {('指示' if lang == 'ja' else 'D')}{d:<2} {status_label(row['status'], lang, mark=False):<6} {share}  {directive_title(d, lang)}{mark}"
             )
     return "\n".join(lines) + "\n"
 
