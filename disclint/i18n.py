@@ -7,6 +7,7 @@ The language comes from ``--lang`` or the ``DISCLINT_LANG`` environment variable
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from typing import Any
 
 DEFAULT_LANG = "ja"
@@ -1191,6 +1192,102 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.covered": {"ja": "記載あり", "en": "covered"},
     "status.weak": {"ja": "記載が弱い", "en": "weak"},
     "status.missing": {"ja": "記載なし", "en": "missing"},
+    "text.paren": {"ja": "（{text}）", "en": " ({text})"},  # an aside after a word: paren()
+    "text.list_sep": {"ja": "、", "en": ", "},  # join_list()
+    "text.item_sep": {"ja": "、", "en": "; "},  # between items that may hold commas themselves
+    "text.labelled": {"ja": "{label}：{text}", "en": "{label}: {text}"},
+    "quality.relevance": {"ja": "目的適合性", "en": "relevance"},
+    "quality.truthfulness": {"ja": "表現真正性", "en": "faithful representation"},
+    "quality.comparability": {"ja": "比較可能性", "en": "comparability"},
+    "quality.understandability": {"ja": "理解容易性", "en": "understandability"},
+    "quality.timeliness": {"ja": "適時公表性", "en": "timeliness"},
+    "location.table": {"ja": "表{n}", "en": "table {n}"},
+    "location.part.textbox": {"ja": "テキストボックス", "en": "text box"},
+    "location.part.footnote": {"ja": "脚注", "en": "footnote"},
+    "location.part.endnote": {"ja": "文末脚注", "en": "endnote"},
+    "location.part.header": {"ja": "ヘッダー", "en": "header"},
+    "location.part.footer": {"ja": "フッター", "en": "footer"},
+    "cli.note": {"ja": "注意", "en": "note"},
+    "check.style.desumasu": {"ja": "です・ます調", "en": "desu/masu"},
+    "check.style.dearu": {"ja": "である調", "en": "de-aru"},
+    # --- disclint map (text output) and eval ---
+    "map.evidence": {"ja": "根拠", "en": "evidence"},
+    "map.negated": {"ja": "否定された対策", "en": "negated"},
+    "map.planned": {"ja": "予定", "en": "planned"},
+    "map.outside": {
+        "ja": "（サイバーセキュリティの記載の外にあるため、網羅状況には数えません）",
+        "en": "(outside the cybersecurity text: not counted in the coverage)",
+    },
+    "map.coverage_title": {
+        "ja": "網羅状況（サイバーセキュリティ経営ガイドライン Ver3.0 指示1〜10）",
+        "en": "Coverage (guideline Ver3.0 directives 1-10)",
+    },
+    "map.outside_only": {
+        "ja": "（該当はサイバーセキュリティの記載以外の {count} 件のみ）",
+        "en": "(matched only by {count} passage(s) outside the cybersecurity text)",
+    },
+    "map.depth_scale": {
+        "ja": "深さ（0〜4、推定）: 0 記載なし / 1 言及のみ / 2 具体的な対策 / 3 数値・頻度・範囲あり / 4 評価・改善まで（disclint assess と同じ尺度）",
+        "en": "depth (0-4, estimated): 0 absent / 1 mentioned / 2 a concrete measure / 3 quantified or scoped / 4 evaluated and improved (the scale of disclint assess)",
+    },
+    "map.principles": {"ja": "3 原則", "en": "Principles"},
+    "eval.passages": {"ja": "件数", "en": "passages"},
+    "eval.col_directive": {"ja": "指示", "en": "dir"},
+    "eval.col_precision": {"ja": "適合率", "en": "prec"},
+    "eval.col_recall": {"ja": "再現率", "en": "recall"},
+    "eval.screening": {"ja": "スクリーニング", "en": "screening"},
+    "eval.cyber": {"ja": "サイバー判定", "en": "cyber detection"},
+    "eval.genre": {"ja": "ジャンル", "en": "genre"},
+    "eval.confusions": {"ja": "取り違え（正解→予測）: ", "en": "confusions (gold->predicted): "},
+    # --- disclint rule ID (cli/explain.py) ---
+    "explain.message": {"ja": "メッセージ", "en": "Message"},
+    "explain.explanation": {"ja": "説明", "en": "Explanation"},
+    "explain.hint": {"ja": "直し方", "en": "How to fix"},
+    "explain.reference": {"ja": "参照", "en": "Reference"},
+    "explain.options": {
+        "ja": 'オプション（既定値。.disclint.toml の [rules."ID"] で変更）',
+        "en": 'Options (defaults; change them in .disclint.toml [rules."ID"])',
+    },
+    "explain.examples": {"ja": "例", "en": "Examples"},
+    "explain.enabled": {"ja": "既定で有効", "en": "enabled by default"},
+    "explain.disabled": {"ja": "既定で無効（--select で有効）", "en": "disabled by default (enable with --select)"},
+    "explain.check": {"ja": "検査の種類", "en": "check"},
+    # --- lint --peers (survey/peers.py) ---
+    "peers.all_industries": {"ja": "全業種", "en": "all industries"},
+    "peers.heading": {
+        "ja": "同業他社との比較（{scope}、公表済みの報告書 n={n}、{run}）",
+        "en": "Peers ({scope}, published reports n={n}, {run})",
+    },
+    "peers.lagging": {"ja": "← 同業他社の多くが記載", "en": "<- most peers cover it"},
+    "peers.share": {
+        "ja": "同業他社 {covered:.0%} 記載あり / {weak:.0%} 弱い",
+        "en": "peers {covered:.0%} covered / {weak:.0%} weak",
+    },
+    # --- survey report: sheet names and chart words (the report's table T is in survey/data.py) ---
+    "survey.sheet.company_coverage": {"ja": "会社×指示", "en": "company x directive"},
+    "survey.sheet.company_years": {"ja": "会社×年度", "en": "company-years"},
+    "survey.sheet.quality": {"ja": "品質スコア", "en": "quality scores"},
+    "survey.sheet.findings": {"ja": "指摘（文書別）", "en": "findings by document"},
+    "survey.sheet.rules": {"ja": "指摘（ルール別）", "en": "findings by rule"},
+    "survey.sheet.industry": {"ja": "業種×指示", "en": "industry x directive"},
+    "survey.sheet.trend": {"ja": "年度推移", "en": "trend"},
+    "survey.sheet.quality_industry": {"ja": "品質の分布", "en": "quality spread"},
+    "survey.sheet.yoy": {"ja": "前年比", "en": "YoY"},
+    "survey.sheet.yoy_industry": {"ja": "前年比（業種別）", "en": "YoY by industry"},
+    "survey.sheet.documents": {"ja": "文書", "en": "documents"},
+    "survey.sheet.errors": {"ja": "エラー", "en": "errors"},
+    "survey.chart.n_per_year": {"ja": "n は各年度の社数", "en": "n: companies in each year"},
+    # --- company profile: the kinds of value (draft/profile.py) ---
+    "profile.kind.str": {"ja": "文字列", "en": "a string"},
+    "profile.kind.int": {"ja": "整数", "en": "an integer"},
+    "profile.kind.number": {"ja": "数値", "en": "a number"},
+    "profile.kind.bool": {"ja": "true / false", "en": "true / false"},
+    "profile.kind.date": {"ja": "日付（YYYY-MM-DD）", "en": "a date (YYYY-MM-DD)"},
+    "profile.kind.list": {"ja": "文字列のリスト", "en": "a list of strings"},
+    "profile.kind.enum": {"ja": "選択肢", "en": "one of the choices"},
+    "profile.kind.section": {"ja": "項目の集まり（key: value）", "en": "a mapping (key: value)"},
+    "profile.kind.table": {"ja": "リスト", "en": "a list"},
+    "draft.doc_type_item": {"ja": "{id}（{name_ja}）", "en": "{id} ({name_ja}: {name_en})"},
 }
 
 
@@ -1223,6 +1320,36 @@ def texts(prefix: str, lang: str = DEFAULT_LANG) -> dict[str, str]:
     texts of a command, ``texts("help.survey", lang)["run"]``."""
     head = prefix + "."
     return {k[len(head) :]: v.get(lang) or v["en"] for k, v in MESSAGES.items() if k.startswith(head)}
+
+
+def lookup(key: str, lang: str, default: str) -> str:
+    """The message ``key`` if there is one, else ``default`` (a label for a value that may be unknown)."""
+    return t(key, lang) if key in MESSAGES else default
+
+
+def paren(text: str, lang: str = DEFAULT_LANG) -> str:
+    """An aside after a word: 「（text）」 in Japanese, `` (text)`` in English."""
+    return t("text.paren", lang, text=text)
+
+
+def join_list(items: Iterable[str], lang: str = DEFAULT_LANG, *, sep: str = "text.list_sep") -> str:
+    """「A、B」 / ``A, B`` (``sep="text.item_sep"``: ``A; B`` in English, for items with commas)."""
+    return t(sep, lang).join(items)
+
+
+def directive_label(d: int | str, lang: str = DEFAULT_LANG, width: int = 0) -> str:
+    """「指示3」 / ``D3``; ``width`` pads the number (``D3  `` in a column)."""
+    return t("html.directive", lang, n=f"{d:<{width}}")
+
+
+def level_label(level: str, lang: str = DEFAULT_LANG) -> str:
+    """「エラー」 / ``error`` for a finding's level."""
+    return t(f"html.level.{level}", lang)
+
+
+def quality_label(quality: str, lang: str = DEFAULT_LANG) -> str:
+    """「目的適合性」 / ``relevance``; an unknown quality as it is."""
+    return lookup(f"quality.{quality}", lang, quality)
 
 
 def directive_title(d: int | str, lang: str = DEFAULT_LANG) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..document import Location
-from ..i18n import directive_title
+from ..i18n import directive_title, paren
 from .base import CHECKS, Check, CheckContext, Hit
 
 
@@ -56,7 +56,7 @@ class CoverageCheck(Check):
             block = where_i[0] if where_i and c.status == "weak" else None
             labels = [_label(ctx.doc.blocks[j].location, ctx.lang) for j in where_i[:3]]
             where = ", ".join(x for x in labels if x)
-            at = (f"（{where}）" if ctx.lang == "ja" else f" ({where})") if where else ""
+            at = paren(where, ctx.lang) if where else ""
             data = {"directive": d, "status": c.status}
             if c.status != c.mapper_status:
                 data["mapper_status"] = c.mapper_status

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..document import BlockKind
+from ..i18n import join_list, t
 from ..text.eras import date_pattern
 from .base import PROSE_KINDS, TEXT_KINDS, CheckContext, Hit
 from .existence import following_list
@@ -112,7 +113,7 @@ def top_threats(ctx: CheckContext, check: Any) -> Iterable[Hit]:
     missing = [name for name, rx in threats.items() if not re.search(rx, text)]
     if missing:
         params = {
-            "threats": "、".join(missing) if ctx.lang == "ja" else ", ".join(missing),
+            "threats": join_list(missing, ctx.lang),
             "list_year": list_year or "",
         }
         yield Hit(idx[0], None, None, params, data={"threats": missing, "list_year": list_year})
@@ -340,14 +341,10 @@ def mixed_style(ctx: CheckContext, check: Any) -> Iterable[Hit]:
         if not desu or not dearu:
             continue
         if len(desu) < len(dearu) or (len(desu) == len(dearu) and dearu[0] < desu[0]):
-            minority, style, other = desu, "です・ます調", "である調"
+            minority, style, other = desu, "desumasu", "dearu"
         else:
-            minority, style, other = dearu, "である調", "です・ます調"
-        if ctx.lang != "ja":
-            style, other = (
-                ("desu/masu" if style.startswith("で") and "ます" in style else "de-aru"),
-                ("de-aru" if "ます" in style else "desu/masu"),
-            )
+            minority, style, other = dearu, "dearu", "desumasu"
+        style, other = t(f"check.style.{style}", ctx.lang), t(f"check.style.{other}", ctx.lang)
         for i, s, e in minority[:max_per]:
             sent = ctx.doc.blocks[i].norm.text[s:e]
             st = s + len(sent) - len(sent.lstrip())

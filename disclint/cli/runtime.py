@@ -60,7 +60,7 @@ class RunContext:
 
     def warn(self, path: str, message: str) -> None:
         path = self.names.get(path, path)
-        label = "注意" if self.lang == "ja" else "note"
+        label = t("cli.note", self.lang)
         click.echo(terminal_safe(f"disclint: {path}: {label}: {message}"), err=True)
 
 

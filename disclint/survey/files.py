@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..i18n import directive_title, status_label
+from ..i18n import directive_title, status_label, t
 from .data import (
     Data,
     T,
@@ -41,20 +41,6 @@ def write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
         w.writerows([csv_cell(v) for v in row] for row in rows)
 
 
-SHEET_NAMES = {
-    "company_coverage": {"ja": "会社×指示", "en": "company x directive"},
-    "company_years": {"ja": "会社×年度", "en": "company-years"},
-    "quality": {"ja": "品質スコア", "en": "quality scores"},
-    "findings": {"ja": "指摘（文書別）", "en": "findings by document"},
-    "rules": {"ja": "指摘（ルール別）", "en": "findings by rule"},
-    "industry": {"ja": "業種×指示", "en": "industry x directive"},
-    "trend": {"ja": "年度推移", "en": "trend"},
-    "quality_industry": {"ja": "品質の分布", "en": "quality spread"},
-    "yoy": {"ja": "前年比", "en": "YoY"},
-    "yoy_industry": {"ja": "前年比（業種別）", "en": "YoY by industry"},
-    "documents": {"ja": "文書", "en": "documents"},
-    "errors": {"ja": "エラー", "en": "errors"},
-}
 FILLS = {"covered": "C6EFCE", "weak": "FFEB9C", "missing": "F4CCCC"}
 
 
@@ -67,7 +53,7 @@ def write_xlsx(path: Path, views: dict[str, tuple[list[str], list[list[Any]]]], 
     wb = Workbook()
     wb.remove(wb.active)
     for name, (header, rows) in views.items():
-        ws = wb.create_sheet(SHEET_NAMES[name][lang][:31])
+        ws = wb.create_sheet(t(f"survey.sheet.{name}", lang)[:31])
         ws.append([clean_text(h) for h in header])
         for cell in ws[1]:
             cell.font = Font(bold=True)
@@ -187,9 +173,8 @@ def render_html(
     )
     parts.append(f"<h2>{T['table_quality_industry'][L]}</h2>" + _table(*views["quality_industry"], L))
     parts.append(f"<h2>{T['table_quality'][L]}</h2>" + _table(*views["quality"], L))
-    parts.append(f"<h2>{SHEET_NAMES['industry'][L]}</h2>" + _table(*views["industry"], L))
-    parts.append(f"<h2>{SHEET_NAMES['trend'][L]}</h2>" + _table(*views["trend"], L))
-    parts.append(f"<h2>{SHEET_NAMES['rules'][L]}</h2>" + _table(*views["rules"], L))
+    for name in ("industry", "trend", "rules"):
+        parts.append(f"<h2>{t('survey.sheet.' + name, L)}</h2>" + _table(*views[name], L))
     if data.failed:
         parts.append(f"<h2>{T['table_errors'][L]}</h2>" + _table(*views["errors"], L))
     parts.append("</body></html>\n")
