@@ -715,6 +715,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "下書きを書き出しました: {path}（{doc_type}、指示 {directives}、【要記入】{placeholders} 箇所、【要確認】{questions} 箇所）",
         "en": "wrote the draft: {path} ({doc_type}; directives {directives}; {placeholders} placeholders; {questions} questions to confirm)",
     },
+    "draft.no_profile_assessed": {
+        "ja": "--profile の指定がないため、会社の事実（名称・回数など）は【要記入】にしました",
+        "en": "no --profile given: the company's facts (names, counts …) are 【要記入】 placeholders",
+    },
+    "draft.assessment_used": {
+        "ja": "自己評価から対策の状態を決めました（実施している文 {yes} 件、整備を進めている文 {planned} 件、書かない対策 {no} 件）",
+        "en": "measures decided by the self-assessment: {yes} drafted as in place, {planned} as being put in place, {no} not drafted",
+    },
+    "draft.assessment_silent": {
+        "ja": "指示 {directives} は自己評価の 4 項目がすべて段階1以下のため、下書きしません（実施していない取組は書きません）",
+        "en": "directives {directives}: all four items of the self-assessment are at level 1 or below, so nothing is drafted for them",
+    },
+    "draft.assessment_nothing": {
+        "ja": "下書きする指示がありません（選んだ指示はどれも自己評価の 4 項目がすべて段階1以下です）",
+        "en": "nothing to draft: every chosen directive has all four items of the self-assessment at level 1 or below",
+    },
+    "draft.assessment_conflict": {
+        "ja": "対策「{measure}」: プロファイルは「{profile}」、自己評価は項目 {item} が段階 {level}（{assessed}）です。自己評価に従います",
+        "en": "measure '{measure}': the profile says '{profile}', the self-assessment puts item {item} at level {level} ({assessed}); the self-assessment wins",
+    },
     "draft.templates_not_dir": {
         "ja": "テンプレートのディレクトリがありません: {path}",
         "en": "template directory not found: {path}",
@@ -747,12 +767,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "overwrite existing outputs (an input file is always refused)",
     },
     "assess.help.report": {
-        "ja": "記入済みの様式（xlsx / yml、複数可）から、指示ごとの成熟度（平均と最も低い項目）、レーダーチャート（PNG）、HTML ページ、XLSX と JSON の結果を -o のディレクトリに書き出します。複数なら比較、同じ会社が 2 回あれば前回からの変化も示します。",
-        "en": "From filled forms (xlsx / yml, one or more) write maturity per directive (mean and weakest item), a radar chart (PNG), an HTML page and XLSX / JSON results to the -o directory. Several forms are compared; the same company twice shows the change.",
+        "ja": "記入済みの様式（xlsx / yml、複数可）から、指示ごとの成熟度（平均と最も低い項目）、レーダーチャート（PNG）、HTML ページ、XLSX と JSON の結果を -o のディレクトリに書き出します。複数なら比較、同じ会社が 2 回あれば前回からの変化も示します。--survey で同じ業種の企業の開示の割合も並べます。",
+        "en": "From filled forms (xlsx / yml, one or more) write maturity per directive (mean and weakest item), a radar chart (PNG), an HTML page and XLSX / JSON results to the -o directory. Several forms are compared; the same company twice shows the change. --survey adds the share of companies of the same industry that disclose each directive.",
     },
     "assess.help.report_output": {
         "ja": "出力先ディレクトリ（なければ作成）",
         "en": "output directory (created if absent)",
+    },
+    "assess.help.report_survey": {
+        "ja": "survey の結果（disclint survey run の出力先）から、様式の業種（なければ全業種）の企業のうち各指示を開示している割合を表に加える（成熟度ではなく開示の割合。レーダーチャートには描きません）",
+        "en": "add, from a survey run directory (disclint survey run), the share of companies of the form's industry (all industries when none is given) that disclose each directive (a disclosure share, not a maturity; not drawn on the radar)",
     },
     "assess.help.check": {
         "ja": "自己評価と開示文書（docx / pdf / html …）を指示ごとに突き合わせます。成熟度 3 以上なのに開示がない・弱い指示（取組が伝わっていない）と、開示はあるのに成熟度 1 以下の指示（実態以上の記載のおそれ）を示します。指摘があれば終了コード 1。",
@@ -844,8 +868,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.form.sheet_answers": {"ja": "回答", "en": "Answers"},
     "assess.form.sheet_results": {"ja": "結果", "en": "Results"},
     "assess.form.step1": {
-        "ja": "シート「{answers}」の上の欄に、会社名、グループ・部門、評価日を記入します。",
-        "en": "On the sheet '{answers}', fill in the company, group or department and the date at the top.",
+        "ja": "シート「{answers}」の上の欄に、会社名、グループ・部門、評価日を記入します。業種は任意で、assess report --survey で同じ業種の企業の開示状況と並べるときに使います（survey の業種名。例: 電気機器）。",
+        "en": "On the sheet '{answers}', fill in the company, group or department and the date at the top. The industry is optional: assess report --survey uses it to set the disclosures of companies of the same industry beside your results (the survey's industry name).",
     },
     "assess.form.step2": {
         "ja": "40 項目それぞれについて、右側の「段階0」〜「段階4」の説明を読み、自社の現状に最も近い段階を「回答」列のドロップダウンから選びます。迷うときは、確実に当てはまる低い方を選んでください。",
@@ -879,6 +903,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.form.field_company": {"ja": "会社名", "en": "Company"},
     "assess.form.field_group": {"ja": "グループ・部門", "en": "Group / department"},
     "assess.form.field_date": {"ja": "評価日", "en": "Date"},
+    "assess.form.field_industry": {"ja": "業種（任意）", "en": "Industry (optional)"},
+    "assess.form.industry_hint": {
+        "ja": "任意。assess report --survey で同じ業種の企業の開示状況と並べるときに使います（survey の業種名。例: 電気機器）",
+        "en": "optional; assess report --survey sets the disclosures of companies of this industry beside the results (the survey's industry name, e.g. 電気機器)",
+    },
     "assess.form.answered": {"ja": "回答済み", "en": "Answered"},
     "assess.form.col_id": {"ja": "ID", "en": "ID"},
     "assess.form.col_directive": {"ja": "指示", "en": "Directive"},
@@ -942,6 +971,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "これは自己評価（自社が何をしているか）であり、開示の状況ではありません。開示との突き合わせは disclint assess check で行います。",
         "en": "This is a self-assessment (what the company does), not what it discloses; compare the two with disclint assess check.",
     },
+    "assess.shares.column": {
+        "ja": "開示している企業の割合（成熟度ではありません）",
+        "en": "share of companies disclosing it (not a maturity)",
+    },
+    "assess.shares.all_industries": {"ja": "全業種", "en": "all industries"},
+    "assess.shares.method": {
+        "ja": "開示している企業の割合: survey の結果 {run} の企業（各社の最新年度。サイバーセキュリティの記載がない会社・年度は除く）のうち、その指示の記載が「記載あり」の企業の割合（0〜100%）。文書からの推定による開示の状況であり、成熟度（0〜4）ではありません。",
+        "en": "Share of companies disclosing it: of the companies in the survey results {run} (each at its latest fiscal year; company-years without cybersecurity text left out), the share whose disclosure covers the directive (0-100 %). It is the disclosure, estimated from the documents, not a maturity (0-4).",
+    },
+    "assess.shares.no_industry": {
+        "ja": "{form} には業種の記入がないため、全業種の企業（n={n}）と比べています。",
+        "en": "{form} gives no industry: it is compared with the companies of all industries (n={n}).",
+    },
+    "assess.shares.no_such_industry": {
+        "ja": "survey の結果 {run} に業種「{value}」の企業がありません（ある業種: {values}）",
+        "en": "the survey results {run} hold no company of the industry '{value}' (industries present: {values})",
+    },
+    "assess.report.industry": {"ja": "業種: {name}", "en": "industry: {name}"},
     "assess.report.col_directive": {"ja": "指示", "en": "directive"},
     "assess.report.col_title": {"ja": "内容", "en": "title"},
     "assess.report.col_item": {"ja": "項目", "en": "item"},
@@ -1183,6 +1230,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.draft.templates": {
         "ja": "独自のテンプレートのディレクトリ（同じ名前のファイルが同梱のテンプレートより優先）",
         "en": "directory of your own templates (a file there overrides ours of the same name)",
+    },
+    "help.draft.assessment": {
+        "ja": "自己評価の様式（disclint assess init、XLSX / YAML）で対策の状態を決める: 段階3以上は実施している文、"
+        "段階2は整備を進めている文、段階1以下は書かない（4 項目とも1以下の指示は節ごと書かない）。"
+        "会社の事実と、ISMS 認証・サイバー保険などの個別の対策は --profile から。食い違いは自己評価に従い、1 行ずつ表示",
+        "en": "let a self-assessment form (disclint assess init, XLSX / YAML) decide the measures: level 3+ is drafted as in place, "
+        "level 2 as being put in place, level 1 or below is not drafted (a directive with all four items at 1 or below gets no section). "
+        "Facts, and add-ons such as ISO 27001 or a cyber insurance, come from --profile; where the two disagree the assessment wins, one line each",
     },
     "help.draft.variant": {
         "ja": "文の言い回しの選択（整数。既定は会社名から決まり、同じ入力なら同じ出力）",

@@ -35,11 +35,13 @@ def one_error_line(proc):
     return lines[0]
 
 
-def fill(form, out, company, date, level_of, notes=None, group="本社"):
+def fill(form, out, company, date, level_of, notes=None, group="本社", industry=None):
     """Answer every item of ``form`` with ``level_of(item)`` and save the copy as ``out``."""
     wb = openpyxl.load_workbook(form)
     ws = wb["回答"]
     ws["C2"], ws["C3"], ws["C4"] = company, group, dt.date.fromisoformat(date)
+    if industry is not None:
+        ws["C6"] = industry  # optional: for assess report --survey
     for k, item in enumerate(Q.items):
         assert ws[f"A{FIRST_ROW + k}"].value == item.id
         ws[f"E{FIRST_ROW + k}"] = level_of(item)
@@ -92,12 +94,7 @@ def test_init_writes_a_protected_workbook_with_drop_downs(form):
     wb = openpyxl.load_workbook(form)
     assert wb.sheetnames == ["記入方法", "回答", "結果", "_disclint"]
     assert wb["_disclint"].sheet_state == "hidden"
-    assert wb.active.title == "回答" and [ws.sheet_view.tabSelected for ws in wb.worksheets] == [
-        False,
-        True,
-        False,
-        False,
-    ]
+    assert wb.active.title == "回答" and [ws.sheet_view.tabSelected for ws in wb.worksheets] == [False, True, False, False]
     assert wb.security.lockStructure
     ws = wb["回答"]
     assert ws.protection.sheet and wb["結果"].protection.sheet and wb["記入方法"].protection.sheet
@@ -106,13 +103,9 @@ def test_init_writes_a_protected_workbook_with_drop_downs(form):
     assert dv.type == "list" and dv.formula1 == '"0,1,2,3,4"'
     assert str(dv.sqref) == f"E{FIRST_ROW}:E{FIRST_ROW + 39}"
     # unlocked: answers, notes, company / group / date; everything else locked
-    unlocked = {
-        c.coordinate
-        for row in ws.iter_rows()
-        for c in row
-        if c.protection.locked is False and type(c).__name__ != "MergedCell"
-    }  # merged: the top-left cell counts
-    expected = {"C2", "C3", "C4"} | {f"{col}{r}" for r in range(FIRST_ROW, FIRST_ROW + 40) for col in "EG"}
+    unlocked = {c.coordinate for row in ws.iter_rows() for c in row
+                if c.protection.locked is False and type(c).__name__ != "MergedCell"}  # merged: the top-left cell counts
+    expected = {"C2", "C3", "C4", "C6"} | {f"{col}{r}" for r in range(FIRST_ROW, FIRST_ROW + 40) for col in "EG"}
     assert unlocked == expected
     assert ws[f"C{FIRST_ROW}"].value == "経営リスクとしての認識"
     assert ws[f"H{FIRST_ROW}"].value == Q.items[0].levels[0].ja and ws[f"L{FIRST_ROW}"].value == Q.items[0].levels[4].ja
@@ -141,6 +134,7 @@ def test_init_yaml_form_is_commented_and_readable(run_cli, tmp_path):
     data = yaml.safe_load(text)
     assert data["format"] == "disclint-assessment" and len(data["answers"]) == 40
     assert data["answers"]["1-1"] == {"item": "経営リスクとしての認識", "level": None, "notes": ""}
+    assert data["industry"] == "" and "# 任意。assess report --survey で同じ業種" in text
 
 
 def test_init_in_english(run_cli, tmp_path):
@@ -163,10 +157,7 @@ def test_unanswered_items_name_the_sheet_and_cell(run_cli, form, tmp_path):
     wb.save(tmp_path / "a.xlsx")
     proc = run_cli("assess", "report", tmp_path / "a.xlsx", "-o", tmp_path / "out")
     line = one_error_line(proc)
-    assert (
-        line
-        == f"disclint: {tmp_path / 'a.xlsx'}: シート「回答」のセル E9: 項目 1-2「セキュリティ方針の策定」が未回答です（0〜4 を選んでください）"
-    )
+    assert line == f"disclint: {tmp_path / 'a.xlsx'}: シート「回答」のセル E9: 項目 1-2「セキュリティ方針の策定」が未回答です（0〜4 を選んでください）"
     assert not (tmp_path / "out").exists()
 
 
@@ -208,13 +199,10 @@ def test_levels_typed_as_text_are_accepted(run_cli, form, tmp_path):
     assert data["assessments"][0]["directives"]["1"]["mean"] == 3
 
 
-@pytest.mark.parametrize(
-    "content,expected",
-    [
-        (b"PK\x03\x04 not really a zip", "Excel ファイルとして読めません"),
-        (None, "disclint の自己評価の様式ではありません"),
-    ],
-)
+@pytest.mark.parametrize("content,expected", [
+    (b"PK\x03\x04 not really a zip", "Excel ファイルとして読めません"),
+    (None, "disclint の自己評価の様式ではありません"),
+])
 def test_not_a_form(run_cli, tmp_path, content, expected):
     path = tmp_path / "x.xlsx"
     if content is None:
@@ -252,10 +240,7 @@ def test_yaml_errors_name_the_key_and_line(run_cli, tmp_path):
     lines = proc.stderr.splitlines()
     assert len(lines) == 2
     line_no = text.splitlines().index('    item: "方針"') + 1
-    assert (
-        lines[0]
-        == f"disclint: {path}: answers > 1-2 > item（{line_no} 行目）: 項目 1-2 の項目名が様式から書き換えられています（回答の意味が変わるため読めません。元の文に戻してください）"
-    )
+    assert lines[0] == f"disclint: {path}: answers > 1-2 > item（{line_no} 行目）: 項目 1-2 の項目名が様式から書き換えられています（回答の意味が変わるため読めません。元の文に戻してください）"
     assert "answers > 10-4 > level" in lines[1] and "未回答です" in lines[1]
 
 
@@ -264,14 +249,8 @@ def test_yaml_errors_name_the_key_and_line(run_cli, tmp_path):
 
 def test_report_of_one_form(run_cli, form, tmp_path):
     levels = {"1-1": 4, "1-2": 3, "1-3": 3, "1-4": 2}
-    path = fill(
-        form,
-        tmp_path / "a.xlsx",
-        "株式会社みなと精機",
-        "2025-06-30",
-        lambda i: levels.get(i.id, 1),
-        notes={"1-2": "情報セキュリティ基本方針（2021年4月 取締役会決議）"},
-    )
+    path = fill(form, tmp_path / "a.xlsx", "株式会社みなと精機", "2025-06-30", lambda i: levels.get(i.id, 1),
+                notes={"1-2": "情報セキュリティ基本方針（2021年4月 取締役会決議）"})
     out = tmp_path / "結果"
     proc = run_cli("assess", "report", path, "-o", out)
     assert proc.returncode == 0, proc.stderr
@@ -305,7 +284,7 @@ def test_report_refuses_to_write_over_its_input(run_cli, form, tmp_path):
 
 
 def test_formula_like_notes_stay_text(run_cli, form, tmp_path):
-    path = fill(form, tmp_path / "a.xlsx", '=HYPERLINK("http://x")', "2025-04-01", lambda i: 2, notes={"2-1": "=1+1"})
+    path = fill(form, tmp_path / "a.xlsx", "=HYPERLINK(\"http://x\")", "2025-04-01", lambda i: 2, notes={"2-1": "=1+1"})
     out = tmp_path / "out"
     assert run_cli("assess", "report", path, "-o", out).returncode == 0
     wb = openpyxl.load_workbook(out / "results.xlsx")
@@ -318,24 +297,12 @@ def test_formula_like_notes_stay_text(run_cli, form, tmp_path):
 
 DISCLOSURE = [
     ("heading", "サイバーセキュリティへの取組"),
-    (
-        "p",
-        "当社は、サイバー攻撃による情報漏えいやシステム停止を経営上の重要なリスクの一つと認識し、"
-        "取締役会で決議した情報セキュリティ基本方針を全従業員に周知しています。",
-    ),
-    (
-        "p",
-        "最高情報セキュリティ責任者（CISO）を任命し、CISO を委員長とする情報セキュリティ委員会を四半期ごとに開催して、"
-        "対策の状況を取締役会に報告しています。",
-    ),
-    (
-        "p",
-        "不正アクセスを防ぐため、多要素認証の導入、EDR による端末の監視、外部の SOC による24時間のログ監視を行っています。",
-    ),
-    (
-        "p",
-        "インシデントの発生に備えて CSIRT を設置し、対応手順を定めるとともに、年1回、経営層が参加する対応訓練を実施しています。",
-    ),
+    ("p", "当社は、サイバー攻撃による情報漏えいやシステム停止を経営上の重要なリスクの一つと認識し、"
+          "取締役会で決議した情報セキュリティ基本方針を全従業員に周知しています。"),
+    ("p", "最高情報セキュリティ責任者（CISO）を任命し、CISO を委員長とする情報セキュリティ委員会を四半期ごとに開催して、"
+          "対策の状況を取締役会に報告しています。"),
+    ("p", "不正アクセスを防ぐため、多要素認証の導入、EDR による端末の監視、外部の SOC による24時間のログ監視を行っています。"),
+    ("p", "インシデントの発生に備えて CSIRT を設置し、対応手順を定めるとともに、年1回、経営層が参加する対応訓練を実施しています。"),
 ]
 
 
@@ -352,13 +319,9 @@ def write_disclosure(path):
 def test_init_fill_report_two_companies_then_check(run_cli, form, tmp_path):
     # company A: two years; company B: one year. A's latest year: strong on 8 and 10, weak on 7.
     a_levels = {1: 2, 2: 3, 3: 2, 4: 2, 5: 3, 6: 2, 7: 1, 8: 4, 9: 2, 10: 3}
-    a1 = fill(
-        form, tmp_path / "A_2024.xlsx", "株式会社みなと精機", "2024-06-30", lambda i: max(0, a_levels[i.directive] - 1)
-    )
+    a1 = fill(form, tmp_path / "A_2024.xlsx", "株式会社みなと精機", "2024-06-30", lambda i: max(0, a_levels[i.directive] - 1))
     a2 = fill(form, tmp_path / "A_2025.xlsx", "株式会社みなと精機", "2025-06-30", lambda i: a_levels[i.directive])
-    b = fill(
-        form, tmp_path / "B_2025.xlsx", "北星物流株式会社", "2025-05-15", lambda i: 4 if i.id.endswith("-1") else 1
-    )
+    b = fill(form, tmp_path / "B_2025.xlsx", "北星物流株式会社", "2025-05-15", lambda i: 4 if i.id.endswith("-1") else 1)
     out = tmp_path / "report"
     proc = run_cli("assess", "report", a2, b, a1, "-o", out)
     assert proc.returncode == 0, proc.stderr
@@ -366,10 +329,7 @@ def test_init_fill_report_two_companies_then_check(run_cli, form, tmp_path):
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "同じ会社の前回からの変化（評価日順）" in page
     # year over year: A's directive 8 went from 3 (2024) to 4 (2025)
-    assert (
-        "<tr><td>株式会社みなと精機</td><td>指示8</td><td>3（2024-06-30）</td><td>4（2025-06-30）</td><td>+1.00</td></tr>"
-        in page
-    )
+    assert "<tr><td>株式会社みなと精機</td><td>指示8</td><td>3（2024-06-30）</td><td>4（2025-06-30）</td><td>+1.00</td></tr>" in page
     # B: mean (4+1+1+1)/4 = 1.75 everywhere
     data = json.loads((out / "results.json").read_text(encoding="utf-8"))
     by_company = {(x["company"], x["date"]): x for x in data["assessments"]}
@@ -415,21 +375,17 @@ def test_wheel_carries_the_assess_package_and_questionnaire(wheel):
     import zipfile
 
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {
-        "disclint/assess/__init__.py",
-        "disclint/assess/cli.py",
-        "disclint/assess/answers.py",
-        "disclint/rules/assessment/questionnaire.yml",
-    } <= names
+    assert {"disclint/assess/__init__.py", "disclint/assess/cli.py", "disclint/assess/answers.py", "disclint/assess/shares.py",
+            "disclint/draft/assessed.py", "disclint/rules/assessment/questionnaire.yml",
+            "disclint/rules/assessment/draft-measures.yml"} <= names
 
 
 # ----------------------------------------------------------------------------- real applications (skip when absent)
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 # Writer alone cannot open a workbook: LibreOffice Calc is a package of its own.
-CALC = SOFFICE is not None and any(
-    Path(p).exists() for p in ("/usr/lib/libreoffice/program/libsclo.so", "/opt/libreoffice/program/libsclo.so")
-)
+CALC = SOFFICE is not None and any(Path(p).exists() for p in ("/usr/lib/libreoffice/program/libsclo.so",
+                                                               "/opt/libreoffice/program/libsclo.so"))
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 
@@ -441,21 +397,8 @@ def test_a_form_saved_again_by_libreoffice_is_still_read(run_cli, form, tmp_path
 
     filled = fill(form, tmp_path / "filled.xlsx", "株式会社みなと精機", "2025-06-30", lambda i: i.directive % 5)
     outdir = tmp_path / "lo"
-    r = subprocess.run(
-        [
-            SOFFICE,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(outdir),
-            str(filled),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+    r = subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--convert-to", "xlsx",
+                        "--outdir", str(outdir), str(filled)], capture_output=True, text=True, timeout=240)
     assert r.returncode == 0, r.stderr
     resaved = outdir / "filled.xlsx"
     wb = openpyxl.load_workbook(resaved)
@@ -463,16 +406,11 @@ def test_a_form_saved_again_by_libreoffice_is_still_read(run_cli, form, tmp_path
     proc = run_cli("assess", "report", resaved, "-o", tmp_path / "out")
     assert proc.returncode == 0, proc.stderr
     data = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
-    assert (
-        data["assessments"][0]["directives"]["7"]["mean"] == 2
-        and data["assessments"][0]["company"] == "株式会社みなと精機"
-    )
+    assert data["assessments"][0]["directives"]["7"]["mean"] == 2 and data["assessments"][0]["company"] == "株式会社みなと精機"
 
 
-@pytest.mark.skipif(
-    CHROMIUM is None or CHROMEDRIVER is None,
-    reason="Chromium and/or chromedriver are not installed (`make test` installs chromium and chromium-driver)",
-)
+@pytest.mark.skipif(CHROMIUM is None or CHROMEDRIVER is None,
+                    reason="Chromium and/or chromedriver are not installed (`make test` installs chromium and chromium-driver)")
 def test_report_page_in_headless_chromium(run_cli, form, tmp_path):
     pytest.importorskip("selenium", reason="selenium is not installed (pip install -e '.[test]')")
     from selenium import webdriver
@@ -482,14 +420,8 @@ def test_report_page_in_headless_chromium(run_cli, form, tmp_path):
     b = fill(form, tmp_path / "b.xlsx", "北星物流株式会社", "2025-05-15", lambda i: i.directive % 5)
     assert run_cli("assess", "report", a, b, "-o", tmp_path / "out").returncode == 0
     options = webdriver.ChromeOptions()
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--window-size=1300,1800",
-        f"--user-data-dir={tmp_path / 'chromium-profile'}",
-    ):
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1300,1800",
+                f"--user-data-dir={tmp_path / 'chromium-profile'}"):
         options.add_argument(arg)
     options.binary_location = CHROMIUM
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
@@ -519,23 +451,16 @@ def test_every_assess_message_has_both_languages_and_none_is_missing(run_cli, fo
         out = tmp_path / f"out-{lang}"
         assert run_cli("--lang", lang, "assess", "report", a, b, "-o", out).returncode == 0
         wb = openpyxl.load_workbook(out / "results.xlsx")
-        seen = [
-            (out / "index.html").read_text(encoding="utf-8"),
-            " ".join(wb.sheetnames),
-            " ".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None),
-        ]
+        seen = [(out / "index.html").read_text(encoding="utf-8"), " ".join(wb.sheetnames),
+                " ".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None)]
         written = tmp_path / f"form-{lang}.xlsx"
         assert run_cli("--lang", lang, "assess", "init", "-o", written).returncode == 0
         wb = openpyxl.load_workbook(written)
         seen.append(" ".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None))
-        seen.append(
-            run_cli("--lang", lang, "assess", "init", "--format", "yml", "-o", tmp_path / f"f-{lang}.yml").stderr
-        )
+        seen.append(run_cli("--lang", lang, "assess", "init", "--format", "yml", "-o", tmp_path / f"f-{lang}.yml").stderr)
         seen.append((tmp_path / f"f-{lang}.yml").read_text(encoding="utf-8"))
         for text in seen:
-            assert not re.search(r"assess\.[a-z_]+\.?[a-z_0-9]*", text.replace("disclint assess", "")), re.search(
-                r"assess\.\S+", text
-            )
+            assert not re.search(r"assess\.[a-z_]+\.?[a-z_0-9]*", text.replace("disclint assess", "")), re.search(r"assess\.\S+", text)
 
 
 def test_help_in_both_languages(run_cli):
@@ -552,15 +477,9 @@ def test_lint_with_an_assessment_reports_what_the_text_undersells_or_overstates(
 
     # mature everywhere but directive 6 (level 1): 6 is disclosed, 4 and 8 are not (the sample's coverage)
     filled = fill(form, tmp_path / "a.xlsx", "株式会社みなと精機", "2025-06-30", lambda i: 1 if i.directive == 6 else 3)
-    r = run_cli(
-        "lint", "--format", "json", "--fail-level", "none", "--assessment", filled, sample_path("sample_draft.docx")
-    )
+    r = run_cli("lint", "--format", "json", "--fail-level", "none", "--assessment", filled, sample_path("sample_draft.docx"))
     assert r.returncode == 0, r.stderr
-    found = {
-        (f["rule"], f["data"]["directive"])
-        for f in json.loads(r.stdout)["files"][0]["findings"]
-        if f["rule"].startswith("assess.")
-    }
+    found = {(f["rule"], f["data"]["directive"]) for f in json.loads(r.stdout)["files"][0]["findings"] if f["rule"].startswith("assess.")}
     assert ("assess.overstate", 6) in found
     assert {("assess.undersell", 4), ("assess.undersell", 8)} <= found
     text = run_cli("lint", "--fail-level", "none", "--assessment", filled, sample_path("sample_draft.docx")).stdout

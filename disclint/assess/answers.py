@@ -31,7 +31,7 @@ HEADER_ROW = FIRST_ROW - 1
 # columns of the answers sheet
 COL_ID, COL_DIRECTIVE, COL_TITLE, COL_QUESTION, COL_LEVEL, COL_CHOSEN, COL_NOTES = "A", "B", "C", "D", "E", "F", "G"
 LEVEL_COLS = ("H", "I", "J", "K", "L")
-FIELD_CELLS = {"company": "C2", "group": "C3", "date": "C4"}
+FIELD_CELLS = {"company": "C2", "group": "C3", "date": "C4", "industry": "C6"}  # industry: optional (--survey)
 MAX_ERRORS = 12  # more problems than this are summed up in one line
 MAX_FORM_BYTES = 20_000_000  # a filled form is ≈ 30 kB; anything this big is not one
 MAX_FORM_UNZIPPED = 100_000_000  # uncompressed XLSX parts (zip bomb guard)
@@ -78,6 +78,7 @@ class Assessment:
     lang: str
     levels: dict[str, int]
     notes: dict[str, str] = field(default_factory=dict)
+    industry: str = ""  # as the survey store names industries (e.g. 電気機器); empty: not given
 
     def label(self, lang: str) -> str:
         name = self.company or Path(self.path).stem
@@ -302,6 +303,7 @@ def yaml_text(lang: str, q: Questionnaire | None = None) -> str:
         f'company: ""   # {_tr("field_company", lang)}',
         f'group: ""     # {_tr("field_group", lang)}',
         f'date: ""      # {_tr("field_date", lang)} (YYYY-MM-DD)',
+        f'industry: ""  # {_tr("industry_hint", lang)}',
         "answers:",
     ]
     current = None
@@ -457,6 +459,7 @@ def _read_xlsx(path: str) -> Assessment:
         lang,
         levels,
         notes,
+        str(fields["industry"] or "").strip(),
     )
 
 
@@ -587,4 +590,5 @@ def _read_yaml(path: str) -> Assessment:
         lang,
         levels,
         notes,
+        str(data.get("industry") or "").strip(),
     )

@@ -100,8 +100,12 @@ def register_assess_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
     @click.argument("forms", nargs=-1, required=True)
     @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False), help=L["report_output"])
     @click.option("--force", is_flag=True, help=L["force"])
+    @click.option("--survey", "survey_run", type=click.Path(), default=None, metavar="RUN", help=L["report_survey"])
     @click.pass_obj
-    def report_cmd(ctx: RunContext, forms: tuple[str, ...], out_dir: str, force: bool) -> None:
+    def report_cmd(
+        ctx: RunContext, forms: tuple[str, ...], out_dir: str, force: bool, survey_run: str | None = None
+    ) -> None:
+        from ..errors import DisclintError
         from .results import REPORT_FILES, build_report
 
         out = Path(out_dir)
@@ -110,8 +114,18 @@ def register_assess_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         for name in REPORT_FILES:
             _check_target(ctx, out / name, forms, force)
         assessments = _read_all(ctx, forms)
+        shares = None
+        if survey_run is not None:  # a missing or unreadable store: one line, exit 2, nothing written
+            from .shares import load_shares, notes
+
+            try:
+                shares = load_shares(survey_run, assessments, ctx.lang)
+            except DisclintError as exc:
+                _fatal(exc.message(ctx.lang))
+            for line in notes(shares, assessments, ctx.lang)[1:]:  # forms compared with all industries
+                click.echo(f"disclint: {line}", err=True)
         try:
-            files, glyph = build_report(assessments, ctx.lang)
+            files, glyph = build_report(assessments, ctx.lang, shares)
         except ImportError:
             _fatal(t("assess.needs_extra", ctx.lang))
         try:

@@ -24,6 +24,8 @@ from ..guideline import directive_ids
 from ..i18n import t
 from .answers import Assessment
 from .questionnaire import Questionnaire, load_questionnaire
+from .shares import Share, Shares, columns, notes
+from .shares import payload as share_payload
 
 
 @dataclass(frozen=True)
@@ -74,12 +76,19 @@ def _fmt(v: float) -> str:
 # --------------------------------------------------------------------------- tables
 
 
-def directive_table(assessments: list[Assessment], lang: str, q: Questionnaire) -> tuple[list[str], list[list[Any]]]:
-    """One row per directive; per form: mean, minimum, weakest items."""
+def directive_table(
+    assessments: list[Assessment], lang: str, q: Questionnaire, shares: Shares | None = None
+) -> tuple[list[str], list[list[Any]]]:
+    """One row per directive; per form: mean, minimum, weakest items; with ``shares``, then the
+    share of companies disclosing the directive (per industry of the forms)."""
     header = [_L("col_directive", lang), _L("col_title", lang)]
     for a in assessments:
         lab = a.label(lang)
         header += [f"{lab} {_L('mean', lang)}", f"{lab} {_L('min', lang)}", f"{lab} {_L('weakest', lang)}"]
+    share_cols: dict[int, list[Share | None]] = {}
+    if shares is not None:
+        extra, share_cols = columns(shares, lang)
+        header += extra
     all_scores = [scores(a, q) for a in assessments]
     items = q.by_id()
     rows = []
@@ -94,7 +103,7 @@ def directive_table(assessments: list[Assessment], lang: str, q: Questionnaire) 
                 if lang == "ja"
                 else "; ".join(f"{i} {items[i].title(lang)}" for i in sc.weakest),
             ]
-        rows.append(row)
+        rows.append(row + ["—" if v is None else v for v in share_cols.get(d, [])])
     return header, rows
 
 
@@ -177,11 +186,13 @@ body{font-family:"Hiragino Sans","Noto Sans CJK JP","IPAexGothic","Yu Gothic",Me
 h1{font-size:1.5em;border-bottom:3px solid #1565c0;padding-bottom:.3em}h2{font-size:1.2em;margin-top:2em;border-left:6px solid #1565c0;padding-left:.5em}
 table{border-collapse:collapse;font-size:.85em;margin:.5em 0}th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
 th{background:#e8eef7}td.num{text-align:right}td.l0,td.l1{background:#f4cccc}td.l2{background:#ffeb9c}td.l3{background:#dcedc8}td.l4{background:#c6efce}
-img{max-width:100%;height:auto}.meta{color:#666;font-size:.85em}.note{font-size:.9em;color:#444}
+td.share{background:#eef3fb;color:#1a3c6e}img{max-width:100%;height:auto}.meta{color:#666;font-size:.85em}.note{font-size:.9em;color:#444}
 """
 
 
 def _td(v: Any) -> str:
+    if isinstance(v, Share):  # a share of companies, not a level: no level colour
+        return f'<td class="num share">{v:.0%}</td>'
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         cls = f"num l{int(v)}" if 0 <= v <= 4 else "num"
         return f'<td class="{cls}">{html.escape(_fmt(float(v)))}</td>'
@@ -194,12 +205,15 @@ def html_table(header: list[str], rows: list[list[Any]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def render_html(assessments: list[Assessment], lang: str, png: bytes, q: Questionnaire) -> str:
+def render_html(
+    assessments: list[Assessment], lang: str, png: bytes, q: Questionnaire, shares: Shares | None = None
+) -> str:
     from .. import __version__
 
     title = _L("title", lang)
     forms = "".join(
         f"<li>{html.escape(a.label(lang))}{(' / ' + html.escape(a.group)) if a.group else ''}"
+        f"{(' / ' + html.escape(_L('industry', lang, name=a.industry))) if a.industry else ''}"
         f' <span class="meta">{html.escape(Path(a.path).name)}</span></li>'
         for a in assessments
     )
@@ -215,8 +229,11 @@ def render_html(assessments: list[Assessment], lang: str, png: bytes, q: Questio
         f'<img alt="{html.escape(_L("radar_alt", lang))}" src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}">',
         f'<p class="note">{html.escape(_L("method", lang))}</p>',
         f'<h3>{html.escape(_L("scale", lang))}</h3><ol start="0">{scale}</ol>',
-        f"<h2>{html.escape(_L('by_directive', lang))}</h2>" + html_table(*directive_table(assessments, lang, q)),
+        f"<h2>{html.escape(_L('by_directive', lang))}</h2>"
+        + html_table(*directive_table(assessments, lang, q, shares)),
     ]
+    if shares is not None:
+        parts += [f'<p class="note share-note">{html.escape(n)}</p>' for n in notes(shares, assessments, lang)]
     yoy = yoy_table(assessments, lang, q)
     if yoy:
         parts.append(f"<h2>{html.escape(_L('yoy', lang))}</h2>" + html_table(*yoy))
@@ -235,7 +252,7 @@ def _xlsx_value(v: Any) -> Any:
     return v
 
 
-def results_xlsx(assessments: list[Assessment], lang: str, q: Questionnaire) -> bytes:
+def results_xlsx(assessments: list[Assessment], lang: str, q: Questionnaire, shares: Shares | None = None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -244,7 +261,7 @@ def results_xlsx(assessments: list[Assessment], lang: str, q: Questionnaire) -> 
     wb = Workbook()
     wb.remove(wb.active)
     views = [
-        ("sheet_directives", directive_table(assessments, lang, q)),
+        ("sheet_directives", directive_table(assessments, lang, q, shares)),
         ("sheet_items", item_table(assessments, lang, q)),
     ]
     yoy = yoy_table(assessments, lang, q)
@@ -260,7 +277,9 @@ def results_xlsx(assessments: list[Assessment], lang: str, q: Questionnaire) -> 
             ws.append([_xlsx_value(v) for v in row])
         for row in ws.iter_rows(min_row=2):
             for c in row:
-                if isinstance(c.value, (int, float)) and not isinstance(c.value, bool) and 0 <= c.value <= 4:
+                if isinstance(c.value, Share):  # a share of companies (0-100 %), not a level
+                    c.number_format = "0%"
+                elif isinstance(c.value, (int, float)) and not isinstance(c.value, bool) and 0 <= c.value <= 4:
                     c.fill = PatternFill("solid", fgColor=fills[int(c.value)])
         ws.freeze_panes = "C2"
         for i in range(1, len(header) + 1):
@@ -270,7 +289,7 @@ def results_xlsx(assessments: list[Assessment], lang: str, q: Questionnaire) -> 
     return buf.getvalue()
 
 
-def results_json(assessments: list[Assessment], q: Questionnaire) -> str:
+def results_json(assessments: list[Assessment], q: Questionnaire, shares: Shares | None = None) -> str:
     out = []
     for a in assessments:
         s = scores(a, q)
@@ -280,6 +299,7 @@ def results_json(assessments: list[Assessment], q: Questionnaire) -> str:
                 "company": a.company,
                 "group": a.group,
                 "date": a.date,
+                "industry": a.industry,
                 "directives": {
                     str(d): {"mean": s[d].mean, "min": s[d].minimum, "weakest": list(s[d].weakest)}
                     for d in directive_ids()
@@ -288,7 +308,9 @@ def results_json(assessments: list[Assessment], q: Questionnaire) -> str:
                 "notes": a.notes,
             }
         )
-    payload = {"version": "1.0", "questionnaire_version": q.version, "assessments": out}
+    payload: dict[str, Any] = {"version": "1.0", "questionnaire_version": q.version, "assessments": out}
+    if shares is not None:
+        payload["disclosure_share"] = share_payload(shares, assessments)
     groups = yoy_groups(assessments)
     if groups:
         payload["year_over_year"] = [
@@ -307,17 +329,20 @@ def results_json(assessments: list[Assessment], q: Questionnaire) -> str:
 REPORT_FILES = ("index.html", "radar.png", "results.xlsx", "results.json")
 
 
-def build_report(assessments: list[Assessment], lang: str) -> tuple[dict[str, bytes], list[str]]:
-    """File name -> content for the report directory; and matplotlib's glyph warnings (none expected)."""
+def build_report(
+    assessments: list[Assessment], lang: str, shares: Shares | None = None
+) -> tuple[dict[str, bytes], list[str]]:
+    """File name -> content for the report directory; and matplotlib's glyph warnings (none expected).
+    ``shares``: the disclosure shares of a survey store (``--survey``), in the tables, never on the radar."""
     q = load_questionnaire()
     title = (
         _L("radar_title_one", lang) if len(assessments) == 1 else _L("radar_title_many", lang, count=len(assessments))
     )
     png, glyph = radar_png(radar_series(assessments, lang, q), title, lang)
     files = {
-        "index.html": render_html(assessments, lang, png, q).encode("utf-8"),
+        "index.html": render_html(assessments, lang, png, q, shares).encode("utf-8"),
         "radar.png": png,
-        "results.xlsx": results_xlsx(assessments, lang, q),
-        "results.json": results_json(assessments, q).encode("utf-8"),
+        "results.xlsx": results_xlsx(assessments, lang, q, shares),
+        "results.json": results_json(assessments, q, shares).encode("utf-8"),
     }
     return files, glyph

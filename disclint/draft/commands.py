@@ -105,6 +105,14 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
     @click.option("--insert", is_flag=True, help=D["insert"])
     @click.option("--templates", "templates_dir", type=click.Path(file_okay=False), default=None, help=D["templates"])
     @click.option("--variant", type=click.IntRange(0), default=None, help=D["variant"])
+    @click.option(
+        "--assessment",
+        "assessment_path",
+        type=click.Path(dir_okay=False),
+        default=None,
+        metavar="FORM",
+        help=D["assessment"],
+    )
     @click.pass_obj
     def draft_cmd(
         ctx: Any,
@@ -117,6 +125,7 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
         insert: bool,
         templates_dir: str | None,
         variant: int | None,
+        assessment_path: str | None = None,
     ) -> None:
         from ..errors import DisclintError
         from .profile import ProfileError, empty_profile, load_profile
@@ -145,7 +154,7 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
             from ..safeio import OutputError, check_output_path
 
             try:  # never an input, never a device / FIFO / directory
-                check_output_path(output, [missing_from, profile_path])
+                check_output_path(output, [missing_from, profile_path, assessment_path])
             except OutputError as exc:
                 _fatal(exc.message(L))
             if (Path(output).exists() or Path(output).is_symlink()) and not force:
@@ -161,6 +170,12 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
             profile = empty_profile()
         for w in profile.warnings:  # values understood as "no": one line each, naming the key
             click.echo(f"disclint: {w.params.get('path', '')}: {w.message(L)}", err=True)
+        assessed = None
+        if assessment_path:  # one line per problem of the form (file, sheet and cell), exit 2
+            from ..assess.cli import _read_all
+            from .assessed import assessed_states
+
+            assessed = assessed_states(_read_all(ctx, (assessment_path,))[0])
 
         # --- which directives
         missing_mode = False
@@ -190,10 +205,19 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
                 sys.exit(EXIT_OK)
             chosen, missing_mode = lacking, True
 
+        if assessed is not None:
+            chosen = _apply_assessment(assessed, profile if profile_path else None, chosen, L)
+
         # --- render and write
         try:
             draft = render_draft(
-                profile, doc_type, chosen, templates=templates_dir, variant=variant, missing_mode=missing_mode
+                profile,
+                doc_type,
+                chosen,
+                templates=templates_dir,
+                variant=variant,
+                missing_mode=missing_mode,
+                assessed=assessed,
             )
         except DisclintError as exc:
             _fatal(exc.message(L))
@@ -228,13 +252,35 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
                 f"{missing_from or output}: {t('draft.cannot_write', L, reason=type(exc).__name__ + ': ' + str(exc).splitlines()[0][:150] if str(exc) else type(exc).__name__)}"
             )
         if not profile_path:
-            click.echo(f"disclint: {t('draft.no_profile', L)}", err=True)
+            click.echo(f"disclint: {t('draft.no_profile_assessed' if assessed else 'draft.no_profile', L)}", err=True)
         key = "draft.written" if output else "draft.printed"  # standard output is not a file "-"
         click.echo(
             f"disclint: {t(key, L, path=output, doc_type=doc_type, directives=_nums(draft.directives), placeholders=placeholders, questions=questions)}",
             err=True,
         )
         sys.exit(EXIT_OK)
+
+
+def _apply_assessment(assessed: Any, profile: Any, chosen: list[int] | None, lang: str) -> list[int]:
+    """Say what the self-assessment decides (silent directives, disagreements with the profile,
+    the counts); the directives left to draft (exit 0 when none is)."""
+    from .assessed import conflict_params, conflicts
+    from .profile import empty_profile
+
+    where = f"disclint: {assessed.path}: "
+    wanted = list(chosen or directive_ids())
+    silent = [d for d in wanted if d in assessed.silent]
+    kept = [d for d in wanted if d not in silent]
+    if silent:
+        click.echo(where + t("draft.assessment_silent", lang, directives=_nums(silent)), err=True)
+    for c in conflicts(profile, assessed, kept) if profile is not None else []:
+        click.echo(where + t("draft.assessment_conflict", lang, **conflict_params(c, lang)), err=True)
+    if not kept:
+        click.echo(where + t("draft.assessment_nothing", lang), err=True)
+        sys.exit(EXIT_OK)
+    counts = assessed.count(profile or empty_profile(), kept)
+    click.echo(where + t("draft.assessment_used", lang, **counts), err=True)
+    return kept
 
 
 def _nums(ds: list[int]) -> str:

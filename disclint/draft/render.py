@@ -20,15 +20,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DisclintError
 from ..guideline import directive_ids, load_guideline
 from ..resources import data_dir
 from .doctypes import DOC_TYPES, DocType, section_number
-from .formats import f_adv, f_date, f_join, f_num, f_pct, f_quote, fiscal_label, format_date, placeholder
-from .profile import MEASURES, Fact, Measure, Node, Profile
+from .formats import f_adv, f_date, f_join, f_num, f_pct, f_quote, fiscal_label, placeholder
+from .measures import measure_directive, measure_views, unsaid_plans
+from .profile import MEASURES, Fact, Profile
 from .tone import apply_tone
+
+if TYPE_CHECKING:
+    from .assessed import AssessedStates
 
 INSERT_HEADING = "追加案（disclint による下書き）"
 PLACEHOLDER_RE = re.compile(r"【要記入: [^】]*】")
@@ -335,50 +339,12 @@ def explain_terms(blocks: list[Block], helpers: _Helpers) -> None:
             b.rows = tuple(tuple(helpers.explain(c) for c in row) for row in b.rows)
 
 
-def f_date_value(d, calendar: str) -> str:
-    return format_date(d, calendar)
-
-
-QUESTION = "【要確認: {ask}】"
 QUESTION_RE = re.compile(r"【要確認: [^】]*】")
 
 
-class MeasureView:
-    """What a template knows about one measure: ``yes`` / ``no`` / ``unknown`` and what to write
-    instead of the sentence (``otherwise``: the question 【要確認: …】 for an unknown central
-    measure, the planned-measure sentence for a *no* with a date in ``plans``, else nothing)."""
-
-    def __init__(self, measure: Measure, state: str, plan_sentence: str) -> None:
-        self.name = measure.name
-        self.state = state
-        self.central = measure.central
-        self.yes = state == "yes"
-        self.no = state == "no"
-        self.unknown = state == "unknown"
-        self.ask = QUESTION.format(ask=measure.ask) if self.unknown and measure.central else ""
-        self.plan = plan_sentence if self.no else ""
-        self.otherwise = self.ask or self.plan
-
-    def __bool__(self) -> bool:
-        return self.yes
-
-    def __str__(self) -> str:
-        return self.otherwise
-
-
-def measure_views(profile: Profile, co: str) -> Node:
-    views = {}
-    for m in MEASURES:
-        state = profile.state(m.name)
-        by = profile.plan(m.name)
-        sentence = (
-            f"{co}は、{f_date_value(by, profile.calendar)}までに{m.noun}を行う予定である。" if by is not None else ""
-        )
-        views[m.name] = MeasureView(m, state, sentence)
-    return Node("ms", views)
-
-
-def _context(profile: Profile, dt: DocType, helpers: _Helpers, missing_mode: bool) -> dict[str, Any]:
+def _context(
+    profile: Profile, dt: DocType, helpers: _Helpers, missing_mode: bool, assessed: AssessedStates | None = None
+) -> dict[str, Any]:
     p = profile.facts()
     group = profile.data["company"]["group"]
     fy = profile.data["fiscal_year"]
@@ -392,7 +358,7 @@ def _context(profile: Profile, dt: DocType, helpers: _Helpers, missing_mode: boo
     fy_label = fiscal_label(fy["start"], fy["end"], profile.calendar)
     return {
         "p": p,
-        "ms": measure_views(profile, co),
+        "ms": measure_views(profile, co, assessed),
         "doc": dt.to_template(),
         "co": co,  # how the company refers to itself
         "period": period,  # 「当連結会計年度」 or 「2024年度」
@@ -401,6 +367,8 @@ def _context(profile: Profile, dt: DocType, helpers: _Helpers, missing_mode: boo
         "fy_known": fy_label is not None,  # headings never carry a placeholder (lint does not check headings)
         "company": Fact(profile.data["company"]["name"], "会社名", "str", "company.name"),
         "missing_mode": missing_mode,
+        # 「…を経営上の重要なリスクの一つと認識している」: unless a self-assessment puts that item at 0-1
+        "risk_recognised": assessed is None or assessed.risk_recognised,
         "choose": helpers.choose,
         "pick": helpers.pick,
         "term": helpers.term,
@@ -458,26 +426,6 @@ def _template_line(exc: BaseException, filename: str | None) -> str:
     return line
 
 
-_SECTION_DIRECTIVE = {
-    "policy": 1,
-    "governance": 2,
-    "resources": 3,
-    "risk_assessment": 4,
-    "protections": 5,
-    "pdca": 6,
-    "incident_response": 7,
-    "bcp": 8,
-    "supply_chain": 9,
-    "information_sharing": 10,
-}
-_DIRECTIVE_OF_MEASURE = {"isms": 6, "nca_member": 10}
-
-
-def measure_directive(m: Measure) -> int:
-    """The directive whose section states the measure."""
-    return _DIRECTIVE_OF_MEASURE.get(m.name) or _SECTION_DIRECTIVE[m.keys[0].split(".")[0]]
-
-
 def _sections(
     env, dt: DocType, chosen: list[int], ctx: dict[str, Any], helpers: _Helpers, level: int
 ) -> list[list[Block]]:
@@ -491,6 +439,7 @@ def _sections(
         sections: list[list[Block]] = []
         for d in ds:
             _, text = _render(env, [f"{dt.id}/d{d:02d}.md.j2", f"common/d{d:02d}.md.j2"], dict(ctx, directive=d))
+            text += "\n\n" + unsaid_plans(ctx["ms"], d, text, ctx["co"])
             blocks = parse_section(text, inner, d, dt.tone)
             if not any(b.kind != "heading" for b in blocks):
                 continue
@@ -521,18 +470,23 @@ def render_draft(
     templates: str | Path | None = None,
     variant: int | None = None,
     missing_mode: bool = False,
+    assessed: AssessedStates | None = None,
 ) -> Draft:
     """Draft the sections for ``directives`` (default all ten) in the style of ``doc_type``.
 
     ``missing_mode``: the draft adds to an existing document (``--missing-from``): the title
     becomes :data:`INSERT_HEADING` and the intro leaves out its lead paragraphs.
+    ``assessed``: measure states from a self-assessment (``draft --assessment``), which replace
+    the profile's; its silent directives (every item at level 1 or below) are left out.
     """
     dt = DOC_TYPES[doc_type]
     chosen = sorted(set(directives or directive_ids()))
+    if assessed is not None:
+        chosen = [d for d in chosen if d not in assessed.silent]
     env = make_env(templates)
     helpers = _Helpers(seed_for(profile, variant))
-    ctx = _context(profile, dt, helpers, missing_mode)
-    ctx["stated"] = any(profile.state(m.name) == "yes" for m in MEASURES if measure_directive(m) in chosen)
+    ctx = _context(profile, dt, helpers, missing_mode, assessed)
+    ctx["stated"] = any(getattr(ctx["ms"], m.name).yes for m in MEASURES if measure_directive(m) in chosen)
     draft = Draft(dt, chosen, missing_mode=missing_mode)
 
     _, intro = _render(env, [f"{dt.id}/_intro.md.j2", "common/_intro.md.j2"], ctx)
