@@ -790,7 +790,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "結果をこのファイルに書き出す",
         "en": "write the result to this file",
     },
-    "assess.directive": {"ja": "指示{n}", "en": "D{n}"},
     "assess.default_form": {"ja": "自己評価", "en": "self-assessment"},
     "assess.init_written": {
         "ja": "自己評価の様式を書き出しました: {path}（40 項目に 0〜4 で回答し、disclint assess report で結果を表示）",
@@ -975,7 +974,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "開示している企業の割合（成熟度ではありません）",
         "en": "share of companies disclosing it (not a maturity)",
     },
-    "assess.shares.all_industries": {"ja": "全業種", "en": "all industries"},
     "assess.shares.method": {
         "ja": "開示している企業の割合: survey の結果 {run} の企業（各社の最新年度。サイバーセキュリティの記載がない会社・年度は除く）のうち、その指示の記載が「記載あり」の企業の割合（0〜100%）。文書からの推定による開示の状況であり、成熟度（0〜4）ではありません。",
         "en": "Share of companies disclosing it: of the companies in the survey results {run} (each at its latest fiscal year; company-years without cybersecurity text left out), the share whose disclosure covers the directive (0-100 %). It is the disclosure, estimated from the documents, not a maturity (0-4).",
@@ -1251,6 +1249,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "text.list_sep": {"ja": "、", "en": ", "},  # join_list()
     "text.item_sep": {"ja": "、", "en": "; "},  # between items that may hold commas themselves
     "text.labelled": {"ja": "{label}：{text}", "en": "{label}: {text}"},
+    "text.all_industries": {"ja": "全業種", "en": "all industries"},
     "quality.relevance": {"ja": "目的適合性", "en": "relevance"},
     "quality.truthfulness": {"ja": "表現真正性", "en": "faithful representation"},
     "quality.comparability": {"ja": "比較可能性", "en": "comparability"},
@@ -1265,6 +1264,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.note": {"ja": "注意", "en": "note"},
     "check.style.desumasu": {"ja": "です・ます調", "en": "desu/masu"},
     "check.style.dearu": {"ja": "である調", "en": "de-aru"},
+    "check.width.half": {"ja": "半角", "en": "half-width"},
+    "check.width.full": {"ja": "全角", "en": "full-width"},
     # --- disclint map (text output) and eval ---
     "map.evidence": {"ja": "根拠", "en": "evidence"},
     "map.negated": {"ja": "否定された対策", "en": "negated"},
@@ -1308,7 +1309,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "explain.disabled": {"ja": "既定で無効（--select で有効）", "en": "disabled by default (enable with --select)"},
     "explain.check": {"ja": "検査の種類", "en": "check"},
     # --- lint --peers (survey/peers.py) ---
-    "peers.all_industries": {"ja": "全業種", "en": "all industries"},
     "peers.heading": {
         "ja": "同業他社との比較（{scope}、公表済みの報告書 n={n}、{run}）",
         "en": "Peers ({scope}, published reports n={n}, {run})",
@@ -1343,6 +1343,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "profile.kind.section": {"ja": "項目の集まり（key: value）", "en": "a mapping (key: value)"},
     "profile.kind.table": {"ja": "リスト", "en": "a list"},
     "draft.doc_type_item": {"ja": "{id}（{name_ja}）", "en": "{id} ({name_ja}: {name_en})"},
+    "draft.state.yes": {"ja": "実施", "en": "in place"},
+    "draft.state.no": {"ja": "未実施", "en": "not in place"},
+    "draft.state.plan": {"ja": "予定あり", "en": "planned for a date"},
+    "draft.state.planned": {"ja": "整備中", "en": "being put in place"},
 }
 
 

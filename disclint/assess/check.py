@@ -20,7 +20,7 @@ from typing import Any
 
 from ..document import Document
 from ..guideline import directive_ids
-from ..i18n import status_label, t
+from ..i18n import directive_label, status_label, t
 from .answers import Assessment
 from .questionnaire import load_questionnaire
 from .results import DirectiveScore, scores
@@ -139,7 +139,7 @@ def render_text(a: Assessment, doc_path: str, rows: list[Row], lang: str) -> str
     for r in rows:
         table.append(
             [
-                t("assess.directive", lang, n=r.directive),
+                directive_label(r.directive, lang),
                 t("assess.check.maturity", lang, mean=_mean(r.score.mean), min=r.score.minimum),
                 status_label(r.disclosure.status, lang)
                 + f" ({t('assess.check.depth', lang, depth=r.disclosure.depth)})"

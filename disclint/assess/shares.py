@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import DisclintError
 from ..guideline import directive_ids
-from ..i18n import t
+from ..i18n import paren, t
 from .answers import Assessment
 
 
@@ -33,8 +33,8 @@ class Scope:
     covered: dict[int, float]  # directive -> share of the n companies that cover it
 
     def label(self, lang: str) -> str:
-        name = self.industry or t("assess.shares.all_industries", lang)
-        return f"{name}（n={self.n}）" if lang == "ja" else f"{name} (n={self.n})"
+        name = self.industry or t("text.all_industries", lang)
+        return f"{name}{paren(f'n={self.n}', lang)}"
 
     def share(self, d: int) -> Share | None:
         return Share(self.covered[d]) if self.n else None

@@ -250,10 +250,8 @@ def mixed_width_digits(ctx: CheckContext, check: Any) -> Iterable[Hit]:
     for full, half in classes.values():
         if not full or not half:
             continue
-        minority, majority = (full, "半角") if len(full) <= len(half) else (half, "全角")
-        if ctx.lang != "ja":
-            majority = "half-width" if majority == "半角" else "full-width"
-        hits += [(i, m, majority) for i, m in minority]
+        minority, majority = (full, "half") if len(full) <= len(half) else (half, "full")
+        hits += [(i, m, t(f"check.width.{majority}", ctx.lang)) for i, m in minority]
     hits.sort(key=lambda h: (h[0], h[1].start()))
     for i, m, majority in hits[: int(_opt(check, "max_findings", 5))]:
         yield Hit(i, m.start(), m.end(), {"match": m.group(0), "majority": majority}, on_norm=False)

@@ -8,7 +8,7 @@ import re
 from difflib import SequenceMatcher
 from typing import Any
 
-from ..i18n import directive_title, principle_title, status_label, t
+from ..i18n import directive_label, directive_title, principle_title, status_label, t
 from .compare import Change, DocDiff
 
 RISK_SECTION = re.compile(r"事業等のリスク|リスク")
@@ -50,8 +50,7 @@ def _sec(c: Change) -> str:
 
 def status_rows(diff: DocDiff, lang: str) -> list[tuple[str, str, str, str]]:
     """(item, title, status then, status now) for the ten directives, then the three principles."""
-    d_label = "指示" if lang == "ja" else "D"
-    rows = [(f"{d_label}{d}", directive_title(d, lang), a, b) for d, (a, b) in diff.directives.items()]
+    rows = [(directive_label(d, lang), directive_title(d, lang), a, b) for d, (a, b) in diff.directives.items()]
     return rows + [("", principle_title(k, lang), a, b) for k, (a, b) in diff.principles.items()]
 
 

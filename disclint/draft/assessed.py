@@ -28,6 +28,7 @@ from ..assess.answers import Assessment
 from ..assess.questionnaire import load_questionnaire
 from ..errors import ConfigError
 from ..guideline import directive_ids
+from ..i18n import t
 from ..resources import data_dir, load_yaml
 from .measures import measure_directive
 from .profile import Profile
@@ -176,20 +177,12 @@ def conflicts(profile: Profile, assessed: AssessedStates, directives: list[int] 
     return out
 
 
-STATE_WORDS = {
-    "yes": {"ja": "実施", "en": "in place"},
-    "no": {"ja": "未実施", "en": "not in place"},
-    "plan": {"ja": "予定あり", "en": "planned for a date"},
-    "planned": {"ja": "整備中", "en": "being put in place"},
-}
-
-
 def conflict_params(c: Conflict, lang: str) -> dict[str, Any]:
     m = MEASURE_BY_NAME[c.measure]
     return {
         "measure": m.noun if lang == "ja" else m.name,
-        "profile": STATE_WORDS[c.profile][lang],
+        "profile": t(f"draft.state.{c.profile}", lang),
         "item": c.assessed.item,
         "level": c.assessed.level,
-        "assessed": STATE_WORDS[c.assessed.state][lang],
+        "assessed": t(f"draft.state.{c.assessed.state}", lang),
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..guideline import directive_ids
+from ..i18n import join_list, t
 
 #: Lengths of the real 有価証券報告書 in ../shared/realdocs (characters without whitespace;
 #: benchmarks/drafting_norms.py, figures in docs/drafting.md). Drafts of the complete example
@@ -116,6 +117,7 @@ def section_number(style: str, i: int) -> str:
 
 
 def doc_type_help(lang: str) -> str:
-    if lang == "ja":
-        return "、".join(f"{d.id}（{d.name_ja}）" for d in DOC_TYPES.values())
-    return ", ".join(f"{d.id} ({d.name_ja}: {d.name_en})" for d in DOC_TYPES.values())
+    return join_list(
+        (t("draft.doc_type_item", lang, id=d.id, name_ja=d.name_ja, name_en=d.name_en) for d in DOC_TYPES.values()),
+        lang,
+    )

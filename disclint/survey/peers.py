@@ -67,7 +67,7 @@ def text_section(peers: dict[str, Any], reports: list[Any], lang: str) -> str:
     from ..i18n import directive_label, directive_title, status_label, t
     from ..safeio import terminal_safe
 
-    scope = peers["industry"] or t("peers.all_industries", lang)
+    scope = peers["industry"] or t("text.all_industries", lang)
     head = t("peers.heading", lang, scope=scope, n=peers["n"], run=peers["run"])
     lines = ["", terminal_safe(head)]
     for rep in reports:
