@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from .i18n import lookup, t
 from .normalize import NormalizedText, normalize
 
 
@@ -67,22 +68,13 @@ class Location:
         if self.line is not None:
             parts.append(f"L{self.line}")
         if self.table is not None:
-            cell = f"表{self.table}" if lang == "ja" else f"table {self.table}"
+            cell = t("location.table", lang, n=self.table)
             if self.row is not None and self.column is not None:
                 cell += f"[{self.row},{self.column}]"
             parts.append(cell)
         if self.part and self.part != "body":
-            parts.append(_PART_LABELS.get(self.part, {}).get(lang, self.part))
+            parts.append(lookup(f"location.part.{self.part}", lang, self.part))
         return " ".join(parts)
-
-
-_PART_LABELS = {
-    "textbox": {"ja": "テキストボックス", "en": "text box"},
-    "footnote": {"ja": "脚注", "en": "footnote"},
-    "endnote": {"ja": "文末脚注", "en": "endnote"},
-    "header": {"ja": "ヘッダー", "en": "header"},
-    "footer": {"ja": "フッター", "en": "footer"},
-}
 
 
 @dataclass

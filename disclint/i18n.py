@@ -7,6 +7,7 @@ The language comes from ``--lang`` or the ``DISCLINT_LANG`` environment variable
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from typing import Any
 
 DEFAULT_LANG = "ja"
@@ -789,7 +790,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "結果をこのファイルに書き出す",
         "en": "write the result to this file",
     },
-    "assess.directive": {"ja": "指示{n}", "en": "D{n}"},
     "assess.default_form": {"ja": "自己評価", "en": "self-assessment"},
     "assess.init_written": {
         "ja": "自己評価の様式を書き出しました: {path}（40 項目に 0〜4 で回答し、disclint assess report で結果を表示）",
@@ -974,7 +974,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "開示している企業の割合（成熟度ではありません）",
         "en": "share of companies disclosing it (not a maturity)",
     },
-    "assess.shares.all_industries": {"ja": "全業種", "en": "all industries"},
     "assess.shares.method": {
         "ja": "開示している企業の割合: survey の結果 {run} の企業（各社の最新年度。サイバーセキュリティの記載がない会社・年度は除く）のうち、その指示の記載が「記載あり」の企業の割合（0〜100%）。文書からの推定による開示の状況であり、成熟度（0〜4）ではありません。",
         "en": "Share of companies disclosing it: of the companies in the survey results {run} (each at its latest fiscal year; company-years without cybersecurity text left out), the share whose disclosure covers the directive (0-100 %). It is the disclosure, estimated from the documents, not a maturity (0-4).",
@@ -1038,6 +1037,316 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "取組が開示に表れていない指示 {undersell} 件、記載が実態を上回るおそれのある指示 {overstate} 件",
         "en": "{undersell} directive(s) undersold, {overstate} directive(s) possibly overstated",
     },
+    # --- help of the main command, extract, map, eval and the shared options (click) ---
+    "help.cli.main": {
+        "ja": "disclint: サイバーセキュリティ開示文書のリンター（経営ガイドライン Ver3.0 / 総務省 開示の手引き）",
+        "en": "disclint: a linter for Japanese cybersecurity disclosures (METI/IPA guideline Ver3.0, MIC disclosure guide)",
+    },
+    "help.cli.lang": {
+        "ja": "表示言語（ja / en）。環境変数 DISCLINT_LANG でも指定可",
+        "en": "message language (ja / en); also DISCLINT_LANG",
+    },
+    "help.cli.debug": {"ja": "内部エラー時にトレースバックを表示", "en": "show tracebacks on internal errors"},
+    "help.cli.extract": {
+        "ja": "文書を読み取り、ブロック（見出し・段落・表のセル…）と位置を表示します。disclint が何を読んだか確認するためのコマンドです。",
+        "en": "Read documents and print their blocks (headings, paragraphs, table cells …) with locations: what disclint saw.",
+    },
+    "help.cli.lint": {
+        "ja": "開示文書を検査し、指摘を表示します。",
+        "en": "Check disclosure documents and report findings.",
+    },
+    "help.cli.format": {"ja": "出力形式", "en": "output format"},
+    "help.cli.map": {
+        "ja": "サイバーセキュリティに関する記述を見つけ、経営ガイドライン Ver3.0 の指示1〜10 に対応づけ、根拠と網羅状況を表示します。"
+        '--input-format jsonl では {"id", "text"} の行を読み（- は標準入力）、判定結果を 1 行ずつ出力します。',
+        "en": "Find cybersecurity passages, map them to directives 1-10 of guideline Ver3.0 with evidence, and show coverage. "
+        'With --input-format jsonl, read {"id", "text"} lines (- for stdin) and write one result per line.',
+    },
+    "help.cli.input_format": {
+        "ja": "入力形式（document: 文書ファイル / jsonl: 文の一覧）",
+        "en": "input format (document files or jsonl passages)",
+    },
+    "help.cli.map_all": {
+        "ja": "サイバーセキュリティの記載の外で対応づけた記述も表示する（網羅状況には数えない旨を付記）。既定では記載の中の記述だけを表示",
+        "en": "also list passages mapped outside the cybersecurity text (marked as not counted in the coverage); by default only passages inside it are listed",
+    },
+    "help.cli.eval": {
+        "ja": "正解ラベル付き JSONL（id, text, directives）で対応づけの精度（適合率・再現率・F1）を評価します。",
+        "en": "Evaluate the mapper on gold-labelled JSONL (id, text, directives): precision, recall, F1.",
+    },
+    "help.cli.show_errors": {"ja": "誤りの例を表示", "en": "list the misclassified passages"},
+    "help.cli.max_pages": {"ja": "1 ファイルの最大ページ数", "en": "maximum pages per file"},
+    "help.cli.max_file_mb": {"ja": "1 ファイルの最大サイズ（MB）", "en": "maximum file size (MB)"},
+    "help.cli.max_unzip_mb": {
+        "ja": "docx/zip 展開後の最大サイズ（MB）",
+        "en": "maximum uncompressed size of docx/zip (MB)",
+    },
+    "help.cli.max_chars": {"ja": "1 ファイルの最大文字数", "en": "maximum characters per file"},
+    "help.cli.timeout": {
+        "ja": "1 ファイルの処理時間の上限（秒、読み取りと検査の合計。0 で無制限）。超えたファイルは 1 行のエラーにして次へ進む",
+        "en": "time limit per file in seconds (reading and checking together; 0 = none); a file over it is one error line and the batch goes on",
+    },
+    "help.cli.fail_level": {
+        "ja": "この重要度以上の指摘があれば終了コード 1（error / warning / info / none）",
+        "en": "exit 1 when a finding at or above this level exists (error / warning / info / none)",
+    },
+    # --- help of disclint survey (click) ---
+    "help.survey.survey": {
+        "ja": "多数の開示文書を一括で調べ、会社・業種・年度ごとの開示状況を集計します（run / report）。"
+        "サブコマンドを省略すると run になります。",
+        "en": "Survey many disclosure documents: which companies disclose what, by industry and year (run / report). "
+        "Without a subcommand, run is assumed.",
+    },
+    "help.survey.run": {
+        "ja": "フォルダ・ファイル・マニフェスト CSV の文書を調べ、結果を RUN_DIR の SQLite に記録します。"
+        "中断しても再実行すれば処理済みの文書（SHA-256 で識別）を飛ばして続きから再開します。",
+        "en": "Survey the documents in folders, files and manifest CSVs and record the results in SQLite in RUN_DIR. "
+        "Rerunning after an interruption skips finished documents (by SHA-256) and resumes.",
+    },
+    "help.survey.report": {
+        "ja": "RUN_DIR の結果から CSV・XLSX・HTML ダッシュボード（グラフ付き）を OUT_DIR に書き出します。",
+        "en": "Write CSV, XLSX and an HTML dashboard with charts to OUT_DIR from the results in RUN_DIR.",
+    },
+    "help.survey.output_run": {
+        "ja": "結果を記録するディレクトリ（新規、空、または以前の survey の RUN_DIR）",
+        "en": "run directory (new, empty, or an earlier survey run to resume)",
+    },
+    "help.survey.output_report": {"ja": "出力先ディレクトリ（新規または空）", "en": "output directory (new or empty)"},
+    "help.survey.workers": {
+        "ja": "ワーカープロセス数（既定: CPU 数）",
+        "en": "worker processes (default: number of CPUs)",
+    },
+    "help.survey.engine": {
+        "ja": "実行エンジン（local: ローカルのプロセス / dask: 既存の Dask クラスタ）",
+        "en": "engine (local processes / an existing Dask cluster)",
+    },
+    "help.survey.scheduler": {
+        "ja": "Dask スケジューラのアドレス（例: tcp://127.0.0.1:8786）",
+        "en": "Dask scheduler address (e.g. tcp://127.0.0.1:8786)",
+    },
+    "help.survey.connect_timeout": {
+        "ja": "Dask スケジューラへの接続と最初の応答を待つ上限（秒）。応答がなければ 1 行のエラー",
+        "en": "seconds to wait for the Dask scheduler to connect and first answer; then one error line",
+    },
+    "help.survey.max_tasks": {
+        "ja": "ワーカーをこの文書数ごとに入れ替える（メモリ増加の抑制）",
+        "en": "replace each worker after this many documents (bounds memory)",
+    },
+    "help.survey.timeout": {
+        "ja": "1 文書の処理時間の上限（秒、0 で無制限）。超えた文書はエラーとして記録",
+        "en": "time limit per document in seconds (0: none); exceeded = recorded as an error",
+    },
+    "help.survey.retry_errors": {
+        "ja": "エラーとして記録済みの文書も再処理する",
+        "en": "process documents recorded as errors again",
+    },
+    "help.survey.quiet": {"ja": "進捗表示をしない", "en": "no progress bar"},
+    "help.survey.config": {
+        "ja": "設定ファイル（ルールの選択など。省略時はカレントディレクトリから探索）",
+        "en": "config file (rule selection …; default: searched from the current directory)",
+    },
+    "help.survey.select": {"ja": "実行するルール（ID またはプレフィックス）", "en": "rules to run (ids or prefixes)"},
+    "help.survey.ignore": {"ja": "除外するルール（ID またはプレフィックス）", "en": "rules to skip (ids or prefixes)"},
+    "help.survey.compare": {
+        "ja": "レーダーチャートで比較する証券コード（カンマ区切り。1 社なら業種平均と比較）",
+        "en": "securities codes to compare in radar charts (comma-separated; one code: against its industry average)",
+    },
+    "help.survey.year": {
+        "ja": "会社別の表とグラフに使う年度（既定: 会社ごとの最新年度）",
+        "en": "fiscal year for the per-company views (default: each company's latest)",
+    },
+    "help.survey.industry": {
+        "ja": "この業種の会社だけを集計する",
+        "en": "report on the companies of this industry only",
+    },
+    "help.survey.include_empty": {
+        "ja": "サイバーセキュリティの記述がない文書も割合の集計に含める（既定: 除く）",
+        "en": "count documents without cybersecurity text in the shares (default: left out)",
+    },
+    # --- help of disclint diff (click) ---
+    "help.diff.diff": {
+        "ja": "同じ会社の 2 つの開示文書（前年と今年など）を比べ、指示ごとの記載の変化、見出しの追加・削除・番号変更、"
+        "段落の追加・削除・書き換え（位置ではなく類似度で対応づけ）、変わった数値、そのまま引き継がれたサイバーセキュリティの記載（適時公表性）を示します。",
+        "en": "Compare two disclosures of one company (e.g. last year's and this year's): directive status then and now, headings "
+        "added / removed / renumbered, paragraphs added / removed / reworded (aligned by similarity, not position), figures "
+        "that changed, and cybersecurity text copied unchanged (timeliness).",
+    },
+    "help.diff.format": {"ja": "出力形式", "en": "output format"},
+    "help.diff.output": {
+        "ja": "結果をこのファイルに書き出す（入力ファイルは上書きしない）",
+        "en": "write the result to this file (never an input file)",
+    },
+    "help.diff.force": {"ja": "-o の書き出し先が既にあれば上書きする", "en": "overwrite the -o file if it exists"},
+    "help.diff.all": {
+        "ja": "すべての変更を表示する（既定はサイバーセキュリティの記載とリスクの節の変更だけを一覧し、件数はすべて数える）",
+        "en": "list every change (by default only changes in the cybersecurity text and in risk sections are listed; all are counted)",
+    },
+    # --- help of disclint init / draft (click) ---
+    "help.draft.init": {
+        "ja": "会社プロファイルのひな形（YAML、日本語のコメント付き）を書き出します。既存のファイルは上書きしません。",
+        "en": "Write a commented company profile (YAML, Japanese comments). Never overwrites an existing file.",
+    },
+    "help.draft.init_output": {
+        "ja": "書き出し先（既定: disclint-profile.yml）",
+        "en": "file to write (default: disclint-profile.yml)",
+    },
+    "help.draft.init_example": {
+        "ja": "空のひな形ではなく、すべて記入した架空の会社の例を書き出す",
+        "en": "write the complete example of a fictional company instead of the empty form",
+    },
+    "help.draft.draft": {
+        "ja": "会社プロファイルの事実だけから、指示1〜10 に対応する開示文の下書きを作成します。"
+        "プロファイルで実施を宣言していない対策は書かず【要確認: …】と問い、足りない細目は【要記入: …】と表示します（disclint lint がエラーとして報告）。",
+        "en": "Draft disclosure sections for directives 1-10 from the facts of a company profile only. "
+        "A measure the profile does not declare is never stated (【要確認: …】 asks instead); missing details are 【要記入: …】 placeholders (both reported as errors by disclint lint).",
+    },
+    "help.draft.doc_type": {"ja": "文書の種類: ", "en": "document type: "},
+    "help.draft.profile": {
+        "ja": "会社プロファイル（disclint init で作成）。省略するとどの対策も書かず【要確認】にする",
+        "en": "company profile (see disclint init); without it no measure is stated (【要確認】 questions)",
+    },
+    "help.draft.directives": {
+        "ja": "下書きする指示の番号（カンマ区切り、例: 1,7,8。既定: 1〜10 すべて）",
+        "en": "directives to draft, comma-separated (e.g. 1,7,8; default: all ten)",
+    },
+    "help.draft.output": {
+        "ja": "書き出し先（.md または .docx）。省略すると Markdown を標準出力へ",
+        "en": "output file (.md or .docx); default: markdown on stdout",
+    },
+    "help.draft.force": {
+        "ja": "-o の書き出し先が既にあれば上書きする（入力ファイルは常に拒否）",
+        "en": "overwrite the -o file if it exists (never an input file)",
+    },
+    "help.draft.missing_from": {
+        "ja": "この文書（docx / pdf など）を検査し、記載がない・弱い指示だけを下書きする",
+        "en": "map this document (docx, pdf, …) and draft only the directives it misses or covers weakly",
+    },
+    "help.draft.insert": {
+        "ja": "--missing-from の docx のコピーを -o に作り、末尾に下書きを追加する（元のファイルは変更しない）",
+        "en": "write a copy of the --missing-from docx to -o with the drafted sections appended (the input is never changed)",
+    },
+    "help.draft.templates": {
+        "ja": "独自のテンプレートのディレクトリ（同じ名前のファイルが同梱のテンプレートより優先）",
+        "en": "directory of your own templates (a file there overrides ours of the same name)",
+    },
+    "help.draft.assessment": {
+        "ja": "自己評価の様式（disclint assess init、XLSX / YAML）で対策の状態を決める: 段階3以上は実施している文、"
+        "段階2は整備を進めている文、段階1以下は書かない（4 項目とも1以下の指示は節ごと書かない）。"
+        "会社の事実と、ISMS 認証・サイバー保険などの個別の対策は --profile から。食い違いは自己評価に従い、1 行ずつ表示",
+        "en": "let a self-assessment form (disclint assess init, XLSX / YAML) decide the measures: level 3+ is drafted as in place, "
+        "level 2 as being put in place, level 1 or below is not drafted (a directive with all four items at 1 or below gets no section). "
+        "Facts, and add-ons such as ISO 27001 or a cyber insurance, come from --profile; where the two disagree the assessment wins, one line each",
+    },
+    "help.draft.variant": {
+        "ja": "文の言い回しの選択（整数。既定は会社名から決まり、同じ入力なら同じ出力）",
+        "en": "wording variant (an integer; default derived from the company name, so output is reproducible)",
+    },
+    # --- labels shared by several outputs (text, survey, diff, annotate) ---
+    "status.covered": {"ja": "記載あり", "en": "covered"},
+    "status.weak": {"ja": "記載が弱い", "en": "weak"},
+    "status.missing": {"ja": "記載なし", "en": "missing"},
+    "text.paren": {"ja": "（{text}）", "en": " ({text})"},  # an aside after a word: paren()
+    "text.list_sep": {"ja": "、", "en": ", "},  # join_list()
+    "text.item_sep": {"ja": "、", "en": "; "},  # between items that may hold commas themselves
+    "text.labelled": {"ja": "{label}：{text}", "en": "{label}: {text}"},
+    "text.all_industries": {"ja": "全業種", "en": "all industries"},
+    "quality.relevance": {"ja": "目的適合性", "en": "relevance"},
+    "quality.truthfulness": {"ja": "表現真正性", "en": "faithful representation"},
+    "quality.comparability": {"ja": "比較可能性", "en": "comparability"},
+    "quality.understandability": {"ja": "理解容易性", "en": "understandability"},
+    "quality.timeliness": {"ja": "適時公表性", "en": "timeliness"},
+    "location.table": {"ja": "表{n}", "en": "table {n}"},
+    "location.part.textbox": {"ja": "テキストボックス", "en": "text box"},
+    "location.part.footnote": {"ja": "脚注", "en": "footnote"},
+    "location.part.endnote": {"ja": "文末脚注", "en": "endnote"},
+    "location.part.header": {"ja": "ヘッダー", "en": "header"},
+    "location.part.footer": {"ja": "フッター", "en": "footer"},
+    "cli.note": {"ja": "注意", "en": "note"},
+    "check.style.desumasu": {"ja": "です・ます調", "en": "desu/masu"},
+    "check.style.dearu": {"ja": "である調", "en": "de-aru"},
+    "check.width.half": {"ja": "半角", "en": "half-width"},
+    "check.width.full": {"ja": "全角", "en": "full-width"},
+    # --- disclint map (text output) and eval ---
+    "map.evidence": {"ja": "根拠", "en": "evidence"},
+    "map.negated": {"ja": "否定された対策", "en": "negated"},
+    "map.planned": {"ja": "予定", "en": "planned"},
+    "map.outside": {
+        "ja": "（サイバーセキュリティの記載の外にあるため、網羅状況には数えません）",
+        "en": "(outside the cybersecurity text: not counted in the coverage)",
+    },
+    "map.coverage_title": {
+        "ja": "網羅状況（サイバーセキュリティ経営ガイドライン Ver3.0 指示1〜10）",
+        "en": "Coverage (guideline Ver3.0 directives 1-10)",
+    },
+    "map.outside_only": {
+        "ja": "（該当はサイバーセキュリティの記載以外の {count} 件のみ）",
+        "en": "(matched only by {count} passage(s) outside the cybersecurity text)",
+    },
+    "map.depth_scale": {
+        "ja": "深さ（0〜4、推定）: 0 記載なし / 1 言及のみ / 2 具体的な対策 / 3 数値・頻度・範囲あり / 4 評価・改善まで（disclint assess と同じ尺度）",
+        "en": "depth (0-4, estimated): 0 absent / 1 mentioned / 2 a concrete measure / 3 quantified or scoped / 4 evaluated and improved (the scale of disclint assess)",
+    },
+    "map.principles": {"ja": "3 原則", "en": "Principles"},
+    "eval.passages": {"ja": "件数", "en": "passages"},
+    "eval.col_directive": {"ja": "指示", "en": "dir"},
+    "eval.col_precision": {"ja": "適合率", "en": "prec"},
+    "eval.col_recall": {"ja": "再現率", "en": "recall"},
+    "eval.screening": {"ja": "スクリーニング", "en": "screening"},
+    "eval.cyber": {"ja": "サイバー判定", "en": "cyber detection"},
+    "eval.genre": {"ja": "ジャンル", "en": "genre"},
+    "eval.confusions": {"ja": "取り違え（正解→予測）: ", "en": "confusions (gold->predicted): "},
+    # --- disclint rule ID (cli/explain.py) ---
+    "explain.message": {"ja": "メッセージ", "en": "Message"},
+    "explain.explanation": {"ja": "説明", "en": "Explanation"},
+    "explain.hint": {"ja": "直し方", "en": "How to fix"},
+    "explain.reference": {"ja": "参照", "en": "Reference"},
+    "explain.options": {
+        "ja": 'オプション（既定値。.disclint.toml の [rules."ID"] で変更）',
+        "en": 'Options (defaults; change them in .disclint.toml [rules."ID"])',
+    },
+    "explain.examples": {"ja": "例", "en": "Examples"},
+    "explain.enabled": {"ja": "既定で有効", "en": "enabled by default"},
+    "explain.disabled": {"ja": "既定で無効（--select で有効）", "en": "disabled by default (enable with --select)"},
+    "explain.check": {"ja": "検査の種類", "en": "check"},
+    # --- lint --peers (survey/peers.py) ---
+    "peers.heading": {
+        "ja": "同業他社との比較（{scope}、公表済みの報告書 n={n}、{run}）",
+        "en": "Peers ({scope}, published reports n={n}, {run})",
+    },
+    "peers.lagging": {"ja": "← 同業他社の多くが記載", "en": "<- most peers cover it"},
+    "peers.share": {
+        "ja": "同業他社 {covered:.0%} 記載あり / {weak:.0%} 弱い",
+        "en": "peers {covered:.0%} covered / {weak:.0%} weak",
+    },
+    # --- survey report: sheet names and chart words (the report's table T is in survey/data.py) ---
+    "survey.sheet.company_coverage": {"ja": "会社×指示", "en": "company x directive"},
+    "survey.sheet.company_years": {"ja": "会社×年度", "en": "company-years"},
+    "survey.sheet.quality": {"ja": "品質スコア", "en": "quality scores"},
+    "survey.sheet.findings": {"ja": "指摘（文書別）", "en": "findings by document"},
+    "survey.sheet.rules": {"ja": "指摘（ルール別）", "en": "findings by rule"},
+    "survey.sheet.industry": {"ja": "業種×指示", "en": "industry x directive"},
+    "survey.sheet.trend": {"ja": "年度推移", "en": "trend"},
+    "survey.sheet.quality_industry": {"ja": "品質の分布", "en": "quality spread"},
+    "survey.sheet.yoy": {"ja": "前年比", "en": "YoY"},
+    "survey.sheet.yoy_industry": {"ja": "前年比（業種別）", "en": "YoY by industry"},
+    "survey.sheet.documents": {"ja": "文書", "en": "documents"},
+    "survey.sheet.errors": {"ja": "エラー", "en": "errors"},
+    "survey.chart.n_per_year": {"ja": "n は各年度の社数", "en": "n: companies in each year"},
+    # --- company profile: the kinds of value (draft/profile.py) ---
+    "profile.kind.str": {"ja": "文字列", "en": "a string"},
+    "profile.kind.int": {"ja": "整数", "en": "an integer"},
+    "profile.kind.number": {"ja": "数値", "en": "a number"},
+    "profile.kind.bool": {"ja": "true / false", "en": "true / false"},
+    "profile.kind.date": {"ja": "日付（YYYY-MM-DD）", "en": "a date (YYYY-MM-DD)"},
+    "profile.kind.list": {"ja": "文字列のリスト", "en": "a list of strings"},
+    "profile.kind.enum": {"ja": "選択肢", "en": "one of the choices"},
+    "profile.kind.section": {"ja": "項目の集まり（key: value）", "en": "a mapping (key: value)"},
+    "profile.kind.table": {"ja": "リスト", "en": "a list"},
+    "draft.doc_type_item": {"ja": "{id}（{name_ja}）", "en": "{id} ({name_ja}: {name_en})"},
+    "draft.state.yes": {"ja": "実施", "en": "in place"},
+    "draft.state.no": {"ja": "未実施", "en": "not in place"},
+    "draft.state.plan": {"ja": "予定あり", "en": "planned for a date"},
+    "draft.state.planned": {"ja": "整備中", "en": "being put in place"},
 }
 
 
@@ -1065,21 +1374,57 @@ def t(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
         return template
 
 
-def directive_title(d: int, lang: str = DEFAULT_LANG) -> str:
-    """The guideline's title of directive ``d`` (data in ``rules/directives``), in ``lang``."""
-    from .mapper.definitions import load_directives
+def texts(prefix: str, lang: str = DEFAULT_LANG) -> dict[str, str]:
+    """Every message under ``prefix`` by the rest of its key, as written (not formatted): the help
+    texts of a command, ``texts("help.survey", lang)["run"]``."""
+    head = prefix + "."
+    return {k[len(head) :]: v.get(lang) or v["en"] for k, v in MESSAGES.items() if k.startswith(head)}
 
-    spec = load_directives().directives[int(d)]
-    return spec.title if lang == "ja" else (spec.title_en or spec.title)
+
+def lookup(key: str, lang: str, default: str) -> str:
+    """The message ``key`` if there is one, else ``default`` (a label for a value that may be unknown)."""
+    return t(key, lang) if key in MESSAGES else default
+
+
+def paren(text: str, lang: str = DEFAULT_LANG) -> str:
+    """An aside after a word: 「（text）」 in Japanese, `` (text)`` in English."""
+    return t("text.paren", lang, text=text)
+
+
+def join_list(items: Iterable[str], lang: str = DEFAULT_LANG, *, sep: str = "text.list_sep") -> str:
+    """「A、B」 / ``A, B`` (``sep="text.item_sep"``: ``A; B`` in English, for items with commas)."""
+    return t(sep, lang).join(items)
+
+
+def directive_label(d: int | str, lang: str = DEFAULT_LANG, width: int = 0) -> str:
+    """「指示3」 / ``D3``; ``width`` pads the number (``D3  `` in a column)."""
+    return t("html.directive", lang, n=f"{d:<{width}}")
+
+
+def level_label(level: str, lang: str = DEFAULT_LANG) -> str:
+    """「エラー」 / ``error`` for a finding's level."""
+    return t(f"html.level.{level}", lang)
+
+
+def quality_label(quality: str, lang: str = DEFAULT_LANG) -> str:
+    """「目的適合性」 / ``relevance``; an unknown quality as it is."""
+    return lookup(f"quality.{quality}", lang, quality)
+
+
+def directive_title(d: int | str, lang: str = DEFAULT_LANG) -> str:
+    """The guideline's title of directive ``d`` (data in ``rules/directives``), in ``lang``."""
+    from .guideline import load_guideline
+
+    return load_guideline().directives[int(d)].name(lang)
 
 
 def principle_title(key: str, lang: str = DEFAULT_LANG) -> str:
-    from .mapper.definitions import load_directives
+    from .guideline import load_guideline
 
-    p = load_directives().principles[key]
-    return p.title if lang == "ja" else (p.title_en or p.title)
+    return load_guideline().principles[key].name(lang)
 
 
-def status_label(status: str, lang: str = DEFAULT_LANG) -> str:
-    """「● 記載あり」 / 「▲ 記載が弱い」 / 「× 記載なし」 (or English) for a coverage status."""
-    return t(f"html.status.{status}", lang)
+def status_label(status: str, lang: str = DEFAULT_LANG, *, mark: bool = True) -> str:
+    """「● 記載あり」 / 「▲ 記載が弱い」 / 「× 記載なし」 (or English) for a coverage status;
+    without ``mark`` the bare words (「記載あり」, ``covered``)."""
+    return t(f"{'html.' if mark else ''}status.{status}", lang)

@@ -37,7 +37,7 @@ from typing import Any
 from ..document import Block, BlockKind, Document
 from ..errors import DisclintError
 from ..findings import Finding
-from ..i18n import status_label, t
+from ..i18n import directive_label, level_label, paren, status_label, t
 from ..readers.docx import W_NS, paragraph_index, paragraph_text
 
 AUTHOR = "disclint"
@@ -56,11 +56,6 @@ _SKIP = frozenset(
 )
 _ONE_CHAR = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 _MATH_TOP = frozenset((_M + "oMath", _M + "oMathPara"))
-_LEVEL_LABEL = {
-    "error": {"ja": "エラー", "en": "error"},
-    "warning": {"ja": "警告", "en": "warning"},
-    "info": {"ja": "情報", "en": "info"},
-}
 
 
 class AnnotateError(DisclintError):
@@ -107,7 +102,7 @@ def comment_text(f: Finding, lang: str = "ja") -> str:
     lines = [f.message]
     if f.hint:
         lines.append(t("annotate.hint", lang, hint=f.hint))
-    lines.append(f"[{f.rule}] {_LEVEL_LABEL[f.level.value][lang if lang in ('ja', 'en') else 'en']}")
+    lines.append(f"[{f.rule}] {level_label(f.level.value, lang)}")
     return "\n".join(_clean(x) for x in lines)
 
 
@@ -127,7 +122,6 @@ def _document_comment(
     coverage: dict[str, Any],
     lang: str,
 ) -> str:
-    ja = lang == "ja"
     counts = {lv: sum(1 for f in all_findings if f.level.value == lv) for lv in ("error", "warning", "info")}
     out = [
         t(
@@ -142,12 +136,7 @@ def _document_comment(
     if doc_findings:
         out.append(t("annotate.doc_findings", lang, count=len(doc_findings)))
         for f in doc_findings:
-            out.append(
-                "・"
-                + f.message
-                + (f"（{f.hint}）" if f.hint and ja else f" ({f.hint})" if f.hint else "")
-                + f" [{f.rule}]"
-            )
+            out.append("・" + f.message + (paren(f.hint, lang) if f.hint else "") + f" [{f.rule}]")
     if unanchored:
         out.append(t("annotate.doc_unanchored", lang, count=len(unanchored)))
         for f, where in unanchored:
@@ -156,7 +145,7 @@ def _document_comment(
     if directives:
         out.append(t("lint.coverage_title", lang))
         for d, c in directives.items():
-            out.append(f"{'指示' if ja else 'D'}{d}\t{status_label(c.get('status', ''), lang)}\t{c.get('title', '')}")
+            out.append(f"{directive_label(d, lang)}\t{status_label(c.get('status', ''), lang)}\t{c.get('title', '')}")
     principles = (coverage or {}).get("principles") or {}
     for key, c in principles.items():
         out.append(f"{c.get('title', key)}\t{status_label(c.get('status', ''), lang)}")

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DisclintError
-from ..i18n import t
+from ..i18n import directive_label, paren, t
 from .questionnaire import LEVELS, Questionnaire, load_questionnaire
 
 FORMAT = "disclint-assessment"
@@ -82,9 +82,7 @@ class Assessment:
 
     def label(self, lang: str) -> str:
         name = self.company or Path(self.path).stem
-        return (
-            f"{name}（{self.date}）" if self.date and lang == "ja" else f"{name} ({self.date})" if self.date else name
-        )
+        return f"{name}{paren(self.date, lang)}" if self.date else name
 
 
 def _tr(key: str, lang: str) -> str:
@@ -145,7 +143,7 @@ def build_workbook(lang: str, q: Questionnaire | None = None) -> Any:
     ws.cell(row, 1, _tr("directives", lang)).font = bold
     row += 1
     for d in q.directives.values():
-        ws.cell(row, 1, t("assess.directive", lang, n=d.id))
+        ws.cell(row, 1, directive_label(d.id, lang))
         ws.cell(row, 2, d.name(lang))
         row += 1
     row += 1
@@ -193,7 +191,7 @@ def build_workbook(lang: str, q: Questionnaire | None = None) -> Any:
     for k, item in enumerate(q.items):
         r = FIRST_ROW + k
         ws[f"{COL_ID}{r}"] = item.id
-        ws[f"{COL_DIRECTIVE}{r}"] = t("assess.directive", lang, n=item.directive)
+        ws[f"{COL_DIRECTIVE}{r}"] = directive_label(item.directive, lang)
         ws[f"{COL_TITLE}{r}"] = item.title(lang)
         ws[f"{COL_QUESTION}{r}"] = item.question(lang)
         lv = ws[f"{COL_LEVEL}{r}"]
@@ -230,7 +228,7 @@ def build_workbook(lang: str, q: Questionnaire | None = None) -> Any:
         r = 4 + k
         rows = [FIRST_ROW + j for j, i in enumerate(q.items) if i.directive == d.id]
         rng = f"'{ans}'!{COL_LEVEL}{rows[0]}:{COL_LEVEL}{rows[-1]}"
-        ws.cell(r, 1, t("assess.directive", lang, n=d.id))
+        ws.cell(r, 1, directive_label(d.id, lang))
         ws.cell(r, 2, d.name(lang))
         ws.cell(r, 3, f"=IF(COUNT({rng})=0,0,ROUND(AVERAGE({rng}),2))")
         ws.cell(r, 4, f'=IF(COUNT({rng})=0,"",MIN({rng}))')
@@ -310,7 +308,7 @@ def yaml_text(lang: str, q: Questionnaire | None = None) -> str:
     for item in q.items:
         if item.directive != current:
             current = item.directive
-            out.append(f"  # ---- {t('assess.directive', lang, n=current)} {q.directives[current].name(lang)}")
+            out.append(f"  # ---- {directive_label(current, lang)} {q.directives[current].name(lang)}")
         out.append(f"  {_yaml_str(item.id)}:")
         out.append(f"    # {item.question(lang)}")
         for n, text in zip(LEVELS, item.levels, strict=False):

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..document import Document
-from ..i18n import t
+from ..guideline import directive_ids
+from ..i18n import directive_label, status_label, t
 from .answers import Assessment
-from .questionnaire import DIRECTIVES, load_questionnaire
+from .questionnaire import load_questionnaire
 from .results import DirectiveScore, scores
 
 UNDERSELL_AT = 3.0  # maturity at or above which a missing/weak disclosure is a finding
@@ -55,7 +56,7 @@ def disclosure_from_summary(summary: dict[str, Any]) -> dict[int, Disclosure]:
     """Directive -> disclosure, from an analysis's reporter-facing summary (``Analysis.summary``)."""
     coverage = summary.get("directives", {})
     out = {}
-    for d in DIRECTIVES:
+    for d in directive_ids():
         entry = coverage.get(str(d), {})
         where = []
         for loc in entry.get("locations", []):
@@ -104,7 +105,7 @@ def assessment_findings(a: Assessment, summary: dict[str, Any], path: str, lang:
 def compare(a: Assessment, disclosure: dict[int, Disclosure]) -> list[Row]:
     sc = scores(a)
     rows = []
-    for d in DIRECTIVES:
+    for d in directive_ids():
         s, disc = sc[d], disclosure[d]
         if s.mean >= UNDERSELL_AT and disc.status in ("missing", "weak"):
             verdict = "undersell"
@@ -121,7 +122,7 @@ def _mean(v: float) -> str:
 
 
 def finding_message(row: Row, lang: str) -> str:
-    status = t(f"html.status.{row.disclosure.status}", lang)
+    status = status_label(row.disclosure.status, lang)
     return t(f"assess.{row.verdict}", lang, n=row.directive, mean=_mean(row.score.mean), status=status)
 
 
@@ -138,9 +139,9 @@ def render_text(a: Assessment, doc_path: str, rows: list[Row], lang: str) -> str
     for r in rows:
         table.append(
             [
-                t("assess.directive", lang, n=r.directive),
+                directive_label(r.directive, lang),
                 t("assess.check.maturity", lang, mean=_mean(r.score.mean), min=r.score.minimum),
-                t(f"html.status.{r.disclosure.status}", lang)
+                status_label(r.disclosure.status, lang)
                 + f" ({t('assess.check.depth', lang, depth=r.disclosure.depth)})"
                 + (f" [{', '.join(r.disclosure.where[:3])}]" if r.disclosure.where else ""),
                 t(f"assess.check.verdict_{r.verdict}", lang),

@@ -9,21 +9,7 @@ from typing import Any, NoReturn
 import click
 
 from ..cli.runtime import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, RunContext, limit_options, make_limits
-from ..i18n import t
-
-HELP_KEYS = (
-    "assess",
-    "init",
-    "init_output",
-    "init_format",
-    "force",
-    "report",
-    "report_output",
-    "report_survey",
-    "check",
-    "format",
-    "check_output",
-)
+from ..i18n import t, texts
 
 
 def _fatal(message: str) -> NoReturn:
@@ -77,7 +63,7 @@ def _write(ctx: RunContext, target: Path, data: bytes) -> None:
 
 
 def register_assess_commands(cli: click.Group, lang: str, H: dict[str, str]) -> None:  # noqa: ARG001
-    L = {k: t(f"assess.help.{k}", lang) for k in HELP_KEYS}
+    L = texts("assess.help", lang)
 
     @cli.group("assess", help=L["assess"])
     def assess() -> None:

@@ -1,6 +1,7 @@
 """The self-assessment questionnaire: ``rules/assessment/questionnaire.yml`` -> :class:`Questionnaire`.
 
-40 items, four per directive of guideline Ver3.0, each with five maturity levels (0-4).
+40 items, four per directive of guideline Ver3.0, each with five maturity levels (0-4). The
+directives themselves (numbers, titles) are the guideline's data (:mod:`disclint.guideline`).
 The file is data written by the project; :func:`load_questionnaire` checks its shape so a bad
 edit fails loudly (``ConfigError``) instead of producing a broken workbook.
 """
@@ -12,10 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..guideline import GuidelineDirective, directive_ids, load_guideline
 from ..resources import data_dir, load_yaml
 
 LEVELS = (0, 1, 2, 3, 4)
-DIRECTIVES = tuple(range(1, 11))
 ITEMS_PER_DIRECTIVE = 4
 
 
@@ -38,20 +39,10 @@ class Item:
 
 
 @dataclass(frozen=True)
-class Directive:
-    id: int
-    title: str
-    title_en: str
-
-    def name(self, lang: str) -> str:
-        return self.title if lang == "ja" else self.title_en
-
-
-@dataclass(frozen=True)
 class Questionnaire:
     version: int
     scale: tuple[Text, ...]  # the common names of levels 0-4
-    directives: dict[int, Directive]
+    directives: dict[int, GuidelineDirective]  # the guideline's, with .name(lang)
     items: tuple[Item, ...]
 
     def by_id(self) -> dict[str, Item]:
@@ -83,11 +74,7 @@ def parse_questionnaire(data: object, path: str) -> Questionnaire:
     scale = tuple(_text(s, f"scale[{k}]", path) for k, s in enumerate(data.get("scale") or []))
     if len(scale) != len(LEVELS):
         raise ConfigError("config.rule_invalid", path=path, reason="scale: needs five levels")
-    directives = {}
-    for d in data.get("directives") or []:
-        directives[int(d["id"])] = Directive(int(d["id"]), str(d["title"]), str(d["title_en"]))
-    if tuple(sorted(directives)) != DIRECTIVES:
-        raise ConfigError("config.rule_invalid", path=path, reason="directives: needs 1-10")
+    directives = dict(load_guideline().directives)
     items: list[Item] = []
     seen: set[str] = set()
     for raw in data.get("items") or []:
@@ -110,7 +97,7 @@ def parse_questionnaire(data: object, path: str) -> Questionnaire:
                 levels,
             )
         )
-    for d in DIRECTIVES:
+    for d in directive_ids():
         if sum(1 for i in items if i.directive == d) != ITEMS_PER_DIRECTIVE:
             raise ConfigError(
                 "config.rule_invalid", path=path, reason=f"directive {d}: needs {ITEMS_PER_DIRECTIVE} items"

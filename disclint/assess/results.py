@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..i18n import t
+from ..guideline import directive_ids
+from ..i18n import directive_label, join_list, paren, t
 from .answers import Assessment
-from .questionnaire import DIRECTIVES, Questionnaire, load_questionnaire
+from .questionnaire import Questionnaire, load_questionnaire
 from .shares import Share, Shares, columns, notes
 from .shares import payload as share_payload
 
@@ -38,7 +39,7 @@ class DirectiveScore:
 def scores(a: Assessment, q: Questionnaire | None = None) -> dict[int, DirectiveScore]:
     q = q or load_questionnaire()
     out = {}
-    for d in DIRECTIVES:
+    for d in directive_ids():
         items = q.of(d)
         vals = [a.levels[i.id] for i in items]
         low = min(vals)
@@ -64,10 +65,6 @@ def _L(key: str, lang: str, **kw: Any) -> str:
     return t(f"assess.report.{key}", lang, **kw)
 
 
-def _dl(d: int, lang: str) -> str:
-    return t("assess.directive", lang, n=d)
-
-
 def _fmt(v: float) -> str:
     return f"{v:.2f}".rstrip("0").rstrip(".") if v != int(v) else f"{int(v)}"
 
@@ -91,16 +88,14 @@ def directive_table(
     all_scores = [scores(a, q) for a in assessments]
     items = q.by_id()
     rows = []
-    for d in DIRECTIVES:
-        row: list[Any] = [_dl(d, lang), q.directives[d].name(lang)]
+    for d in directive_ids():
+        row: list[Any] = [directive_label(d, lang), q.directives[d].name(lang)]
         for s in all_scores:
             sc = s[d]
             row += [
                 sc.mean,
                 sc.minimum,
-                "、".join(f"{i} {items[i].title(lang)}" for i in sc.weakest)
-                if lang == "ja"
-                else "; ".join(f"{i} {items[i].title(lang)}" for i in sc.weakest),
+                join_list((f"{i} {items[i].title(lang)}" for i in sc.weakest), lang, sep="text.item_sep"),
             ]
         rows.append(row + ["—" if v is None else v for v in share_cols.get(d, [])])
     return header, rows
@@ -112,7 +107,7 @@ def item_table(assessments: list[Assessment], lang: str, q: Questionnaire) -> tu
         header += [a.label(lang), f"{a.label(lang)} {_L('notes', lang)}"]
     rows = []
     for i in q.items:
-        row: list[Any] = [i.id, _dl(i.directive, lang), i.title(lang)]
+        row: list[Any] = [i.id, directive_label(i.directive, lang), i.title(lang)]
         for a in assessments:
             row += [a.levels[i.id], a.notes.get(i.id, "")]
         rows.append(row)
@@ -130,14 +125,11 @@ def yoy_table(assessments: list[Assessment], lang: str, q: Questionnaire) -> tup
     for forms in groups.values():
         sc = [scores(a, q) for a in forms]
         name = forms[0].company or Path(forms[0].path).stem
-        for d in DIRECTIVES:
-            vals = [
-                f"{_fmt(s[d].mean)}（{a.date or '-'}）" if lang == "ja" else f"{_fmt(s[d].mean)} ({a.date or '-'})"
-                for s, a in zip(sc, forms, strict=False)
-            ]
+        for d in directive_ids():
+            vals = [_fmt(s[d].mean) + paren(a.date or "-", lang) for s, a in zip(sc, forms, strict=False)]
             vals += [""] * (width - len(vals))
             delta = round(sc[-1][d].mean - sc[0][d].mean, 2)
-            rows.append([name, _dl(d, lang), *vals, f"{delta:+.2f}"])
+            rows.append([name, directive_label(d, lang), *vals, f"{delta:+.2f}"])
     return header, rows
 
 
@@ -151,7 +143,7 @@ def radar_png(series: list[tuple[str, list[float], str]], title: str, lang: str)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         plt, fig, ax, angles = radar_axes(
-            [_dl(d, lang) for d in DIRECTIVES], 4, [0, 1, 2, 3, 4], ["0", "1", "2", "3", "4"], 6.4
+            [directive_label(d, lang) for d in directive_ids()], 4, [0, 1, 2, 3, 4], ["0", "1", "2", "3", "4"], 6.4
         )
         for label, vals, style in series:
             v = list(vals) + [vals[0]]
@@ -171,10 +163,10 @@ def radar_series(assessments: list[Assessment], lang: str, q: Questionnaire) -> 
     if len(assessments) == 1:
         s = scores(assessments[0], q)
         return [
-            (_L("mean", lang), [s[d].mean for d in DIRECTIVES], "-"),
-            (_L("min", lang), [float(s[d].minimum) for d in DIRECTIVES], "--"),
+            (_L("mean", lang), [s[d].mean for d in directive_ids()], "-"),
+            (_L("min", lang), [float(s[d].minimum) for d in directive_ids()], "--"),
         ]
-    return [(a.label(lang), [scores(a, q)[d].mean for d in DIRECTIVES], "-") for a in assessments]
+    return [(a.label(lang), [scores(a, q)[d].mean for d in directive_ids()], "-") for a in assessments]
 
 
 # --------------------------------------------------------------------------- HTML
@@ -300,7 +292,8 @@ def results_json(assessments: list[Assessment], q: Questionnaire, shares: Shares
                 "date": a.date,
                 "industry": a.industry,
                 "directives": {
-                    str(d): {"mean": s[d].mean, "min": s[d].minimum, "weakest": list(s[d].weakest)} for d in DIRECTIVES
+                    str(d): {"mean": s[d].mean, "min": s[d].minimum, "weakest": list(s[d].weakest)}
+                    for d in directive_ids()
                 },
                 "items": {i.id: a.levels[i.id] for i in q.items},
                 "notes": a.notes,
@@ -315,7 +308,9 @@ def results_json(assessments: list[Assessment], q: Questionnaire, shares: Shares
             {
                 "company": v[0].company,
                 "dates": [a.date for a in v],
-                "change": {str(d): round(scores(v[-1], q)[d].mean - scores(v[0], q)[d].mean, 2) for d in DIRECTIVES},
+                "change": {
+                    str(d): round(scores(v[-1], q)[d].mean - scores(v[0], q)[d].mean, 2) for d in directive_ids()
+                },
             }
             for v in groups.values()
         ]

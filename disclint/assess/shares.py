@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DisclintError
-from ..i18n import t
+from ..guideline import directive_ids
+from ..i18n import paren, t
 from .answers import Assessment
-from .questionnaire import DIRECTIVES
 
 
 class Share(float):
@@ -33,8 +33,8 @@ class Scope:
     covered: dict[int, float]  # directive -> share of the n companies that cover it
 
     def label(self, lang: str) -> str:
-        name = self.industry or t("assess.shares.all_industries", lang)
-        return f"{name}（n={self.n}）" if lang == "ja" else f"{name} (n={self.n})"
+        name = self.industry or t("text.all_industries", lang)
+        return f"{name}{paren(f'n={self.n}', lang)}"
 
     def share(self, d: int) -> Share | None:
         return Share(self.covered[d]) if self.n else None
@@ -64,7 +64,7 @@ def load_shares(run_dir: str, assessments: list[Assessment], lang: str) -> Share
                     "assess.shares.no_such_industry", run=run_dir, value=industry, values=exc.params.get("values", "")
                 ) from None
             raise
-        covered = {d: float(peers["directives"][str(d)]["covered"]) for d in DIRECTIVES}
+        covered = {d: float(peers["directives"][str(d)]["covered"]) for d in directive_ids()}
         scopes.append(Scope(industry, int(peers["n"]), covered))
     return Shares(run_dir, scopes)
 
@@ -75,7 +75,7 @@ def header(scope: Scope, lang: str) -> str:
 
 def columns(shares: Shares, lang: str) -> tuple[list[str], dict[int, list[Share | None]]]:
     """The columns added to the table by directive: a header per scope and the values per directive."""
-    return [header(s, lang) for s in shares.scopes], {d: [s.share(d) for s in shares.scopes] for d in DIRECTIVES}
+    return [header(s, lang) for s in shares.scopes], {d: [s.share(d) for s in shares.scopes] for d in directive_ids()}
 
 
 def notes(shares: Shares, assessments: list[Assessment], lang: str) -> list[str]:
@@ -92,7 +92,7 @@ def payload(shares: Shares, assessments: list[Assessment]) -> dict[str, Any]:
         "what": "share of companies disclosing each directive (covered), not a maturity",
         "run": shares.run,
         "scopes": [
-            {"industry": s.industry, "n": s.n, "covered": {str(d): round(s.covered[d], 3) for d in DIRECTIVES}}
+            {"industry": s.industry, "n": s.n, "covered": {str(d): round(s.covered[d], 3) for d in directive_ids()}}
             for s in shares.scopes
         ],
         "forms": {a.path: a.industry or None for a in assessments},

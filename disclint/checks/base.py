@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..document import Block, BlockKind, Document
 from ..segment import sentence_spans
+from ..text.eras import match_year, year_pattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from .rules import Rule
@@ -177,23 +178,13 @@ class CheckContext:
                 tail = b.norm.text[m.end() : m.end() + 8]
                 if re.match(r"[^。]{0,6}(まで|目標|予定|を目指)", tail):
                     continue
-                y = _to_year(m)
+                y = match_year(m)
                 if y and 1990 <= y <= 2100:
                     years.append(y)
         return max(years) if years else None
 
 
-_YEAR_RE = re.compile(r"(?:(\d{4})|令和\s*(\d{1,2}|元)|平成\s*(\d{1,2}|元))\s*年")
-
-
-def _to_year(m: re.Match[str]) -> int | None:
-    if m.group(1):
-        return int(m.group(1))
-    if m.group(2):
-        return 2018 + (1 if m.group(2) == "元" else int(m.group(2)))
-    if m.group(3):
-        return 1988 + (1 if m.group(3) == "元" else int(m.group(3)))
-    return None
+_YEAR_RE = re.compile(year_pattern())  # 2024年, 令和6年, 令和元年
 
 
 def parse_kinds(value: Any) -> frozenset[BlockKind] | None:

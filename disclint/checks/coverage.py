@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..document import Location
-from ..i18n import directive_title
+from ..i18n import directive_title, paren
 from .base import CHECKS, Check, CheckContext, Hit
 
 
@@ -32,7 +32,7 @@ def cyber_text_chars(ctx: CheckContext) -> int:
 
 @CHECKS.register("coverage")
 class CoverageCheck(Check):
-    OPTIONS = {"status": ["missing"], "min_cyber_passages": 3, "min_cyber_chars": 0, "directives": list(range(1, 11))}
+    OPTIONS = {"status": ["missing"], "min_cyber_passages": 3, "min_cyber_chars": 0, "directives": None}  # None: all
 
     def setup(self) -> None:
         bad = set(self.options["status"]) - {"missing", "weak"}
@@ -49,13 +49,14 @@ class CoverageCheck(Check):
             return
         want = set(self.options["status"])
         for d, c in cov.directives.items():
-            if d not in self.options["directives"] or c.status not in want:
+            only = self.options["directives"]
+            if (only is not None and d not in only) or c.status not in want:
                 continue
             where_i = c.blocks
             block = where_i[0] if where_i and c.status == "weak" else None
             labels = [_label(ctx.doc.blocks[j].location, ctx.lang) for j in where_i[:3]]
             where = ", ".join(x for x in labels if x)
-            at = (f"（{where}）" if ctx.lang == "ja" else f" ({where})") if where else ""
+            at = paren(where, ctx.lang) if where else ""
             data = {"directive": d, "status": c.status}
             if c.status != c.mapper_status:
                 data["mapper_status"] = c.mapper_status

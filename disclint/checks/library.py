@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ..document import BlockKind
+from ..i18n import join_list, t
+from ..text.eras import date_pattern
 from .base import PROSE_KINDS, TEXT_KINDS, CheckContext, Hit
 from .existence import following_list
 
@@ -111,7 +113,7 @@ def top_threats(ctx: CheckContext, check: Any) -> Iterable[Hit]:
     missing = [name for name, rx in threats.items() if not re.search(rx, text)]
     if missing:
         params = {
-            "threats": "、".join(missing) if ctx.lang == "ja" else ", ".join(missing),
+            "threats": join_list(missing, ctx.lang),
             "list_year": list_year or "",
         }
         yield Hit(idx[0], None, None, params, data={"threats": missing, "list_year": list_year})
@@ -181,9 +183,7 @@ def no_residual_risk(ctx: CheckContext, check: Any) -> Iterable[Hit]:
 
 
 # ---------------------------------------------------------------- comparability
-_DATES = re.compile(
-    r"(\d{4}|令和\s*\d{1,2}|平成\s*\d{1,2})\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日"
-)
+_DATES = re.compile(date_pattern(month=None, day=None) + r"|\d{1,2}\s*月\s*\d{1,2}\s*日")
 _QUANTITY = re.compile(
     r"\d[\d,.]*\s*(%|件|回|名|人|台|社|時間|日|か月|ヶ月|カ月|億円|百万円|千円|万円|円|拠点|種類|割|倍|ポイント|システム|部署|項目|講座|時間)"
 )
@@ -250,10 +250,8 @@ def mixed_width_digits(ctx: CheckContext, check: Any) -> Iterable[Hit]:
     for full, half in classes.values():
         if not full or not half:
             continue
-        minority, majority = (full, "半角") if len(full) <= len(half) else (half, "全角")
-        if ctx.lang != "ja":
-            majority = "half-width" if majority == "半角" else "full-width"
-        hits += [(i, m, majority) for i, m in minority]
+        minority, majority = (full, "half") if len(full) <= len(half) else (half, "full")
+        hits += [(i, m, t(f"check.width.{majority}", ctx.lang)) for i, m in minority]
     hits.sort(key=lambda h: (h[0], h[1].start()))
     for i, m, majority in hits[: int(_opt(check, "max_findings", 5))]:
         yield Hit(i, m.start(), m.end(), {"match": m.group(0), "majority": majority}, on_norm=False)
@@ -341,14 +339,10 @@ def mixed_style(ctx: CheckContext, check: Any) -> Iterable[Hit]:
         if not desu or not dearu:
             continue
         if len(desu) < len(dearu) or (len(desu) == len(dearu) and dearu[0] < desu[0]):
-            minority, style, other = desu, "です・ます調", "である調"
+            minority, style, other = desu, "desumasu", "dearu"
         else:
-            minority, style, other = dearu, "である調", "です・ます調"
-        if ctx.lang != "ja":
-            style, other = (
-                ("desu/masu" if style.startswith("で") and "ます" in style else "de-aru"),
-                ("de-aru" if "ます" in style else "desu/masu"),
-            )
+            minority, style, other = dearu, "dearu", "desumasu"
+        style, other = t(f"check.style.{style}", ctx.lang), t(f"check.style.{other}", ctx.lang)
         for i, s, e in minority[:max_per]:
             sent = ctx.doc.blocks[i].norm.text[s:e]
             st = s + len(sent) - len(sent.lstrip())
@@ -383,9 +377,7 @@ def stale_reference(ctx: CheckContext, check: Any) -> Iterable[Hit]:
                 yield Hit(i, m.start(), m.end(), {"match": m.group(0), "year": y, "doc_year": year, "age": year - y})
 
 
-_FULL_DATE = re.compile(
-    r"(\d{4}|令和\s*(\d{1,2}|元)|平成\s*\d{1,2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[/-]\d{1,2}[/-]\d{1,2}"
-)
+_FULL_DATE = re.compile(date_pattern() + r"|\d{4}[/-]\d{1,2}[/-]\d{1,2}")
 
 
 def no_report_date(ctx: CheckContext, check: Any) -> Iterable[Hit]:

@@ -20,14 +20,13 @@ from typing import Any
 import click
 
 from .. import __version__
-from ..i18n import t
+from ..i18n import t, texts
 from ..safeio import terminal_safe
 from .runtime import (  # noqa: F401  (re-exported: the names commands and tests use)
     DEFAULT_TIMEOUT,
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
-    HELP,
     RunContext,
     _Alarm,
     _detect_lang,
@@ -53,7 +52,7 @@ def _block_line(block, lang: str) -> str:
 
 
 def build_cli(lang: str) -> click.Group:
-    H = {k: v[lang] for k, v in HELP.items()}
+    H = texts("help.cli", lang)
 
     @click.group(help=H["main"], context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
     @click.version_option(__version__, prog_name="disclint")

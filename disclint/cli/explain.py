@@ -8,27 +8,8 @@ import json
 import string
 from typing import Any
 
-from ..checks.rules import QUALITY_LABELS, Rule
-
-_LEVEL = {
-    "error": {"ja": "エラー", "en": "error"},
-    "warning": {"ja": "警告", "en": "warning"},
-    "info": {"ja": "情報", "en": "info"},
-}
-_LABELS = {
-    "message": {"ja": "メッセージ", "en": "Message"},
-    "explanation": {"ja": "説明", "en": "Explanation"},
-    "hint": {"ja": "直し方", "en": "How to fix"},
-    "reference": {"ja": "参照", "en": "Reference"},
-    "options": {
-        "ja": 'オプション（既定値。.disclint.toml の [rules."ID"] で変更）',
-        "en": 'Options (defaults; change them in .disclint.toml [rules."ID"])',
-    },
-    "examples": {"ja": "例", "en": "Examples"},
-    "enabled": {"ja": "既定で有効", "en": "enabled by default"},
-    "disabled": {"ja": "既定で無効（--select で有効）", "en": "disabled by default (enable with --select)"},
-    "check": {"ja": "検査の種類", "en": "check"},
-}
+from ..checks.rules import Rule
+from ..i18n import level_label, quality_label, texts
 
 
 class _Blank(dict):
@@ -62,12 +43,12 @@ def _option_value(value: Any) -> str:
 
 
 def explain(rule: Rule, lang: str) -> str:
-    L = {k: v[lang] for k, v in _LABELS.items()}
-    quality = QUALITY_LABELS.get(rule.quality, {}).get(lang, rule.quality)
+    L = texts("explain", lang)
+    quality = quality_label(rule.quality, lang)
     out = [rule.id, ""]
     quality = quality if quality == rule.quality else f"{quality} ({rule.quality})"
     out.append(
-        f"{quality} · {_LEVEL[rule.level.value][lang]} ({rule.level.value}) · "
+        f"{quality} · {level_label(rule.level.value, lang)} ({rule.level.value}) · "
         f"{L['check']}: {rule.extends}{' (' + rule.python + ')' if rule.python else ''} · "
         f"{L['enabled'] if rule.enabled else L['disabled']}"
     )

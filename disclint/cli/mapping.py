@@ -94,9 +94,8 @@ def _gold_directives(row: dict[str, Any]) -> tuple[int, ...] | None:
 def _map_text_report(analysis, lang: str, show_all: bool = False) -> str:
     """The passages of one analysis and its coverage. Passages outside the cybersecurity text
     (not counted in the coverage) are listed only with ``--all``, and marked."""
-    from ..i18n import directive_title, principle_title, status_label
+    from ..i18n import directive_label, directive_title, paren, principle_title, status_label, t
 
-    ja = lang == "ja"
     doc = analysis.document
     out = [f"# {doc.path}"]
     for r in analysis.passages:
@@ -105,62 +104,40 @@ def _map_text_report(analysis, lang: str, show_all: bool = False) -> str:
             continue
         loc = r.location.short(lang) if r.location else ""
         sec = " > ".join(r.location.section) if r.location and r.location.section else ""
-        labels = ", ".join(f"{'指示' if ja else 'D'}{d} ({r.scores[d]:.2f})" for d in r.directives)
+        labels = ", ".join(f"{directive_label(d, lang)} ({r.scores[d]:.2f})" for d in r.directives)
         out.append(f"{loc}{'  § ' + sec if sec else ''}")
         out.append(f"  {labels}")
         ev = []
         for d in r.directives:
             terms = [
-                e.text + ("（予定）" if e.planned and ja else " (planned)" if e.planned else "")
+                e.text + (paren(t("map.planned", lang), lang) if e.planned else "")
                 for e in r.evidence.get(d, [])
                 if e.kind in ("concept", "pattern")
             ]
             if not terms:
                 terms = [e.text for e in r.evidence.get(d, []) if e.kind == "feature"][:2]
             ev.append(f"{d}: " + " / ".join(dict.fromkeys(terms)))
-        out.append(f"  {'根拠' if ja else 'evidence'}: " + "; ".join(ev))
+        out.append(f"  {t('map.evidence', lang)}: " + "; ".join(ev))
         if r.negated:
-            out.append(f"  {'否定された対策' if ja else 'negated'}: " + " / ".join(e.text for e in r.negated))
+            out.append(f"  {t('map.negated', lang)}: " + " / ".join(e.text for e in r.negated))
         text = r.text.replace("\n", " ")
         out.append(f"  「{text[:70]}{'…' if len(text) > 70 else ''}」")
         if not inside:
-            out.append(
-                "  （サイバーセキュリティの記載の外にあるため、網羅状況には数えません）"
-                if ja
-                else "  (outside the cybersecurity text: not counted in the coverage)"
-            )
+            out.append("  " + t("map.outside", lang))
     out.append("")
-    out.append(
-        "## "
-        + (
-            "網羅状況（サイバーセキュリティ経営ガイドライン Ver3.0 指示1〜10）"
-            if ja
-            else "Coverage (guideline Ver3.0 directives 1-10)"
-        )
-    )
+    out.append("## " + t("map.coverage_title", lang))
     for d, c in analysis.coverage.directives.items():
         # XBRL/text blocks have no page or paragraph number: their short location is empty
         where = ", ".join(dict.fromkeys(w for j in c.blocks[:5] if (w := doc.blocks[j].location.short(lang))))
         note = ""
         if c.status == "missing" and c.outside:
-            note = (
-                f"  （該当はサイバーセキュリティの記載以外の {c.outside} 件のみ）"
-                if ja
-                else f"  (matched only by {c.outside} passage(s) outside the cybersecurity text)"
-            )
-        depth = f"{'深さ' if ja else 'depth'} {c.depth}/4"
+            note = "  " + t("map.outside_only", lang, count=c.outside)
+        depth = t("html.depth", lang, depth=c.depth)
         out.append(
-            f"  {'指示' if ja else 'D'}{d:<3}{status_label(c.status, lang):<10} {depth:<8} {directive_title(d, lang)}{'  [' + where + ']' if where else ''}{note}"
+            f"  {directive_label(d, lang, 3)}{status_label(c.status, lang):<10} {depth:<8} {directive_title(d, lang)}{'  [' + where + ']' if where else ''}{note}"
         )
-    out.append(
-        "  "
-        + (
-            "深さ（0〜4、推定）: 0 記載なし / 1 言及のみ / 2 具体的な対策 / 3 数値・頻度・範囲あり / 4 評価・改善まで（disclint assess と同じ尺度）"
-            if ja
-            else "depth (0-4, estimated): 0 absent / 1 mentioned / 2 a concrete measure / 3 quantified or scoped / 4 evaluated and improved (the scale of disclint assess)"
-        )
-    )
-    out.append("## " + ("3 原則" if ja else "Principles"))
+    out.append("  " + t("map.depth_scale", lang))
+    out.append("## " + t("map.principles", lang))
     for key, c in analysis.coverage.principles.items():
         out.append(f"  {status_label(c.status, lang):<10} {principle_title(key, lang)}")
     return "\n".join(out)

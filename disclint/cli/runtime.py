@@ -22,64 +22,12 @@ import click
 
 from ..document import Document
 from ..errors import DisclintError, LimitExceeded
-from ..i18n import resolve_lang, t
+from ..i18n import resolve_lang, t, texts
 from ..readers import Limits, read
 from ..readers.readahead import ReadAhead
 from ..safeio import terminal_safe
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-HELP: dict[str, dict[str, str]] = {
-    "main": {
-        "ja": "disclint: サイバーセキュリティ開示文書のリンター（経営ガイドライン Ver3.0 / 総務省 開示の手引き）",
-        "en": "disclint: a linter for Japanese cybersecurity disclosures (METI/IPA guideline Ver3.0, MIC disclosure guide)",
-    },
-    "lang": {
-        "ja": "表示言語（ja / en）。環境変数 DISCLINT_LANG でも指定可",
-        "en": "message language (ja / en); also DISCLINT_LANG",
-    },
-    "debug": {"ja": "内部エラー時にトレースバックを表示", "en": "show tracebacks on internal errors"},
-    "extract": {
-        "ja": "文書を読み取り、ブロック（見出し・段落・表のセル…）と位置を表示します。disclint が何を読んだか確認するためのコマンドです。",
-        "en": "Read documents and print their blocks (headings, paragraphs, table cells …) with locations: what disclint saw.",
-    },
-    "lint": {
-        "ja": "開示文書を検査し、指摘を表示します。",
-        "en": "Check disclosure documents and report findings.",
-    },
-    "format": {"ja": "出力形式", "en": "output format"},
-    "map": {
-        "ja": "サイバーセキュリティに関する記述を見つけ、経営ガイドライン Ver3.0 の指示1〜10 に対応づけ、根拠と網羅状況を表示します。"
-        '--input-format jsonl では {"id", "text"} の行を読み（- は標準入力）、判定結果を 1 行ずつ出力します。',
-        "en": "Find cybersecurity passages, map them to directives 1-10 of guideline Ver3.0 with evidence, and show coverage. "
-        'With --input-format jsonl, read {"id", "text"} lines (- for stdin) and write one result per line.',
-    },
-    "input_format": {
-        "ja": "入力形式（document: 文書ファイル / jsonl: 文の一覧）",
-        "en": "input format (document files or jsonl passages)",
-    },
-    "map_all": {
-        "ja": "サイバーセキュリティの記載の外で対応づけた記述も表示する（網羅状況には数えない旨を付記）。既定では記載の中の記述だけを表示",
-        "en": "also list passages mapped outside the cybersecurity text (marked as not counted in the coverage); by default only passages inside it are listed",
-    },
-    "eval": {
-        "ja": "正解ラベル付き JSONL（id, text, directives）で対応づけの精度（適合率・再現率・F1）を評価します。",
-        "en": "Evaluate the mapper on gold-labelled JSONL (id, text, directives): precision, recall, F1.",
-    },
-    "show_errors": {"ja": "誤りの例を表示", "en": "list the misclassified passages"},
-    "max_pages": {"ja": "1 ファイルの最大ページ数", "en": "maximum pages per file"},
-    "max_file_mb": {"ja": "1 ファイルの最大サイズ（MB）", "en": "maximum file size (MB)"},
-    "max_unzip_mb": {"ja": "docx/zip 展開後の最大サイズ（MB）", "en": "maximum uncompressed size of docx/zip (MB)"},
-    "max_chars": {"ja": "1 ファイルの最大文字数", "en": "maximum characters per file"},
-    "timeout": {
-        "ja": "1 ファイルの処理時間の上限（秒、読み取りと検査の合計。0 で無制限）。超えたファイルは 1 行のエラーにして次へ進む",
-        "en": "time limit per file in seconds (reading and checking together; 0 = none); a file over it is one error line and the batch goes on",
-    },
-    "fail_level": {
-        "ja": "この重要度以上の指摘があれば終了コード 1（error / warning / info / none）",
-        "en": "exit 1 when a finding at or above this level exists (error / warning / info / none)",
-    },
-}
 
 
 def _detect_lang(argv: list[str]) -> str:
@@ -112,7 +60,7 @@ class RunContext:
 
     def warn(self, path: str, message: str) -> None:
         path = self.names.get(path, path)
-        label = "注意" if self.lang == "ja" else "note"
+        label = t("cli.note", self.lang)
         click.echo(terminal_safe(f"disclint: {path}: {label}: {message}"), err=True)
 
 
@@ -278,33 +226,20 @@ def timeout_option(lang: str) -> Callable[[Callable[..., Any]], Callable[..., An
         show_default=True,
         expose_value=False,
         callback=store,
-        help=HELP["timeout"][lang],
+        help=texts("help.cli", lang)["timeout"],
     )
 
 
 def limit_options(lang: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    d = Limits()
+    d, H = Limits(), texts("help.cli", lang)
     opts = [
-        click.option(
-            "--max-pages", type=click.IntRange(1), default=d.max_pages, show_default=True, help=HELP["max_pages"][lang]
-        ),
-        click.option(
-            "--max-file-mb",
-            type=click.FloatRange(0.001),
-            default=d.max_file_mb,
-            show_default=True,
-            help=HELP["max_file_mb"][lang],
-        ),
-        click.option(
-            "--max-unzip-mb",
-            type=click.FloatRange(0.001),
-            default=d.max_uncompressed_mb,
-            show_default=True,
-            help=HELP["max_unzip_mb"][lang],
-        ),
-        click.option(
-            "--max-chars", type=click.IntRange(1), default=d.max_chars, show_default=True, help=HELP["max_chars"][lang]
-        ),
+        click.option(name, type=kind, default=default, show_default=True, help=H[key])
+        for name, kind, default, key in (
+            ("--max-pages", click.IntRange(1), d.max_pages, "max_pages"),
+            ("--max-file-mb", click.FloatRange(0.001), d.max_file_mb, "max_file_mb"),
+            ("--max-unzip-mb", click.FloatRange(0.001), d.max_uncompressed_mb, "max_unzip_mb"),
+            ("--max-chars", click.IntRange(1), d.max_chars, "max_chars"),
+        )
     ]
 
     def deco(f: Callable[..., Any]) -> Callable[..., Any]:

@@ -8,27 +8,7 @@ from typing import Any
 
 import click
 
-from ..i18n import t
-
-_HELP = {
-    "diff": {
-        "ja": "同じ会社の 2 つの開示文書（前年と今年など）を比べ、指示ごとの記載の変化、見出しの追加・削除・番号変更、"
-        "段落の追加・削除・書き換え（位置ではなく類似度で対応づけ）、変わった数値、そのまま引き継がれたサイバーセキュリティの記載（適時公表性）を示します。",
-        "en": "Compare two disclosures of one company (e.g. last year's and this year's): directive status then and now, headings "
-        "added / removed / renumbered, paragraphs added / removed / reworded (aligned by similarity, not position), figures "
-        "that changed, and cybersecurity text copied unchanged (timeliness).",
-    },
-    "format": {"ja": "出力形式", "en": "output format"},
-    "output": {
-        "ja": "結果をこのファイルに書き出す（入力ファイルは上書きしない）",
-        "en": "write the result to this file (never an input file)",
-    },
-    "force": {"ja": "-o の書き出し先が既にあれば上書きする", "en": "overwrite the -o file if it exists"},
-    "all": {
-        "ja": "すべての変更を表示する（既定はサイバーセキュリティの記載とリスクの節の変更だけを一覧し、件数はすべて数える）",
-        "en": "list every change (by default only changes in the cybersecurity text and in risk sections are listed; all are counted)",
-    },
-}
+from ..i18n import t, texts
 
 
 def register_diff_command(cli: click.Group, lang: str) -> None:
@@ -43,7 +23,7 @@ def register_diff_command(cli: click.Group, lang: str) -> None:
         timeout_option,
     )
 
-    H = {k: v[lang] for k, v in _HELP.items()}
+    H = texts("help.diff", lang)
 
     @cli.command("diff", help=H["diff"])
     @click.argument("old")

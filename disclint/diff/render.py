@@ -8,7 +8,7 @@ import re
 from difflib import SequenceMatcher
 from typing import Any
 
-from ..i18n import directive_title, principle_title, status_label, t
+from ..i18n import directive_label, directive_title, principle_title, status_label, t
 from .compare import Change, DocDiff
 
 RISK_SECTION = re.compile(r"事業等のリスク|リスク")
@@ -50,22 +50,23 @@ def _sec(c: Change) -> str:
 
 def status_rows(diff: DocDiff, lang: str) -> list[tuple[str, str, str, str]]:
     """(item, title, status then, status now) for the ten directives, then the three principles."""
-    d_label = "指示" if lang == "ja" else "D"
-    rows = [(f"{d_label}{d}", directive_title(d, lang), a, b) for d, (a, b) in diff.directives.items()]
+    rows = [(directive_label(d, lang), directive_title(d, lang), a, b) for d, (a, b) in diff.directives.items()]
     return rows + [("", principle_title(k, lang), a, b) for k, (a, b) in diff.principles.items()]
 
 
+def _title(diff: DocDiff, lang: str) -> str:
+    return t(
+        "diff.title",
+        lang,
+        old=diff.old_path,
+        new=diff.new_path,
+        old_date=diff.old_date or "?",
+        new_date=diff.new_date or "?",
+    )
+
+
 def to_text(diff: DocDiff, lang: str, show_all: bool = False) -> str:
-    out = [
-        t(
-            "diff.title",
-            lang,
-            old=diff.old_path,
-            new=diff.new_path,
-            old_date=diff.old_date or "?",
-            new_date=diff.new_date or "?",
-        )
-    ]
+    out = [_title(diff, lang)]
     out.append("## " + t("diff.coverage", lang))
     for item, title, a, b in status_rows(diff, lang):
         mark = "*" if a != b else " "
@@ -209,14 +210,7 @@ def to_html(diff: DocDiff, lang: str, show_all: bool = False) -> str:
             )  # type: ignore[union-attr]
     stale = "".join(f"<li>{e(c.new.text)} <span class=sec>{e(_sec(c))}</span></li>" for c in diff.stale)  # type: ignore[union-attr]
     c = diff.counts
-    title = t(
-        "diff.title",
-        lang,
-        old=diff.old_path,
-        new=diff.new_path,
-        old_date=diff.old_date or "?",
-        new_date=diff.new_date or "?",
-    )
+    title = _title(diff, lang)
     col_old, col_new = (diff.old_date or "old"), (diff.new_date or "new")
     return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">'

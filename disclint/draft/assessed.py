@@ -25,8 +25,10 @@ from functools import lru_cache
 from typing import Any
 
 from ..assess.answers import Assessment
-from ..assess.questionnaire import DIRECTIVES, load_questionnaire
+from ..assess.questionnaire import load_questionnaire
 from ..errors import ConfigError
+from ..guideline import directive_ids
+from ..i18n import t
 from ..resources import data_dir, load_yaml
 from .measures import measure_directive
 from .profile import Profile
@@ -137,7 +139,7 @@ def assessed_states(assessment: Assessment, mapping: Mapping | None = None) -> A
     measures = {
         name: AssessedMeasure(name, item, levels[item], state_for(levels[item])) for name, item in mapping.items.items()
     }
-    silent = tuple(d for d in DIRECTIVES if all(levels[i.id] < PLANNED_AT for i in q.of(d)))
+    silent = tuple(d for d in directive_ids() if all(levels[i.id] < PLANNED_AT for i in q.of(d)))
     return AssessedStates(
         assessment.path, measures, silent, levels[mapping.recognition] >= PLANNED_AT, dict(mapping.planned)
     )
@@ -175,20 +177,12 @@ def conflicts(profile: Profile, assessed: AssessedStates, directives: list[int] 
     return out
 
 
-STATE_WORDS = {
-    "yes": {"ja": "実施", "en": "in place"},
-    "no": {"ja": "未実施", "en": "not in place"},
-    "plan": {"ja": "予定あり", "en": "planned for a date"},
-    "planned": {"ja": "整備中", "en": "being put in place"},
-}
-
-
 def conflict_params(c: Conflict, lang: str) -> dict[str, Any]:
     m = MEASURE_BY_NAME[c.measure]
     return {
         "measure": m.noun if lang == "ja" else m.name,
-        "profile": STATE_WORDS[c.profile][lang],
+        "profile": t(f"draft.state.{c.profile}", lang),
         "item": c.assessed.item,
         "level": c.assessed.level,
-        "assessed": STATE_WORDS[c.assessed.state][lang],
+        "assessed": t(f"draft.state.{c.assessed.state}", lang),
     }

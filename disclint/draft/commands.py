@@ -8,72 +8,11 @@ from typing import Any
 
 import click
 
-from ..i18n import t
-from .doctypes import ALL_DIRECTIVES, DOC_TYPES, doc_type_help
+from ..guideline import directive_ids
+from ..i18n import t, texts
+from .doctypes import DOC_TYPES, doc_type_help
 
 EXIT_OK, EXIT_ERROR = 0, 2
-
-_HELP = {
-    "init": {
-        "ja": "会社プロファイルのひな形（YAML、日本語のコメント付き）を書き出します。既存のファイルは上書きしません。",
-        "en": "Write a commented company profile (YAML, Japanese comments). Never overwrites an existing file.",
-    },
-    "init_output": {
-        "ja": "書き出し先（既定: disclint-profile.yml）",
-        "en": "file to write (default: disclint-profile.yml)",
-    },
-    "init_example": {
-        "ja": "空のひな形ではなく、すべて記入した架空の会社の例を書き出す",
-        "en": "write the complete example of a fictional company instead of the empty form",
-    },
-    "draft": {
-        "ja": "会社プロファイルの事実だけから、指示1〜10 に対応する開示文の下書きを作成します。"
-        "プロファイルで実施を宣言していない対策は書かず【要確認: …】と問い、足りない細目は【要記入: …】と表示します（disclint lint がエラーとして報告）。",
-        "en": "Draft disclosure sections for directives 1-10 from the facts of a company profile only. "
-        "A measure the profile does not declare is never stated (【要確認: …】 asks instead); missing details are 【要記入: …】 placeholders (both reported as errors by disclint lint).",
-    },
-    "doc_type": {"ja": "文書の種類: ", "en": "document type: "},
-    "profile": {
-        "ja": "会社プロファイル（disclint init で作成）。省略するとどの対策も書かず【要確認】にする",
-        "en": "company profile (see disclint init); without it no measure is stated (【要確認】 questions)",
-    },
-    "directives": {
-        "ja": "下書きする指示の番号（カンマ区切り、例: 1,7,8。既定: 1〜10 すべて）",
-        "en": "directives to draft, comma-separated (e.g. 1,7,8; default: all ten)",
-    },
-    "output": {
-        "ja": "書き出し先（.md または .docx）。省略すると Markdown を標準出力へ",
-        "en": "output file (.md or .docx); default: markdown on stdout",
-    },
-    "force": {
-        "ja": "-o の書き出し先が既にあれば上書きする（入力ファイルは常に拒否）",
-        "en": "overwrite the -o file if it exists (never an input file)",
-    },
-    "missing_from": {
-        "ja": "この文書（docx / pdf など）を検査し、記載がない・弱い指示だけを下書きする",
-        "en": "map this document (docx, pdf, …) and draft only the directives it misses or covers weakly",
-    },
-    "insert": {
-        "ja": "--missing-from の docx のコピーを -o に作り、末尾に下書きを追加する（元のファイルは変更しない）",
-        "en": "write a copy of the --missing-from docx to -o with the drafted sections appended (the input is never changed)",
-    },
-    "templates": {
-        "ja": "独自のテンプレートのディレクトリ（同じ名前のファイルが同梱のテンプレートより優先）",
-        "en": "directory of your own templates (a file there overrides ours of the same name)",
-    },
-    "assessment": {
-        "ja": "自己評価の様式（disclint assess init、XLSX / YAML）で対策の状態を決める: 段階3以上は実施している文、"
-        "段階2は整備を進めている文、段階1以下は書かない（4 項目とも1以下の指示は節ごと書かない）。"
-        "会社の事実と、ISMS 認証・サイバー保険などの個別の対策は --profile から。食い違いは自己評価に従い、1 行ずつ表示",
-        "en": "let a self-assessment form (disclint assess init, XLSX / YAML) decide the measures: level 3+ is drafted as in place, "
-        "level 2 as being put in place, level 1 or below is not drafted (a directive with all four items at 1 or below gets no section). "
-        "Facts, and add-ons such as ISO 27001 or a cyber insurance, come from --profile; where the two disagree the assessment wins, one line each",
-    },
-    "variant": {
-        "ja": "文の言い回しの選択（整数。既定は会社名から決まり、同じ入力なら同じ出力）",
-        "en": "wording variant (an integer; default derived from the company name, so output is reproducible)",
-    },
-}
 
 
 def _fatal(message: str) -> None:
@@ -106,13 +45,13 @@ def parse_directives(value: str | None) -> list[int] | None:
             out.append(int(part))
         else:
             raise ValueError(part)
-    if not out or any(d not in ALL_DIRECTIVES for d in out):
+    if not out or any(d not in directive_ids() for d in out):
         raise ValueError(value)
     return sorted(set(out))
 
 
 def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> None:
-    D = {k: v[lang] for k, v in _HELP.items()}
+    D = texts("help.draft", lang)
 
     @cli.command("init", help=D["init"])
     @click.option(
@@ -251,7 +190,7 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
                 _fatal(f"{missing_from}: {exc.message(L)}")
             status = {d: c.status for d, c in coverage.directives.items()}
             lacking = [
-                d for d in ALL_DIRECTIVES if status.get(d) in ("missing", "weak") and (chosen is None or d in chosen)
+                d for d in directive_ids() if status.get(d) in ("missing", "weak") and (chosen is None or d in chosen)
             ]
             missing = [d for d in lacking if status[d] == "missing"]
             weak = [d for d in lacking if status[d] == "weak"]
@@ -329,7 +268,7 @@ def _apply_assessment(assessed: Any, profile: Any, chosen: list[int] | None, lan
     from .profile import empty_profile
 
     where = f"disclint: {assessed.path}: "
-    wanted = list(chosen or ALL_DIRECTIVES)
+    wanted = list(chosen or directive_ids())
     silent = [d for d in wanted if d in assessed.silent]
     kept = [d for d in wanted if d not in silent]
     if silent:

@@ -4,21 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: directive titles of guideline Ver3.0, short (used in help and messages)
-DIRECTIVE_SHORT = {
-    1: ("対応方針", "policy"),
-    2: ("管理体制", "risk-management structure"),
-    3: ("予算・人材", "budget and people"),
-    4: ("リスクの把握と計画", "risks and plan"),
-    5: ("保護・検知の仕組み", "protection and detection"),
-    6: ("PDCA", "PDCA"),
-    7: ("インシデント対応", "incident response"),
-    8: ("事業継続・復旧", "continuity and recovery"),
-    9: ("サプライチェーン", "supply chain"),
-    10: ("情報の収集・共有・開示", "information sharing and disclosure"),
-}
-
-ALL_DIRECTIVES = tuple(range(1, 11))
+from ..guideline import directive_ids
+from ..i18n import join_list, t
 
 #: Lengths of the real 有価証券報告書 in ../shared/realdocs (characters without whitespace;
 #: benchmarks/drafting_norms.py, figures in docs/drafting.md). Drafts of the complete example
@@ -52,7 +39,7 @@ class DocType:
         """The chosen directives in document order, grouped by pillar when the type has pillars."""
         chosen = set(directives)
         if not self.groups:
-            return [(None, [d for d in ALL_DIRECTIVES if d in chosen])]
+            return [(None, [d for d in directive_ids() if d in chosen])]
         out = []
         for heading, ds in self.groups:
             inside = [d for d in ds if d in chosen]
@@ -130,6 +117,7 @@ def section_number(style: str, i: int) -> str:
 
 
 def doc_type_help(lang: str) -> str:
-    if lang == "ja":
-        return "、".join(f"{d.id}（{d.name_ja}）" for d in DOC_TYPES.values())
-    return ", ".join(f"{d.id} ({d.name_ja}: {d.name_en})" for d in DOC_TYPES.values())
+    return join_list(
+        (t("draft.doc_type_item", lang, id=d.id, name_ja=d.name_ja, name_en=d.name_en) for d in DOC_TYPES.values()),
+        lang,
+    )

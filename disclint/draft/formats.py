@@ -12,6 +12,8 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..text.eras import format_era_year
+
 PLACEHOLDER = "【要記入: {label}】"
 
 
@@ -27,24 +29,13 @@ class Date:
         return _dt.date(self.year, self.month or 1, self.day or 1)
 
 
-# (first day, name) of the eras, newest first
-_ERAS = ((Date(2019, 5, 1), "令和"), (Date(1989, 1, 8), "平成"), (Date(1926, 12, 25), "昭和"))
-
-
 def placeholder(label: str) -> str:
     return PLACEHOLDER.format(label=label)
 
 
-def _key(d: Date) -> tuple[int, int, int]:
-    return (d.year, d.month or 12, d.day or 31)  # a year alone counts from its end (2019年 -> 令和元年)
-
-
 def wareki_year(d: Date) -> str:
-    for start, name in _ERAS:
-        if _key(d) >= (start.year, start.month or 1, start.day or 1):
-            n = d.year - start.year + 1
-            return f"{name}{'元' if n == 1 else n}年"
-    return f"{d.year}年"
+    """令和6年; a year alone counts from its end (2019年 -> 令和元年)."""
+    return format_era_year(d.year, d.month, d.day)
 
 
 def format_number(value: float | int) -> str:

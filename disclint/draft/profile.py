@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from ..i18n import lookup
 from .formats import Date, format_fact
 from .schema import (  # noqa: F401  (re-exported: the schema is part of the profile's API)
     _ZERO_IS_NO,
@@ -175,32 +176,8 @@ def _generic(path: str) -> str:
     return re.sub(r"\[\d+\]", "", path)
 
 
-_KIND_WORDS = {
-    "str": "文字列",
-    "int": "整数",
-    "number": "数値",
-    "bool": "true / false",
-    "date": "日付（YYYY-MM-DD）",
-    "list": "文字列のリスト",
-    "enum": "選択肢",
-    "section": "項目の集まり（key: value）",
-    "table": "リスト",
-}
-_KIND_WORDS_EN = {
-    "str": "a string",
-    "int": "an integer",
-    "number": "a number",
-    "bool": "true / false",
-    "date": "a date (YYYY-MM-DD)",
-    "list": "a list of strings",
-    "enum": "one of the choices",
-    "section": "a mapping (key: value)",
-    "table": "a list",
-}
-
-
 def kind_word(kind: str, lang: str) -> str:
-    return (_KIND_WORDS if lang == "ja" else _KIND_WORDS_EN).get(kind, kind)
+    return lookup(f"profile.kind.{kind}", lang, kind)
 
 
 def _all_paths(section: Section, prefix: str = "") -> list[str]:

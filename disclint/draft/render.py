@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DisclintError
+from ..guideline import directive_ids, load_guideline
 from ..resources import data_dir
-from .doctypes import ALL_DIRECTIVES, DIRECTIVE_SHORT, DOC_TYPES, DocType, section_number
+from .doctypes import DOC_TYPES, DocType, section_number
 from .formats import f_adv, f_date, f_join, f_num, f_pct, f_quote, fiscal_label, placeholder
 from .measures import measure_directive, measure_views, unsaid_plans
 from .profile import MEASURES, Fact, Profile
@@ -444,7 +445,7 @@ def _sections(
                 continue
             explain_terms(blocks, helpers)
             if blocks[0].kind != "heading":
-                blocks.insert(0, Block("heading", DIRECTIVE_SHORT[d][0], inner, directive=d))
+                blocks.insert(0, Block("heading", load_guideline().directives[d].short, inner, directive=d))
             blocks[0].text = section_number(dt.section_numbers, len(sections)) + blocks[0].text
             sections.append(blocks)
         if not sections:
@@ -479,7 +480,7 @@ def render_draft(
     the profile's; its silent directives (every item at level 1 or below) are left out.
     """
     dt = DOC_TYPES[doc_type]
-    chosen = sorted(set(directives or ALL_DIRECTIVES))
+    chosen = sorted(set(directives or directive_ids()))
     if assessed is not None:
         chosen = [d for d in chosen if d not in assessed.silent]
     env = make_env(templates)

@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from ..guideline import directive_ids
+from ..i18n import t
 from .corpus import Passage
 from .pipeline import PassageResult
 
@@ -19,14 +21,14 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 
 
 def evaluate(gold: Sequence[Passage], pred: Sequence[PassageResult]) -> dict[str, Any]:
-    per: dict[int, dict[str, int]] = {d: {"tp": 0, "fp": 0, "fn": 0} for d in range(1, 11)}
+    per: dict[int, dict[str, int]] = {d: {"tp": 0, "fp": 0, "fn": 0} for d in directive_ids()}
     confusions: Counter[tuple[int, int]] = Counter()
     errors: list[dict[str, Any]] = []
     scr: Counter[str] = Counter()
     cyb: Counter[str] = Counter()
     for g, p in zip(gold, pred, strict=False):
         gs, ps = set(g.directives), set(p.directives)
-        for d in range(1, 11):
+        for d in per:
             if d in gs and d in ps:
                 per[d]["tp"] += 1
             elif d in ps:
@@ -53,7 +55,7 @@ def evaluate(gold: Sequence[Passage], pred: Sequence[PassageResult]) -> dict[str
     fp = sum(v["fp"] for v in per.values())
     fn = sum(v["fn"] for v in per.values())
     per_directive = {d: _prf(**v) for d, v in per.items()}
-    macro = sum(v["f1"] for v in per_directive.values()) / 10
+    macro = sum(v["f1"] for v in per_directive.values()) / len(per_directive)
     return {
         "n": len(gold),
         "per_directive": per_directive,
@@ -68,12 +70,10 @@ def evaluate(gold: Sequence[Passage], pred: Sequence[PassageResult]) -> dict[str
 
 
 def format_report(rep: dict[str, Any], lang: str = "ja") -> str:
-    ja = lang == "ja"
+    col = {k: t(f"eval.col_{k}", lang) for k in ("directive", "precision", "recall")}
     lines = [
-        f"{'件数' if ja else 'passages'}: {rep['n']}",
-        f"{'指示':<6}{'適合率':>8}{'再現率':>8}{'F1':>8}{'TP':>5}{'FP':>5}{'FN':>5}"
-        if ja
-        else f"{'dir':<6}{'prec':>8}{'recall':>8}{'F1':>8}{'TP':>5}{'FP':>5}{'FN':>5}",
+        f"{t('eval.passages', lang)}: {rep['n']}",
+        f"{col['directive']:<6}{col['precision']:>8}{col['recall']:>8}{'F1':>8}{'TP':>5}{'FP':>5}{'FN':>5}",
     ]
     for d, m in rep["per_directive"].items():
         lines.append(
@@ -84,18 +84,16 @@ def format_report(rep: dict[str, Any], lang: str = "ja") -> str:
         f"micro F1 {mi['f1']:.3f} (P {mi['precision']:.3f} / R {mi['recall']:.3f}), macro F1 {rep['macro']['f1']:.3f}"
     )
     s, c = rep["screening"], rep["cyber"]
-    lines.append(f"{'スクリーニング' if ja else 'screening'}: recall {s['recall']:.3f}, precision {s['precision']:.3f}")
-    lines.append(
-        f"{'サイバー判定' if ja else 'cyber detection'}: recall {c['recall']:.3f}, precision {c['precision']:.3f}"
-    )
+    lines.append(f"{t('eval.screening', lang)}: recall {s['recall']:.3f}, precision {s['precision']:.3f}")
+    lines.append(f"{t('eval.cyber', lang)}: recall {c['recall']:.3f}, precision {c['precision']:.3f}")
     for genre, m in rep.get("per_genre", {}).items():
         lines.append(
-            f"  {'ジャンル' if ja else 'genre'} {genre}: n={m['n']} micro F1 {m['f1']:.3f} (P {m['precision']:.3f} / R {m['recall']:.3f})"
+            f"  {t('eval.genre', lang)} {genre}: n={m['n']} micro F1 {m['f1']:.3f} (P {m['precision']:.3f} / R {m['recall']:.3f})"
             f" TP {m['tp']} FP {m['fp']} FN {m['fn']}"
         )
     if rep["confusions"]:
         lines.append(
-            ("取り違え（正解→予測）: " if ja else "confusions (gold->predicted): ")
+            t("eval.confusions", lang)
             + ", ".join(f"{x['gold']}→{x['predicted']}×{x['count']}" for x in rep["confusions"][:10])
         )
     return "\n".join(lines)

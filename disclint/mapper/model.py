@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-LABELS = ("cyber",) + tuple(f"d{i}" for i in range(1, 11))
+from ..guideline import directive_ids
+
+LABELS = ("cyber",) + tuple(f"d{i}" for i in directive_ids())
 
 
 def _sigmoid(x: float) -> float:

@@ -13,7 +13,7 @@ from dataclasses import KW_ONLY, dataclass, field
 from typing import Any
 
 from ..findings import Finding
-from ..i18n import status_label, t
+from ..i18n import directive_label, level_label, status_label, t
 from ..safeio import terminal_safe
 from ..sourcetext import char_offsets
 
@@ -63,12 +63,8 @@ def _counts(findings: list[Finding]) -> dict[str, int]:
     return {lv: sum(1 for f in findings if f.level.value == lv) for lv in ("error", "warning", "info")}
 
 
-_LEVEL_JA = {"error": "エラー", "warning": "警告", "info": "情報"}
-
-
 @reporter("text")
 def text_report(reports: list[FileReport], rules: list[Any], lang: str, version: str) -> str:
-    ja = lang == "ja"
     out: list[str] = []
     for rep in reports:
         out.append(rep.path)
@@ -85,7 +81,7 @@ def text_report(reports: list[FileReport], rules: list[Any], lang: str, version:
         for key, fs in groups.items():
             out.append(f"  {key}")
             for f in fs:
-                level = _LEVEL_JA[f.level.value] if ja else f.level.value
+                level = level_label(f.level.value, lang)
                 out.append(f"    {level}: {f.message}  [{f.rule}]")
                 out.extend(_context_lines(f, rep.texts))
                 if f.fix:
@@ -98,7 +94,7 @@ def text_report(reports: list[FileReport], rules: list[Any], lang: str, version:
         if cov:
             out.append("  " + t("lint.coverage_title", lang))
             for d, c in cov.items():
-                out.append(f"    {'指示' if ja else 'D'}{d:<3}{status_label(c['status'], lang):<8} {c['title']}")
+                out.append(f"    {directive_label(d, lang, 3)}{status_label(c['status'], lang):<8} {c['title']}")
             for key, c in (rep.coverage.get("principles") or {}).items():
                 out.append(f"    {status_label(c['status'], lang):<8} {c.get('title', key)}")
         if rep.hidden:

@@ -8,6 +8,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from ..i18n import directive_label, paren, status_label, t
 from .data import (
     DIRECTIVES,
     CompanyYear,
@@ -15,7 +16,6 @@ from .data import (
     T,
     _by_industry,
     _by_year,
-    _dlabel,
 )
 from .yoy import YoYChange, latest_pairs, yoy_changes, yoy_shares
 
@@ -60,15 +60,15 @@ def chart_share(data: Data, sel: list[CompanyYear]) -> Any:
     plt = setup_matplotlib()
     L = data.lang
     fig, ax = plt.subplots(figsize=(8, 4.2))
-    labels = [_dlabel(d, L) for d in DIRECTIVES]
+    labels = [directive_label(d, L) for d in DIRECTIVES]
     n = max(1, len(sel))
     cov = [sum(c.directives[d] == "covered" for c in sel) / n for d in DIRECTIVES]
     weak = [sum(c.directives[d] == "weak" for c in sel) / n for d in DIRECTIVES]
-    ax.bar(labels, cov, color="#2e7d32", label=T["covered"][L])
-    ax.bar(labels, weak, bottom=cov, color="#f9a825", label=T["weak"][L])
+    ax.bar(labels, cov, color="#2e7d32", label=status_label("covered", L, mark=False))
+    ax.bar(labels, weak, bottom=cov, color="#f9a825", label=status_label("weak", L, mark=False))
     ax.set_ylim(0, 1)
     ax.set_ylabel(T["share"][L])
-    ax.set_title(f"{T['share_title'][L]}（n={len(sel)}）" if L == "ja" else f"{T['share_title'][L]} (n={len(sel)})")
+    ax.set_title(T["share_title"][L] + paren(f"n={len(sel)}", L))
     ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
     ax.legend(loc="upper right")
     return fig
@@ -82,10 +82,8 @@ def chart_heatmap(data: Data, sel: list[CompanyYear]) -> Any:
     matrix = [[sum(c.directives[d] == "covered" for c in cs) / len(cs) for d in DIRECTIVES] for cs in groups.values()]
     fig, ax = plt.subplots(figsize=(9, 0.38 * len(names) + 1.6))
     im = ax.imshow(matrix or [[0] * 10], cmap="Greens", vmin=0, vmax=1, aspect="auto")
-    ax.set_xticks(range(10), [_dlabel(d, L) for d in DIRECTIVES])
-    ax.set_yticks(
-        range(len(names)), [f"{n}（{len(groups[n])}）" if L == "ja" else f"{n} ({len(groups[n])})" for n in names]
-    )
+    ax.set_xticks(range(10), [directive_label(d, L) for d in DIRECTIVES])
+    ax.set_yticks(range(len(names)), [f"{n}{paren(str(len(groups[n])), L)}" for n in names])
     for i, row in enumerate(matrix):
         for j, v in enumerate(row):
             ax.text(j, i, f"{v:.0%}", ha="center", va="center", fontsize=7, color="white" if v > 0.6 else "black")
@@ -112,16 +110,12 @@ def chart_trend(data: Data) -> Any:
     for _k, (d, ax) in enumerate(zip(DIRECTIVES, axes.flat, strict=False)):
         ys = [sum(c.directives[d] == "covered" for c in cs) / len(cs) for cs in years.values()]
         ax.plot(xs, ys, marker="o", color="#2e7d32", linewidth=1.8)
-        ax.set_title(_dlabel(d, L), fontsize=10)
+        ax.set_title(directive_label(d, L), fontsize=10)
         ax.set_ylim(-0.03, 1.03)
         ax.grid(axis="y", alpha=0.3)
         ax.set_xticks(xs, _year_ticks(years, L), fontsize=7)
         ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
-    fig.suptitle(
-        f"{T['trend_title'][L]}（n は各年度の社数）"
-        if L == "ja"
-        else f"{T['trend_title'][L]} (n: companies in each year)"
-    )
+    fig.suptitle(T["trend_title"][L] + paren(t("survey.chart.n_per_year", L), L))
     fig.tight_layout()
     return fig
 
@@ -132,7 +126,7 @@ def chart_yoy(data: Data, pairs: dict[str, list[YoYChange]]) -> Any:
     L = data.lang
     n, added, dropped = yoy_shares(pairs)
     fig, ax = plt.subplots(figsize=(8, 4.2))
-    labels = [_dlabel(d, L) for d in DIRECTIVES]
+    labels = [directive_label(d, L) for d in DIRECTIVES]
     ax.bar(labels, [added[d] for d in DIRECTIVES], color="#2e7d32", label=T["added"][L])
     ax.bar(labels, [-dropped[d] for d in DIRECTIVES], color="#c62828", label=T["dropped"][L])
     ax.axhline(0, color="#444", linewidth=0.8)
@@ -140,7 +134,7 @@ def chart_yoy(data: Data, pairs: dict[str, list[YoYChange]]) -> Any:
     ax.set_ylim(-top * 1.15, top * 1.15)
     ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{abs(v):.0%}"))
     ax.set_ylabel(T["share"][L])
-    ax.set_title(f"{T['yoy_title'][L]}（n={n}）" if L == "ja" else f"{T['yoy_title'][L]} (n={n})", fontsize=10)
+    ax.set_title(T["yoy_title"][L] + paren(f"n={n}", L), fontsize=10)
     ax.legend(loc="upper right")
     return fig
 
@@ -164,7 +158,7 @@ def radar_axes(labels: list[str], top: float, ticks: list[float], tick_labels: l
 
 def chart_radar(series: list[tuple[str, list[float]]], title: str, lang: str) -> Any:
     _, fig, ax, angles = radar_axes(
-        [_dlabel(d, lang) for d in DIRECTIVES], 1, [0.25, 0.5, 0.75, 1.0], ["", "0.5", "", "1"]
+        [directive_label(d, lang) for d in DIRECTIVES], 1, [0.25, 0.5, 0.75, 1.0], ["", "0.5", "", "1"]
     )
     for name, vals in series:
         v = list(vals) + [vals[0]]
@@ -190,7 +184,7 @@ def radar_series(
     ]  # at most ~6 lines per chart (the report notes the others: survey.report_compare_limited)
     series = [
         (
-            f"{c.company}（{c.code} {c.fiscal_year}）" if L == "ja" else f"{c.company} ({c.code} {c.fiscal_year})",
+            f"{c.company}{paren(f'{c.code} {c.fiscal_year}', L)}",
             [c.value(d) for d in DIRECTIVES],
         )
         for c in found
@@ -200,9 +194,7 @@ def radar_series(
         avg = [sum(c.value(d) for c in peers) / len(peers) for d in DIRECTIVES]
         series.append(
             (
-                f"{T['industry_avg'][L]}：{found[0].industry}（n={len(peers)}）"
-                if L == "ja"
-                else f"{T['industry_avg'][L]}: {found[0].industry} (n={len(peers)})",
+                t("text.labelled", L, label=T["industry_avg"][L], text=found[0].industry) + paren(f"n={len(peers)}", L),
                 avg,
             )
         )
@@ -213,7 +205,7 @@ def industry_radar(data: Data, sel: list[CompanyYear], top: int = 4) -> list[tup
     L = data.lang
     series = [
         (
-            f"{T['all_avg'][L]}（n={len(sel)}）" if L == "ja" else f"{T['all_avg'][L]} (n={len(sel)})",
+            T["all_avg"][L] + paren(f"n={len(sel)}", L),
             [sum(c.value(d) for c in sel) / max(1, len(sel)) for d in DIRECTIVES],
         )
     ]
@@ -223,7 +215,7 @@ def industry_radar(data: Data, sel: list[CompanyYear], top: int = 4) -> list[tup
     for ind, cs in list(groups.items())[:top]:
         series.append(
             (
-                f"{ind}（n={len(cs)}）" if L == "ja" else f"{ind} (n={len(cs)})",
+                f"{ind}{paren(f'n={len(cs)}', L)}",
                 [sum(c.value(d) for c in cs) / len(cs) for d in DIRECTIVES],
             )
         )

@@ -10,78 +10,9 @@ from typing import Any
 import click
 
 from ..cli.runtime import EXIT_ERROR, EXIT_OK, RunContext, limit_options, make_limits
-from ..i18n import t
+from ..i18n import t, texts
 from ..safeio import terminal_safe
 from .inputs import SurveyError
-
-HELP = {
-    "survey": {
-        "ja": "多数の開示文書を一括で調べ、会社・業種・年度ごとの開示状況を集計します（run / report）。"
-        "サブコマンドを省略すると run になります。",
-        "en": "Survey many disclosure documents: which companies disclose what, by industry and year (run / report). "
-        "Without a subcommand, run is assumed.",
-    },
-    "run": {
-        "ja": "フォルダ・ファイル・マニフェスト CSV の文書を調べ、結果を RUN_DIR の SQLite に記録します。"
-        "中断しても再実行すれば処理済みの文書（SHA-256 で識別）を飛ばして続きから再開します。",
-        "en": "Survey the documents in folders, files and manifest CSVs and record the results in SQLite in RUN_DIR. "
-        "Rerunning after an interruption skips finished documents (by SHA-256) and resumes.",
-    },
-    "report": {
-        "ja": "RUN_DIR の結果から CSV・XLSX・HTML ダッシュボード（グラフ付き）を OUT_DIR に書き出します。",
-        "en": "Write CSV, XLSX and an HTML dashboard with charts to OUT_DIR from the results in RUN_DIR.",
-    },
-    "output_run": {
-        "ja": "結果を記録するディレクトリ（新規、空、または以前の survey の RUN_DIR）",
-        "en": "run directory (new, empty, or an earlier survey run to resume)",
-    },
-    "output_report": {"ja": "出力先ディレクトリ（新規または空）", "en": "output directory (new or empty)"},
-    "workers": {"ja": "ワーカープロセス数（既定: CPU 数）", "en": "worker processes (default: number of CPUs)"},
-    "engine": {
-        "ja": "実行エンジン（local: ローカルのプロセス / dask: 既存の Dask クラスタ）",
-        "en": "engine (local processes / an existing Dask cluster)",
-    },
-    "scheduler": {
-        "ja": "Dask スケジューラのアドレス（例: tcp://127.0.0.1:8786）",
-        "en": "Dask scheduler address (e.g. tcp://127.0.0.1:8786)",
-    },
-    "connect_timeout": {
-        "ja": "Dask スケジューラへの接続と最初の応答を待つ上限（秒）。応答がなければ 1 行のエラー",
-        "en": "seconds to wait for the Dask scheduler to connect and first answer; then one error line",
-    },
-    "max_tasks": {
-        "ja": "ワーカーをこの文書数ごとに入れ替える（メモリ増加の抑制）",
-        "en": "replace each worker after this many documents (bounds memory)",
-    },
-    "timeout": {
-        "ja": "1 文書の処理時間の上限（秒、0 で無制限）。超えた文書はエラーとして記録",
-        "en": "time limit per document in seconds (0: none); exceeded = recorded as an error",
-    },
-    "retry_errors": {
-        "ja": "エラーとして記録済みの文書も再処理する",
-        "en": "process documents recorded as errors again",
-    },
-    "quiet": {"ja": "進捗表示をしない", "en": "no progress bar"},
-    "config": {
-        "ja": "設定ファイル（ルールの選択など。省略時はカレントディレクトリから探索）",
-        "en": "config file (rule selection …; default: searched from the current directory)",
-    },
-    "select": {"ja": "実行するルール（ID またはプレフィックス）", "en": "rules to run (ids or prefixes)"},
-    "ignore": {"ja": "除外するルール（ID またはプレフィックス）", "en": "rules to skip (ids or prefixes)"},
-    "compare": {
-        "ja": "レーダーチャートで比較する証券コード（カンマ区切り。1 社なら業種平均と比較）",
-        "en": "securities codes to compare in radar charts (comma-separated; one code: against its industry average)",
-    },
-    "year": {
-        "ja": "会社別の表とグラフに使う年度（既定: 会社ごとの最新年度）",
-        "en": "fiscal year for the per-company views (default: each company's latest)",
-    },
-    "industry": {"ja": "この業種の会社だけを集計する", "en": "report on the companies of this industry only"},
-    "include_empty": {
-        "ja": "サイバーセキュリティの記述がない文書も割合の集計に含める（既定: 除く）",
-        "en": "count documents without cybersecurity text in the shares (default: left out)",
-    },
-}
 
 
 class SurveyGroup(click.Group):
@@ -99,7 +30,7 @@ def _fatal(ctx: RunContext, exc: SurveyError) -> None:
 
 
 def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> None:  # noqa: ARG001 - same signature as the others
-    L = {k: v[lang] for k, v in HELP.items()}
+    L = texts("help.survey", lang)
 
     @cli.group("survey", cls=SurveyGroup, help=L["survey"])
     def survey() -> None:

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..i18n import directive_title, status_label, t
 from .data import (
     Data,
     T,
@@ -42,20 +43,6 @@ def write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
         w.writerows([csv_cell(v) for v in row] for row in rows)
 
 
-SHEET_NAMES = {
-    "company_coverage": {"ja": "会社×指示", "en": "company x directive"},
-    "company_years": {"ja": "会社×年度", "en": "company-years"},
-    "quality": {"ja": "品質スコア", "en": "quality scores"},
-    "findings": {"ja": "指摘（文書別）", "en": "findings by document"},
-    "rules": {"ja": "指摘（ルール別）", "en": "findings by rule"},
-    "industry": {"ja": "業種×指示", "en": "industry x directive"},
-    "trend": {"ja": "年度推移", "en": "trend"},
-    "quality_industry": {"ja": "品質の分布", "en": "quality spread"},
-    "yoy": {"ja": "前年比", "en": "YoY"},
-    "yoy_industry": {"ja": "前年比（業種別）", "en": "YoY by industry"},
-    "documents": {"ja": "文書", "en": "documents"},
-    "errors": {"ja": "エラー", "en": "errors"},
-}
 FILLS = {"covered": "C6EFCE", "weak": "FFEB9C", "missing": "F4CCCC"}
 
 
@@ -64,11 +51,11 @@ def write_xlsx(path: Path, views: dict[str, tuple[list[str], list[list[Any]]]], 
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    fills = {T[k][lang]: PatternFill("solid", fgColor=v) for k, v in FILLS.items()}
+    fills = {status_label(k, lang, mark=False): PatternFill("solid", fgColor=v) for k, v in FILLS.items()}
     wb = Workbook()
     wb.remove(wb.active)
     for name, (header, rows) in views.items():
-        ws = wb.create_sheet(SHEET_NAMES[name][lang][:31])
+        ws = wb.create_sheet(t(f"survey.sheet.{name}", lang)[:31])
         ws.append([clean_text(h) for h in header])
         for cell in ws[1]:
             cell.font = Font(bold=True)
@@ -113,7 +100,7 @@ ol.legend{font-size:.9em;columns:2}
 def _cell(v: Any, lang: str) -> str:
     v = clean_text(v)
     cls = next(
-        (k for k in ("covered", "weak", "missing") if v == T[k][lang]), "num" if isinstance(v, (int, float)) else ""
+        (k for k in FILLS if v == status_label(k, lang, mark=False)), "num" if isinstance(v, (int, float)) else ""
     )
     if isinstance(v, float):
         v = f"{v:.3f}".rstrip("0").rstrip(".") if v < 1.0001 and v != int(v) else f"{v:g}"
@@ -134,10 +121,9 @@ def render_html(
     data: Data, views: dict[str, tuple[list[str], list[list[Any]]]], charts: dict[str, str], year: int | None
 ) -> str:
     from .. import __version__
-    from ..mapper import load_directives
+    from ..guideline import directive_ids
 
     L = data.lang
-    ds = load_directives()
     sel = data.selected(year)
     last = data.runs[-1] if data.runs else {}
     counted = data.counted(data.company_years)
@@ -155,7 +141,7 @@ def render_html(
     ]
     note = T["empty_included" if data.include_empty else "empty_note"][L].format(n=n_empty) if n_empty else ""
     img = lambda name: f'<img alt="{name}" src="data:image/png;base64,{charts[name]}">' if name in charts else ""  # noqa: E731
-    legend = "".join(f"<li>{html.escape(d.title if L == 'ja' else d.title_en)}</li>" for d in ds.directives.values())
+    legend = "".join(f"<li>{html.escape(directive_title(d, L))}</li>" for d in directive_ids())
     parts = [
         f'<!DOCTYPE html><html lang="{L}"><head><meta charset="utf-8"><title>{T["title"][L]}</title><style>{CSS}</style></head><body>',
         f"<h1>{T['title'][L]}</h1>",
@@ -189,9 +175,8 @@ def render_html(
     )
     parts.append(f"<h2>{T['table_quality_industry'][L]}</h2>" + _table(*views["quality_industry"], L))
     parts.append(f"<h2>{T['table_quality'][L]}</h2>" + _table(*views["quality"], L))
-    parts.append(f"<h2>{SHEET_NAMES['industry'][L]}</h2>" + _table(*views["industry"], L))
-    parts.append(f"<h2>{SHEET_NAMES['trend'][L]}</h2>" + _table(*views["trend"], L))
-    parts.append(f"<h2>{SHEET_NAMES['rules'][L]}</h2>" + _table(*views["rules"], L))
+    for name in ("industry", "trend", "rules"):
+        parts.append(f"<h2>{t('survey.sheet.' + name, L)}</h2>" + _table(*views[name], L))
     if data.failed:
         parts.append(f"<h2>{T['table_errors'][L]}</h2>" + _table(*views["errors"], L))
     parts.append("</body></html>\n")

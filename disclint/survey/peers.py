@@ -63,38 +63,21 @@ def compare(peers: dict[str, Any], coverage: dict[str, Any]) -> list[dict[str, A
     return rows
 
 
-STATUS = {
-    "covered": {"ja": "記載あり", "en": "covered"},
-    "weak": {"ja": "記載が弱い", "en": "weak"},
-    "missing": {"ja": "記載なし", "en": "missing"},
-}
-
-
 def text_section(peers: dict[str, Any], reports: list[Any], lang: str) -> str:
-    from ..i18n import directive_title
+    from ..i18n import directive_label, directive_title, status_label, t
     from ..safeio import terminal_safe
 
-    scope = peers["industry"] or ("全業種" if lang == "ja" else "all industries")
-    head = (
-        f"同業他社との比較（{scope}、公表済みの報告書 n={peers['n']}、{peers['run']}）"
-        if lang == "ja"
-        else f"Peers ({scope}, published reports n={peers['n']}, {peers['run']})"
-    )
+    scope = peers["industry"] or t("text.all_industries", lang)
+    head = t("peers.heading", lang, scope=scope, n=peers["n"], run=peers["run"])
     lines = ["", terminal_safe(head)]
     for rep in reports:
         lines.append(terminal_safe(rep.path))
         for row in compare(peers, rep.coverage):
             d = row["directive"]
-            mark = (
-                ("  ← 同業他社の多くが記載" if lang == "ja" else "  <- most peers cover it") if row["lagging"] else ""
-            )
-            share = (
-                f"同業他社 {row['peers_covered']:.0%} 記載あり / {row['peers_weak']:.0%} 弱い"
-                if lang == "ja"
-                else f"peers {row['peers_covered']:.0%} covered / {row['peers_weak']:.0%} weak"
-            )
+            mark = "  " + t("peers.lagging", lang) if row["lagging"] else ""
+            share = t("peers.share", lang, covered=row["peers_covered"], weak=row["peers_weak"])
             lines.append(
-                f"  {('指示' if lang == 'ja' else 'D')}{d:<2} {STATUS[row['status']][lang]:<6} {share}  {directive_title(d, lang)}{mark}"
+                f"  {directive_label(d, lang, 2)} {status_label(row['status'], lang, mark=False):<6} {share}  {directive_title(d, lang)}{mark}"
             )
     return "\n".join(lines) + "\n"
 

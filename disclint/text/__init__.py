@@ -1,0 +1,1 @@
+"""Text-level facts about Japanese writing that several stages share (eras and dates)."""
