@@ -40,8 +40,9 @@ lint-code: $(STAMP)
 	$(BIN)/ruff format --check disclint
 	$(BIN)/mypy --strict --follow-imports=silent --ignore-missing-imports $(MYPY_STRICT)
 
+# The suite runs on every core (pytest-xdist; at most 4 workers, each loads GiNZA once).
 test: $(STAMP) sysdeps lint-code
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --maxprocesses 4
 
 # Rebuild the directive model from corpus/ (deterministic) and print its test-split scores.
 model: $(STAMP)

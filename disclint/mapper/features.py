@@ -20,7 +20,7 @@ from typing import Any
 from .definitions import FRAME_PREFIX, ConceptHit, DirectiveSet
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
-#: chosen by cross-validation on train+dev (tools/cv_mapper.py): 1 -> 0.835, 3 -> 0.843,
+#: chosen by cross-validation on train+dev (research/cv_mapper.py): 1 -> 0.835, 3 -> 0.843,
 #: 5 -> 0.847, 8 -> 0.847 micro-F1
 VECTOR_SCALE = 5.0
 

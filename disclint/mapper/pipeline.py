@@ -283,12 +283,12 @@ class Mapper:
                     )
                     for a, b, lem, vec in w.sentences
                 ]
-            self._decide(w)
+            self.decide(w)
             if not keep_features:
                 w.features, w.lemmas, w.vector = None, [], None
                 w.sentences, w.sentence_features = [], []
 
-    def _decide(self, w: _Work) -> None:
+    def decide(self, w: _Work) -> None:
         res, f, m = w.result, w.features, self.model
         assert f is not None
         res.cyber_score = m.score("cyber", f.values, f.vector)

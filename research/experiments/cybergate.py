@@ -11,7 +11,7 @@ def tune(sel, l, lo=10, hi=76):
 
 
 def decide(j, thr, gate, efm=0.5):
-    """The run-time rule of pipeline._decide, plus the gate."""
+    """The run-time rule of pipeline.decide, plus the gate."""
     r = PassageResult(text="", screened=screened[j])
     if not r.screened:
         return r

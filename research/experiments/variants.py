@@ -14,8 +14,8 @@ from disclint.mapper.definitions import load_directives
 passages = load_passages()
 work = cm.cached_work(passages, Path("/tmp/disclint-cv.pkl"))
 fit = [i for i, p in enumerate(passages) if p.split in ("train", "dev")]
-gold = [training._gold(passages[i]) for i in fit]
-folds = [training._fold(passages[i].id) for i in fit]
+gold = [training.gold_labels(passages[i]) for i in fit]
+folds = [training.fold_of(passages[i].id) for i in fit]
 ds = load_directives()
 CACHE = Path("/tmp/disclint-exp")  # caches of token and tok2vec features (not the results)
 CACHE.mkdir(exist_ok=True)
@@ -34,7 +34,7 @@ def oof_scores(rows, trainer=train):
 
 def decide_with(scores_by_label, ev=0.5):
     thresholds = {}
-    training._tune(thresholds, {l: list(v) for l, v in scores_by_label.items()}, [passages[i] for i in fit])
+    training.tune_thresholds(thresholds, {l: list(v) for l, v in scores_by_label.items()}, [passages[i] for i in fit])
     out = []
     for j, i in enumerate(fit):
         w = work[i]
@@ -45,7 +45,7 @@ def decide_with(scores_by_label, ev=0.5):
             def contributions(s, *a, **k): return []
         w.result = PassageResult(text=w.text, screened=ds.screens(w.norm.text, w.context_norm))
         if w.result.screened:
-            Mapper(directives=ds, model=Fake())._decide(w)
+            Mapper(directives=ds, model=Fake()).decide(w)
         out.append(w.result)
     return evaluate([passages[i] for i in fit], out)
 

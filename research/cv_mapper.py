@@ -1,7 +1,7 @@
 """Compare mapper training variants by cross-validation on train+dev only (the test split is
 never scored here; ``make model`` scores it once).
 
-    .venv/bin/python tools/cv_mapper.py [--C 0.5,1,2] [--evidence-min 0.5,0.7] [--scale c:2,p:2]
+    .venv/bin/python research/cv_mapper.py [--C 0.5,1,2] [--evidence-min 0.5,0.7] [--scale c:2,p:2]
                                         [--show-misses 5] [--groups] [--extra FILE_OR_DIR ...]
                                         [--realdev]
 
@@ -74,9 +74,9 @@ def _scorer(m, w, j_row, label):
 def run_variant(passages, work, fit, C: float, evidence_min: float, fold_of=None):
     """Out-of-fold run-time decisions; ``fold_of(passage)`` names the fold (default: the
     5 hash folds of ``make model``; leave-one-group-out passes ``Passage.group``)."""
-    fold_of = fold_of or (lambda p: training._fold(p.id))
+    fold_of = fold_of or (lambda p: training.fold_of(p.id))
     feats = [training_row(work[i].features) for i in fit]
-    gold = [training._gold(passages[i]) for i in fit]
+    gold = [training.gold_labels(passages[i]) for i in fit]
     oof = {label: [0.0] * len(fit) for label in LABELS}
     models = {}
     fold = [fold_of(passages[i]) for i in fit]
@@ -88,7 +88,7 @@ def run_variant(passages, work, fit, C: float, evidence_min: float, fold_of=None
             for j in held:
                 oof[label][j] = _scorer(m, work[fit[j]], feats[j], label)
     thresholds: dict[str, float] = {}
-    training._tune(thresholds, oof, [passages[i] for i in fit])
+    training.tune_thresholds(thresholds, oof, [passages[i] for i in fit])
     for m in models.values():
         m.thresholds = thresholds
     ds = Mapper(model=models[fold[0]]).ds
@@ -106,7 +106,7 @@ def decisions(ds, work, idx, models, evidence_min):
         m.meta = dict(m.meta, evidence_free_min=evidence_min, **META)
         w.result = PassageResult(text=w.text, screened=ds.screens(w.norm.text, w.context_norm))
         if w.result.screened:
-            Mapper(directives=ds, model=m)._decide(w)
+            Mapper(directives=ds, model=m).decide(w)
         out.append(w.result)
     return out
 
@@ -124,7 +124,7 @@ def realdev_score(passages, work, fit, C, evidence_min, thresholds, cache: Path)
     rd = [Passage(it["id"], it["text"], bool(it["directives"]), tuple(it["directives"]), context=tuple(it["context"]),
                   genre=it["genre"]) for it in items]
     rd_work = cached_work(rd, cache.with_name(cache.stem + "-realdev.pkl"))
-    m = train([training_row(work[i].features) for i in fit], [training._gold(passages[i]) for i in fit], C=C)
+    m = train([training_row(work[i].features) for i in fit], [training.gold_labels(passages[i]) for i in fit], C=C)
     m.thresholds = thresholds
     ds = Mapper(model=m).ds
     preds = decisions(ds, rd_work, range(len(rd)), [m] * len(rd), evidence_min)
