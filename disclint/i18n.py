@@ -1241,6 +1241,91 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "文の言い回しの選択（整数。既定は会社名から決まり、同じ入力なら同じ出力）",
         "en": "wording variant (an integer; default derived from the company name, so output is reproducible)",
     },
+    # --- disclint lint / rules / rule: the options' help (cli/lint.py, cli/rules.py) ---
+    "help.lint.format": {
+        "ja": "出力形式（text / json / sarif / github / html）",
+        "en": "output format (text / json / sarif / github / html)",
+    },
+    "help.lint.annotate": {
+        "ja": "指摘を Word のコメントにした文書のコピーをこのファイルに書き出す（入力は .docx 1 つ。入力は変更しない）",
+        "en": "write a copy of the document with every finding as a Word comment to this file (one .docx input; the input is never changed)",
+    },
+    "help.lint.output": {
+        "ja": "結果をこのファイルに書き出す（入力ファイルは上書きしない）",
+        "en": "write the report to this file (never an input file)",
+    },
+    "help.lint.force": {
+        "ja": "-o / --annotate / --write-baseline の出力先が既にあれば上書きする",
+        "en": "overwrite the -o / --annotate / --write-baseline file if it exists",
+    },
+    "help.lint.config": {
+        "ja": "設定ファイル（省略時は .disclint.toml / pyproject.toml / setup.cfg を上位へ探索）",
+        "en": "config file (default: search .disclint.toml / pyproject.toml / setup.cfg upward)",
+    },
+    "help.lint.isolated": {
+        "ja": "設定ファイルを探索しない（--config を指定しなければ既定の設定。第三者の文書を検査するとき）",
+        "en": "do not search for config files (defaults unless --config is given; for third-party documents)",
+    },
+    "help.lint.select": {
+        "ja": "実行するルール（ID またはプレフィックス、カンマ区切り可。例: truthfulness）",
+        "en": "rules to run (ids or prefixes, comma-separated, e.g. truthfulness)",
+    },
+    "help.lint.ignore": {"ja": "除外するルール（ID またはプレフィックス）", "en": "rules to skip (ids or prefixes)"},
+    "help.lint.baseline": {
+        "ja": "このベースラインに記録済みの指摘を表示しない",
+        "en": "hide findings recorded in this baseline",
+    },
+    "help.lint.write_baseline": {
+        "ja": "現在の指摘をベースラインとして書き出す",
+        "en": "record the current findings as a baseline",
+    },
+    "help.lint.peers": {
+        "ja": "survey の RUN_DIR の公表済み報告書と比べ、指示ごとに同業他社の記載率を示す（text / json）",
+        "en": "compare with the published reports of a survey RUN_DIR: per directive, the share of peers disclosing it (text / json)",
+    },
+    "help.lint.assessment": {
+        "ja": "自己評価の様式（disclint assess init、XLSX / YAML）と突き合わせ、取組が開示に表れていない指示・実態以上の記載のおそれがある指示を指摘に加える",
+        "en": "check against a self-assessment form (disclint assess init, XLSX / YAML): add findings for directives the text undersells or may overstate",
+    },
+    "help.lint.peer_industry": {
+        "ja": "--peers で比べる業種（既定: すべての業種）",
+        "en": "industry of the peers for --peers (default: all)",
+    },
+    "help.lint.rules": {
+        "ja": "ルールの一覧を表示します（ID・品質・重要度・メッセージ）。1 つのルールの詳細は disclint rule ID。",
+        "en": "List the rules (id, quality, level, message). One rule in full: disclint rule ID.",
+    },
+    "help.lint.rule": {
+        "ja": "1 つのルールを詳しく表示します（メッセージ・説明・直し方・参照・オプション・例）。例: disclint rule truthfulness.absolute-claim",
+        "en": "Explain one rule in full (message, explanation, how to fix, reference, options, examples), e.g. disclint rule truthfulness.absolute-claim",
+    },
+    "help.lint.rules_format": {"ja": "出力形式（text / json）", "en": "output format (text / json)"},
+    "help.lint.fix": {
+        "ja": "安全な修正（機械的な書き換え）を .md / .txt に直接適用する（一時ファイル経由で置き換え。他の形式は変更しない）",
+        "en": "apply the safe fixes (mechanical rewrites) to .md / .txt files in place (atomic replace; other formats are never written)",
+    },
+    "help.lint.unsafe_fixes": {
+        "ja": "--fix で要確認の修正も適用する",
+        "en": "with --fix, also apply the fixes that need review",
+    },
+    "help.lint.suggest": {
+        "ja": "すべての修正案を Word の変更履歴（作成者 disclint）にした文書のコピーをこのファイルに書き出す（入力は .docx 1 つ。入力は変更しない）",
+        "en": "write a copy of the document with every fix as a Word tracked change (author disclint) to this file (one .docx input; never changed)",
+    },
+    "help.lint.exclude": {
+        "ja": "フォルダ・グロブの展開から除くパターン（fnmatch。複数指定可。.disclintignore も参照）",
+        "en": "pattern to leave out when expanding folders and globs (fnmatch; repeatable; .disclintignore is read too)",
+    },
+    "help.lint.stdin_filename": {
+        "ja": "標準入力（-）の名前。拡張子で形式を決め、メッセージにこの名前を表示する",
+        "en": "name of standard input (-): its extension chooses the format, messages show this name",
+    },
+    "help.lint.fail_level": {
+        "ja": "この重要度以上の指摘があれば終了コード 1（既定: 設定ファイル、なければ error）",
+        "en": "exit 1 when a finding at or above this level exists (default: config, else error)",
+    },
+    "rules.disabled": {"ja": "（無効）", "en": " (disabled)"},
+    "rules.quality_heading": {"ja": "{label} ({quality})", "en": "{quality}"},
     # --- labels shared by several outputs (text, survey, diff, annotate) ---
     "status.covered": {"ja": "記載あり", "en": "covered"},
     "status.weak": {"ja": "記載が弱い", "en": "weak"},
