@@ -18,12 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .i18n import LANGS, quality_label
-
 QUALITIES = ("relevance", "truthfulness", "comparability", "understandability", "timeliness")
-# The names are messages (i18n.quality_label); this view is for report/html.py, survey/data.py and
-# cli/commands.py until they call quality_label themselves.
-QUALITY_LABELS = {q: {lang: quality_label(q, lang) for lang in LANGS} for q in QUALITIES}
+# their names are messages: disclint.i18n.quality_label
 WEIGHTS = {"error": 5, "warning": 2, "info": 1}
 PASSAGE_POINTS = 10.0  # per weight unit per 1,000 characters
 DOCUMENT_POINTS = 5.0  # per weight unit of a document-level finding

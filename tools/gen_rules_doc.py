@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from disclint.checks import QUALITIES, load_rules  # noqa: E402
-from disclint.checks.rules import QUALITY_LABELS  # noqa: E402
+from disclint.i18n import quality_label  # noqa: E402
 
 TARGET = REPO / "docs" / "rules.md"
 STATIC = (REPO / "tools" / "rules_doc_tail.md")
@@ -47,7 +47,7 @@ def generate() -> str:
     for r in rules:
         out.append(f"| [`{r.id}`](#{r.id.replace('.', '')}) | {r.level.value} | {r.extends} | {_cell(r.message['ja'])} |")
     for q in QUALITIES:
-        out += ["", f"## {QUALITY_LABELS[q]['ja']} ({q})", ""]
+        out += ["", f"## {quality_label(q, 'ja')} ({q})", ""]
         for r in [r for r in rules if r.quality == q]:
             out += [f"### {r.id}", ""]
             out.append(f"- level: `{r.level.value}` · check: `{r.extends}`" + (f" (`{r.python}`)" if r.python else "") + f" · reference: {r.reference or '—'}")

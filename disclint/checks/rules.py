@@ -17,7 +17,7 @@ import yaml
 
 from ..errors import ConfigError
 from ..findings import Level
-from ..quality import QUALITIES, QUALITY_LABELS  # noqa: F401  (re-exported)
+from ..quality import QUALITIES
 from ..resources import data_dir, load_yaml
 
 _FIELDS = {

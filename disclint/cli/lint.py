@@ -26,7 +26,7 @@ from .runtime import (
 
 
 def register_lint(cli: click.Group, lang: str, H: dict[str, str], L: dict[str, str]) -> None:
-    """``H``: the commands' help, ``L``: the options' help (:data:`.commands._LINT_HELP`), in ``lang``."""
+    """``H``: the commands' help, ``L``: the options' help (``help.lint.*`` in :mod:`disclint.i18n`), in ``lang``."""
 
     @cli.command("lint", help=H["lint"])
     @click.argument("files", nargs=-1, required=True)

@@ -7,12 +7,12 @@ from typing import Any
 
 import click
 
-from ..i18n import t
+from ..i18n import quality_label, t
 from .runtime import EXIT_ERROR, EXIT_OK, RunContext
 
 
 def register_rules(cli: click.Group, lang: str, L: dict[str, str]) -> None:
-    """``L``: the options' help (:data:`.commands._LINT_HELP`) in ``lang``."""
+    """``L``: the options' help (``help.lint.*`` in :mod:`disclint.i18n`) in ``lang``."""
 
     def load(
         ctx: RunContext,
@@ -60,7 +60,6 @@ def register_rules(cli: click.Group, lang: str, L: dict[str, str]) -> None:
     ) -> None:
         import json
 
-        from ..checks.rules import QUALITY_LABELS
         from .explain import rendered
 
         rules = load(ctx, config_path, isolated, select, ignore)
@@ -75,8 +74,10 @@ def register_rules(cli: click.Group, lang: str, L: dict[str, str]) -> None:
         for r in rules:
             if r.quality != current:
                 current = r.quality
-                click.echo(f"{QUALITY_LABELS[r.quality][ctx.lang]} ({r.quality})" if ctx.lang == "ja" else r.quality)
-            state = "" if r.enabled else ("（無効）" if ctx.lang == "ja" else " (disabled)")
+                click.echo(
+                    t("rules.quality_heading", ctx.lang, label=quality_label(r.quality, ctx.lang), quality=r.quality)
+                )
+            state = "" if r.enabled else t("rules.disabled", ctx.lang)
             click.echo(f"  {r.id:<46} {r.level.value}{state}")
             click.echo(f"      {rendered(r, 'message', ctx.lang)}")  # whole, placeholders rendered as …
         click.echo("")

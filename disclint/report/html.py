@@ -46,8 +46,9 @@ from markupsafe import Markup
 
 from ..document import Block, BlockKind, Document
 from ..findings import Finding
-from ..i18n import t
-from ..quality import QUALITIES, QUALITY_LABELS, quality_scores  # noqa: F401  (quality_scores re-exported)
+from ..guideline import directive_ids, load_guideline
+from ..i18n import directive_label, level_label, principle_title, quality_label, status_label, t
+from ..quality import QUALITIES, quality_scores  # noqa: F401  (quality_scores re-exported)
 from . import FileReport, reporter
 from .svg import radar_svg  # noqa: F401  (part of this module's API)
 
@@ -148,25 +149,9 @@ def _csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def _directive_meta() -> dict[int, dict[str, str]]:
-    try:
-        from ..mapper.definitions import load_directives
-
-        ds = load_directives()
-        return {d: {"group": x.group, "title": x.title, "title_en": x.title_en} for d, x in ds.directives.items()}
-    except Exception:
-        return {}
-
-
 def _principles_from_directives(statuses: dict[int, str], lang: str) -> dict[str, dict[str, Any]]:
-    try:
-        from ..mapper.definitions import load_directives
-
-        ds = load_directives()
-    except Exception:
-        return {}
     out = {}
-    for key, p in ds.principles.items():
+    for key, p in load_guideline().principles.items():
         states = [statuses.get(d, "missing") for d in p.directives]
         status = (
             "covered"
@@ -177,7 +162,7 @@ def _principles_from_directives(statuses: dict[int, str], lang: str) -> dict[str
         )
         out[key] = {
             "status": status,
-            "title": p.title if lang == "ja" else (p.title_en or p.title),
+            "title": principle_title(key, lang),
             "directives": list(p.directives),
             "blocks": [],
             "derived": True,
@@ -216,8 +201,7 @@ class _Page:
         self.rules = rules
         self.next_id = 0
 
-        self.qlabels = {q: QUALITY_LABELS.get(q, {}).get(lang, q) for q in QUALITIES}
-        self.meta = _directive_meta()
+        self.groups = {d: x.group for d, x in load_guideline().directives.items()}
 
     # -------------------------------------------------------------- one file
     def file_view(self, rep: FileReport, n: int) -> dict[str, Any]:
@@ -251,7 +235,7 @@ class _Page:
         directives = (rep.coverage or {}).get("directives") or {}
         if len(directives) >= 3:
             keys = sorted(directives, key=lambda k: int(k))
-            labels = [t("html.directive", self.lang, n=k) for k in keys]
+            labels = [directive_label(k, self.lang) for k in keys]
             values = [STATUS_VALUE.get(directives[k].get("status", ""), 0.0) for k in keys]
             tips = [f"{labels[i]} {directives[k].get('title', '')}" for i, k in enumerate(keys)]
             title = t("html.radar_directives", self.lang)
@@ -261,7 +245,7 @@ class _Page:
         chars = doc.char_count if doc is not None else 0
         scores = quality_scores(rep.findings, chars)
         title = t("html.radar_quality", self.lang)
-        labels = [self.qlabels[q] for q in QUALITIES]
+        labels = [quality_label(q, self.lang) for q in QUALITIES]
         out["quality"] = Markup(
             radar_svg(labels, [float(scores[q]) for q in QUALITIES], title=title, css_class="radar radar-quality")
         )
@@ -278,7 +262,7 @@ class _Page:
         return links
 
     def _status_label(self, status: str) -> str:
-        return t("html.status." + status, self.lang) if status in STATUS_VALUE else status
+        return status_label(status, self.lang) if status in STATUS_VALUE else status
 
     def coverage(self, rep: FileReport, doc: Document | None, n: int) -> dict[str, Any] | None:
         directives = (rep.coverage or {}).get("directives") or {}
@@ -300,7 +284,7 @@ class _Page:
                     "status": status,
                     "status_label": self._status_label(status),
                     "depth": c.get("depth"),
-                    "group": self.meta.get(int(k), {}).get("group", ""),
+                    "group": self.groups.get(int(k), ""),
                     "title": c.get("title", ""),
                     "links": links,
                     "where_text": ""
@@ -319,7 +303,7 @@ class _Page:
                     "status": status,
                     "status_label": self._status_label(status),
                     "depth": None,
-                    "directives": ", ".join(t("html.directive", self.lang, n=d) for d in p.get("directives", [])),
+                    "directives": ", ".join(directive_label(d, self.lang) for d in p.get("directives", [])),
                     "title": p.get("title", key),
                     "links": self._links(p.get("blocks", []), doc, n),
                 }
@@ -329,10 +313,10 @@ class _Page:
     def filters(self, rep: FileReport) -> list[tuple[str, str, str, list[tuple[str, str]]]]:
         """(fieldset class, legend key, input name, [(value, label)]) per fieldset."""
         qualities = list(QUALITIES) + sorted({f.quality or "none" for f in rep.findings} - set(QUALITIES))
-        directives = [(str(d), t("html.directive", self.lang, n=d)) for d in range(1, 11)]
+        directives = [(str(d), directive_label(d, self.lang)) for d in directive_ids()]
         return [
-            ("f-level", "html.level", "level", [(lv, t("html.level." + lv, self.lang)) for lv in LEVELS]),
-            ("f-quality", "html.quality", "quality", [(q, self.qlabels.get(q, q)) for q in qualities]),
+            ("f-level", "html.level", "level", [(lv, level_label(lv, self.lang)) for lv in LEVELS]),
+            ("f-quality", "html.quality", "quality", [(q, quality_label(q, self.lang)) for q in qualities]),
             ("f-directive", "html.directives", "directive", directives + [("0", t("html.no_directive", self.lang))]),
         ]
 
@@ -361,7 +345,7 @@ class _Page:
                     "message": f.message,
                     "hint": f.hint,
                     "rule": f.rule,
-                    "quality_label": self.qlabels.get(f.quality or "", f.quality or "") if f.quality else None,
+                    "quality_label": quality_label(f.quality, self.lang) if f.quality else None,
                 }
             )
         return out

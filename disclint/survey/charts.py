@@ -13,7 +13,6 @@ from .data import (
     DIRECTIVES,
     CompanyYear,
     Data,
-    T,
     _by_industry,
     _by_year,
 )
@@ -67,8 +66,8 @@ def chart_share(data: Data, sel: list[CompanyYear]) -> Any:
     ax.bar(labels, cov, color="#2e7d32", label=status_label("covered", L, mark=False))
     ax.bar(labels, weak, bottom=cov, color="#f9a825", label=status_label("weak", L, mark=False))
     ax.set_ylim(0, 1)
-    ax.set_ylabel(T["share"][L])
-    ax.set_title(T["share_title"][L] + paren(f"n={len(sel)}", L))
+    ax.set_ylabel(t("survey.report.share", L))
+    ax.set_title(t("survey.report.share_title", L) + paren(f"n={len(sel)}", L))
     ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
     ax.legend(loc="upper right")
     return fig
@@ -82,12 +81,12 @@ def chart_heatmap(data: Data, sel: list[CompanyYear]) -> Any:
     matrix = [[sum(c.directives[d] == "covered" for c in cs) / len(cs) for d in DIRECTIVES] for cs in groups.values()]
     fig, ax = plt.subplots(figsize=(9, 0.38 * len(names) + 1.6))
     im = ax.imshow(matrix or [[0] * 10], cmap="Greens", vmin=0, vmax=1, aspect="auto")
-    ax.set_xticks(range(10), [directive_label(d, L) for d in DIRECTIVES])
+    ax.set_xticks(range(len(DIRECTIVES)), [directive_label(d, L) for d in DIRECTIVES])
     ax.set_yticks(range(len(names)), [f"{n}{paren(str(len(groups[n])), L)}" for n in names])
     for i, row in enumerate(matrix):
         for j, v in enumerate(row):
             ax.text(j, i, f"{v:.0%}", ha="center", va="center", fontsize=7, color="white" if v > 0.6 else "black")
-    ax.set_title(T["heatmap_title"][L])
+    ax.set_title(t("survey.report.heatmap_title", L))
     fig.colorbar(im, ax=ax, fraction=0.03, format=plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
     return fig
 
@@ -115,7 +114,7 @@ def chart_trend(data: Data) -> Any:
         ax.grid(axis="y", alpha=0.3)
         ax.set_xticks(xs, _year_ticks(years, L), fontsize=7)
         ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
-    fig.suptitle(T["trend_title"][L] + paren(t("survey.chart.n_per_year", L), L))
+    fig.suptitle(t("survey.report.trend_title", L) + paren(t("survey.chart.n_per_year", L), L))
     fig.tight_layout()
     return fig
 
@@ -127,14 +126,14 @@ def chart_yoy(data: Data, pairs: dict[str, list[YoYChange]]) -> Any:
     n, added, dropped = yoy_shares(pairs)
     fig, ax = plt.subplots(figsize=(8, 4.2))
     labels = [directive_label(d, L) for d in DIRECTIVES]
-    ax.bar(labels, [added[d] for d in DIRECTIVES], color="#2e7d32", label=T["added"][L])
-    ax.bar(labels, [-dropped[d] for d in DIRECTIVES], color="#c62828", label=T["dropped"][L])
+    ax.bar(labels, [added[d] for d in DIRECTIVES], color="#2e7d32", label=t("survey.report.added", L))
+    ax.bar(labels, [-dropped[d] for d in DIRECTIVES], color="#c62828", label=t("survey.report.dropped", L))
     ax.axhline(0, color="#444", linewidth=0.8)
     top = max([0.1, *added.values(), *dropped.values()])
     ax.set_ylim(-top * 1.15, top * 1.15)
     ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{abs(v):.0%}"))
-    ax.set_ylabel(T["share"][L])
-    ax.set_title(T["yoy_title"][L] + paren(f"n={n}", L), fontsize=10)
+    ax.set_ylabel(t("survey.report.share", L))
+    ax.set_title(t("survey.report.yoy_title", L) + paren(f"n={n}", L), fontsize=10)
     ax.legend(loc="upper right")
     return fig
 
@@ -194,18 +193,19 @@ def radar_series(
         avg = [sum(c.value(d) for c in peers) / len(peers) for d in DIRECTIVES]
         series.append(
             (
-                t("text.labelled", L, label=T["industry_avg"][L], text=found[0].industry) + paren(f"n={len(peers)}", L),
+                t("text.labelled", L, label=t("survey.report.industry_avg", L), text=found[0].industry)
+                + paren(f"n={len(peers)}", L),
                 avg,
             )
         )
-    return series, T["radar_title"][L], missing
+    return series, t("survey.report.radar_title", L), missing
 
 
 def industry_radar(data: Data, sel: list[CompanyYear], top: int = 4) -> list[tuple[str, list[float]]]:
     L = data.lang
     series = [
         (
-            T["all_avg"][L] + paren(f"n={len(sel)}", L),
+            t("survey.report.all_avg", L) + paren(f"n={len(sel)}", L),
             [sum(c.value(d) for c in sel) / max(1, len(sel)) for d in DIRECTIVES],
         )
     ]
@@ -242,7 +242,7 @@ def render_charts(
             if series:
                 charts["radar_compare"] = _png(chart_radar(series, title, data.lang))
         charts["radar_industry"] = _png(
-            chart_radar(industry_radar(data, sel), T["radar_industry_title"][data.lang], data.lang)
+            chart_radar(industry_radar(data, sel), t("survey.report.radar_industry_title", data.lang), data.lang)
         )
     glyph = [str(w.message) for w in caught if "Glyph" in str(w.message) or "missing from" in str(w.message)]
     if out_dir is not None:

@@ -1,4 +1,4 @@
-"""The survey store read into company-years, with the report's label table (the data behind every
+"""The survey store read into company-years, (the data behind every
 output of ``disclint survey report``; its tables are in :mod:`.tables`, the year-over-year
 changes in :mod:`.yoy`)."""
 
@@ -9,127 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..guideline import directive_ids, principle_keys
+from ..i18n import status_label, t
 from ..quality import QUALITIES
 from .inputs import SurveyError
 from .store import DB_NAME
 from .worker import STATUS_POINTS
 
-DIRECTIVES = [str(d) for d in range(1, 11)]
-PRINCIPLES = ("leadership", "supply_chain", "communication")
+DIRECTIVES = [str(d) for d in directive_ids()]
+PRINCIPLES = principle_keys()
 RANK = {"covered": 2, "weak": 1, "missing": 0}
-
-T = {
-    "title": {"ja": "サイバーセキュリティ開示 調査レポート", "en": "Cybersecurity disclosure survey"},
-    "documents": {"ja": "文書", "en": "documents"},
-    "companies": {"ja": "会社", "en": "companies"},
-    "industries": {"ja": "業種", "en": "industries"},
-    "years": {"ja": "年度", "en": "fiscal years"},
-    "errors": {"ja": "エラー", "en": "errors"},
-    "company": {"ja": "会社名", "en": "company"},
-    "code": {"ja": "証券コード", "en": "securities code"},
-    "industry": {"ja": "業種", "en": "industry"},
-    "fiscal_year": {"ja": "年度", "en": "fiscal year"},
-    "document_type": {"ja": "書類", "en": "document type"},
-    "coverage_score": {"ja": "網羅スコア", "en": "coverage score"},
-    "quality_score": {"ja": "品質スコア", "en": "quality score"},
-    "findings": {"ja": "指摘数", "en": "findings"},
-    "share_title": {"ja": "各指示を開示している会社の割合", "en": "Share of companies disclosing each directive"},
-    "covered": {"ja": "記載あり", "en": "covered"},
-    "weak": {"ja": "記載が弱い", "en": "weak"},
-    "missing": {"ja": "記載なし", "en": "missing"},
-    "heatmap_title": {
-        "ja": "業種 × 指示（記載ありの会社の割合）",
-        "en": "Industry × directive (share of companies covering it)",
-    },
-    "trend_title": {
-        "ja": "年度ごとの推移（記載ありの会社の割合）",
-        "en": "Change over fiscal years (share of companies covering each directive)",
-    },
-    "radar_title": {
-        "ja": "会社の比較（記載あり = 1、弱い = 0.5、なし = 0）",
-        "en": "Company comparison (covered = 1, weak = 0.5, missing = 0)",
-    },
-    "radar_industry_title": {"ja": "業種平均の比較", "en": "Industry averages"},
-    "industry_avg": {"ja": "業種平均", "en": "industry average"},
-    "all_avg": {"ja": "全社平均", "en": "all companies"},
-    "unknown_industry": {"ja": "（業種不明）", "en": "(unknown industry)"},
-    "share": {"ja": "割合", "en": "share"},
-    "directive": {"ja": "指示", "en": "D"},
-    "legend": {
-        "ja": "指示の一覧（サイバーセキュリティ経営ガイドライン Ver3.0）",
-        "en": "Directives (Cyber Security Management Guidelines Ver3.0)",
-    },
-    "table_company": {"ja": "会社 × 指示", "en": "Company × directive"},
-    "table_quality": {
-        "ja": "品質スコア（MIC 開示の手引きの 5 つの品質、100 点満点）",
-        "en": "Quality scores (the five qualities of the MIC guide, out of 100)",
-    },
-    "table_errors": {"ja": "処理できなかった文書", "en": "Documents that could not be processed"},
-    "generated": {
-        "ja": "disclint {version}、ルールセット {ruleset}、実行 {runs} 回",
-        "en": "disclint {version}, rule set {ruleset}, {runs} runs",
-    },
-    "year_note": {"ja": "会社別の表とグラフ: {year}", "en": "Per-company views: {year}"},
-    "latest": {"ja": "会社ごとの最新年度", "en": "each company's latest fiscal year"},
-    "n": {"ja": "社数", "en": "n"},
-    "path": {"ja": "ファイル", "en": "file"},
-    "error": {"ja": "エラー", "en": "error"},
-    "status": {"ja": "状態", "en": "status"},
-    "format": {"ja": "形式", "en": "format"},
-    "pages": {"ja": "ページ", "en": "pages"},
-    "chars": {"ja": "文字数", "en": "characters"},
-    "seconds": {"ja": "処理秒", "en": "seconds"},
-    "rule": {"ja": "ルール", "en": "rule"},
-    "quality": {"ja": "品質", "en": "quality"},
-    "level": {"ja": "重要度", "en": "level"},
-    "count": {"ja": "件数", "en": "count"},
-    "docs_with": {"ja": "該当文書数", "en": "documents"},
-    "identity_source": {"ja": "識別の出典", "en": "identity_source"},
-    "id_manifest": {"ja": "マニフェスト", "en": "manifest"},
-    "id_document": {"ja": "文書", "en": "document"},
-    "id_file": {"ja": "ファイル名", "en": "file name"},
-    "cyber_passages": {"ja": "サイバー記述数", "en": "cyber passages"},
-    "cyber_chars": {"ja": "サイバー記述の文字数", "en": "cyber text characters"},
-    "in_shares": {"ja": "割合の集計対象", "en": "counted in shares"},
-    "yes": {"ja": "はい", "en": "yes"},
-    "no_cyber": {"ja": "いいえ（サイバー記述なし）", "en": "no (no cybersecurity text)"},
-    "per_1000": {"ja": "指摘/千字", "en": "findings per 1,000 chars"},
-    "median": {"ja": "中央値", "en": "median"},
-    "q1": {"ja": "第1四分位", "en": "Q1"},
-    "q3": {"ja": "第3四分位", "en": "Q3"},
-    "all_companies": {"ja": "（全社）", "en": "(all companies)"},
-    "empty_note": {
-        "ja": "サイバーセキュリティの記述がない会社・年度 {n} 件は割合と品質の集計から除いています（--include-empty で含めます）。",
-        "en": "{n} company-years without cybersecurity text are left out of shares and quality (--include-empty counts them).",
-    },
-    "empty_included": {
-        "ja": "サイバーセキュリティの記述がない会社・年度 {n} 件も割合に含めています（--include-empty）。",
-        "en": "{n} company-years without cybersecurity text are counted in the shares (--include-empty).",
-    },
-    "table_quality_industry": {
-        "ja": "品質スコアの分布（業種別、サイバー記述のある会社、n・中央値・四分位）",
-        "en": "Quality score spread by industry (companies with cybersecurity text: n, median, quartiles)",
-    },
-    "from_year": {"ja": "前年度", "en": "from year"},
-    "to_year": {"ja": "年度", "en": "to year"},
-    "gap": {"ja": "間隔（年）", "en": "gap (years)"},
-    "before": {"ja": "前", "en": "before"},
-    "after": {"ja": "後", "en": "after"},
-    "change": {"ja": "変化", "en": "change"},
-    "unchanged_for": {"ja": "同じ状態の年数", "en": "unchanged for (years)"},
-    "added": {"ja": "追加", "en": "added"},
-    "dropped": {"ja": "削除", "en": "dropped"},
-    "unchanged": {"ja": "変化なし", "en": "unchanged"},
-    "changed": {"ja": "変化（記載あり以外）", "en": "changed (not covered either way)"},
-    "yoy_title": {
-        "ja": "前年度からの変化（各指示を追加・削除した会社の割合）",
-        "en": "Year-over-year change (share of companies that added or dropped each directive)",
-    },
-    "yoy_none": {
-        "ja": "2 年度以上の結果がある会社がないため、前年度からの変化は集計できません。",
-        "en": "No company has results for two fiscal years: no year-over-year change to report.",
-    },
-}
 
 
 @dataclass
@@ -223,7 +112,7 @@ class Data:
         return [c for c in cys if self.include_empty or not c.empty]
 
     def unknown(self) -> str:
-        return T["unknown_industry"][self.lang]
+        return t("survey.report.unknown_industry", self.lang)
 
     def _company_years(self) -> list[CompanyYear]:
         groups: dict[tuple[str, int | None], CompanyYear] = {}
@@ -311,23 +200,8 @@ def name_codes(docs: list[dict[str, Any]]) -> dict[str, str]:
 # --------------------------------------------------------------------------- labels and groups
 
 
-def _label(key: str, lang: str) -> str:
-    return T[key][lang]
-
-
-def _dlabel(d: str, lang: str) -> str:
-    return f"指示{d}" if lang == "ja" else f"D{d}"
-
-
-def _plabel(p: str, lang: str) -> str:
-    from ..mapper import load_directives
-
-    pr = load_directives().principles[p]
-    return pr.title if lang == "ja" else pr.title_en
-
-
 def _status(s: str, lang: str) -> str:
-    return T[s][lang]
+    return status_label(s, lang, mark=False)
 
 
 def _by_industry(cys: list[CompanyYear]) -> dict[str, list[CompanyYear]]:

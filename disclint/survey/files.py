@@ -11,7 +11,6 @@ from typing import Any
 from ..i18n import directive_title, status_label, t
 from .data import (
     Data,
-    T,
     _by_year,
 )
 
@@ -130,54 +129,66 @@ def render_html(
     n_empty = sum(1 for c in data.company_years if c.empty)
     all_companies = len({c.company_id for c in data.company_years})
     cards = [
-        (T["documents"][L], len(data.ok)),
+        (t("survey.report.documents", L), len(data.ok)),
         (
-            T["companies"][L],
+            t("survey.report.companies", L),
             f"{len({c.company_id for c in counted})} / {all_companies}" if not data.include_empty else all_companies,
         ),
-        (T["industries"][L], len({c.industry for c in counted})),
-        (T["years"][L], len(_by_year(counted))),
-        (T["errors"][L], len(data.failed)),
+        (t("survey.report.industries", L), len({c.industry for c in counted})),
+        (t("survey.report.years", L), len(_by_year(counted))),
+        (t("survey.report.errors", L), len(data.failed)),
     ]
-    note = T["empty_included" if data.include_empty else "empty_note"][L].format(n=n_empty) if n_empty else ""
+    note = (
+        t("survey.report.empty_included" if data.include_empty else "survey.report.empty_note", L, n=n_empty)
+        if n_empty
+        else ""
+    )
     img = lambda name: f'<img alt="{name}" src="data:image/png;base64,{charts[name]}">' if name in charts else ""  # noqa: E731
     legend = "".join(f"<li>{html.escape(directive_title(d, L))}</li>" for d in directive_ids())
     parts = [
-        f'<!DOCTYPE html><html lang="{L}"><head><meta charset="utf-8"><title>{T["title"][L]}</title><style>{CSS}</style></head><body>',
-        f"<h1>{T['title'][L]}</h1>",
+        f'<!DOCTYPE html><html lang="{L}"><head><meta charset="utf-8"><title>{t("survey.report.title", L)}</title><style>{CSS}</style></head><body>',
+        f"<h1>{t('survey.report.title', L)}</h1>",
         '<p class="meta">'
         + html.escape(
-            T["generated"][L].format(
+            t(
+                "survey.report.generated",
+                L,
                 version=last.get("disclint_version") or __version__,
                 ruleset=last.get("ruleset") or "-",
                 runs=len(data.runs),
             )
         )
         + " / "
-        + html.escape(T["year_note"][L].format(year=year if year is not None else T["latest"][L]))
+        + html.escape(t("survey.report.year_note", L, year=year if year is not None else t("survey.report.latest", L)))
         + "</p>",
         '<div class="cards">'
         + "".join(f'<div class="card">{html.escape(k)}<b>{v}</b></div>' for k, v in cards)
         + "</div>",
         f'<p class="meta">{html.escape(note)}</p>' if note else "",
-        f"<h2>{T['share_title'][L]}</h2>{img('share')}",
-        f'<h3>{T["legend"][L]}</h3><ol class="legend">{legend}</ol>',
-        f"<h2>{T['heatmap_title'][L]}</h2>{img('heatmap')}",
-        f"<h2>{T['trend_title'][L]}</h2>{img('trend')}",
+        f"<h2>{t('survey.report.share_title', L)}</h2>{img('share')}",
+        f'<h3>{t("survey.report.legend", L)}</h3><ol class="legend">{legend}</ol>',
+        f"<h2>{t('survey.report.heatmap_title', L)}</h2>{img('heatmap')}",
+        f"<h2>{t('survey.report.trend_title', L)}</h2>{img('trend')}",
     ]
     if "radar_compare" in charts:
-        parts.append(f"<h2>{T['radar_title'][L]}</h2>{img('radar_compare')}")
-    parts.append(f"<h2>{T['radar_industry_title'][L]}</h2>{img('radar_industry')}")
-    parts.append(f"<h2>{T['table_company'][L]}（n={len(sel)}）</h2>" + _table(*views["company_coverage"], L))
+        parts.append(f"<h2>{t('survey.report.radar_title', L)}</h2>{img('radar_compare')}")
+    parts.append(f"<h2>{t('survey.report.radar_industry_title', L)}</h2>{img('radar_industry')}")
     parts.append(
-        f"<h2>{T['yoy_title'][L]}</h2>"
-        + (img("yoy") + _table(*views["yoy_industry"], L) if "yoy" in charts else f"<p>{T['yoy_none'][L]}</p>")
+        f"<h2>{t('survey.report.table_company', L)}（n={len(sel)}）</h2>" + _table(*views["company_coverage"], L)
     )
-    parts.append(f"<h2>{T['table_quality_industry'][L]}</h2>" + _table(*views["quality_industry"], L))
-    parts.append(f"<h2>{T['table_quality'][L]}</h2>" + _table(*views["quality"], L))
+    parts.append(
+        f"<h2>{t('survey.report.yoy_title', L)}</h2>"
+        + (
+            img("yoy") + _table(*views["yoy_industry"], L)
+            if "yoy" in charts
+            else f"<p>{t('survey.report.yoy_none', L)}</p>"
+        )
+    )
+    parts.append(f"<h2>{t('survey.report.table_quality_industry', L)}</h2>" + _table(*views["quality_industry"], L))
+    parts.append(f"<h2>{t('survey.report.table_quality', L)}</h2>" + _table(*views["quality"], L))
     for name in ("industry", "trend", "rules"):
         parts.append(f"<h2>{t('survey.sheet.' + name, L)}</h2>" + _table(*views[name], L))
     if data.failed:
-        parts.append(f"<h2>{T['table_errors'][L]}</h2>" + _table(*views["errors"], L))
+        parts.append(f"<h2>{t('survey.report.table_errors', L)}</h2>" + _table(*views["errors"], L))
     parts.append("</body></html>\n")
     return "\n".join(parts)

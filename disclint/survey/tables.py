@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..quality import QUALITIES, QUALITY_LABELS
-from .data import DIRECTIVES, PRINCIPLES, Data, _by_industry, _by_year, _dlabel, _label, _plabel, _status, identity
+from ..i18n import directive_label, principle_title, quality_label, t
+from ..quality import QUALITIES
+from .data import DIRECTIVES, PRINCIPLES, Data, _by_industry, _by_year, _status, identity
 from .yoy import _by_industry_pairs, latest_pairs, yoy_changes, yoy_shares
 
 
@@ -25,18 +26,24 @@ def _quartiles(values: list[float]) -> tuple[float, float, float]:
 
 def tables(data: Data, year: int | None) -> dict[str, tuple[list[str], list[list[Any]]]]:
     L = data.lang
-    lab = lambda k: _label(k, L)  # noqa: E731
+    lab = lambda k: t(f"survey.report.{k}", L)  # noqa: E731
     idsrc = lambda c: lab({"manifest": "id_manifest", "document": "id_document"}.get(c.identity_source, "id_file"))  # noqa: E731
     out: dict[str, tuple[list[str], list[list[Any]]]] = {}
     sel = data.selected(year)
     counted_years = data.counted(data.company_years)
-    head = [lab("company"), lab("code"), lab("industry"), lab("fiscal_year"), lab("identity_source")]
+    head = [
+        t("survey.report.company", L),
+        t("survey.report.code", L),
+        t("survey.report.industry", L),
+        t("survey.report.fiscal_year", L),
+        t("survey.report.identity_source", L),
+    ]
     row0 = lambda c: [c.company, c.code, c.industry, c.fiscal_year, idsrc(c)]  # noqa: E731
     out["company_coverage"] = (
         head
-        + [_dlabel(d, L) for d in DIRECTIVES]
-        + [_plabel(p, L) for p in PRINCIPLES]
-        + [lab("coverage_score"), lab("cyber_passages")],
+        + [directive_label(d, L) for d in DIRECTIVES]
+        + [principle_title(p, L) for p in PRINCIPLES]
+        + [t("survey.report.coverage_score", L), t("survey.report.cyber_passages", L)],
         [
             row0(c)
             + [_status(c.directives[d], L) for d in DIRECTIVES]
@@ -46,7 +53,8 @@ def tables(data: Data, year: int | None) -> dict[str, tuple[list[str], list[list
         ],
     )
     out["company_years"] = (
-        out["company_coverage"][0] + [lab("cyber_chars"), lab("findings"), lab("in_shares")],
+        out["company_coverage"][0]
+        + [t("survey.report.cyber_chars", L), t("survey.report.findings", L), t("survey.report.in_shares", L)],
         [
             row0(c)
             + [_status(c.directives[d], L) for d in DIRECTIVES]
@@ -56,7 +64,7 @@ def tables(data: Data, year: int | None) -> dict[str, tuple[list[str], list[list
                 c.cyber_passages,
                 c.cyber_chars,
                 c.findings,
-                lab("yes") if (data.include_empty or not c.empty) else lab("no_cyber"),
+                t("survey.report.yes", L) if (data.include_empty or not c.empty) else t("survey.report.no_cyber", L),
             ]
             for c in data.company_years
         ],
@@ -64,10 +72,10 @@ def tables(data: Data, year: int | None) -> dict[str, tuple[list[str], list[list
     per_k = lambda c, q: round(c.quality_findings[q] / (c.cyber_chars / 1000), 2) if c.cyber_chars else None  # noqa: E731
     out["quality"] = (
         head
-        + [lab("cyber_chars"), lab("quality_score")]
-        + [QUALITY_LABELS[q][L] for q in QUALITIES]
-        + [f"{QUALITY_LABELS[q][L]} {lab('findings')}" for q in QUALITIES]
-        + [f"{QUALITY_LABELS[q][L]} {lab('per_1000')}" for q in QUALITIES],
+        + [t("survey.report.cyber_chars", L), t("survey.report.quality_score", L)]
+        + [quality_label(q, L) for q in QUALITIES]
+        + [f"{quality_label(q, L)} {t('survey.report.findings', L)}" for q in QUALITIES]
+        + [f"{quality_label(q, L)} {t('survey.report.per_1000', L)}" for q in QUALITIES],
         [
             row0(c)
             + [c.cyber_chars, c.quality_score]
@@ -79,20 +87,36 @@ def tables(data: Data, year: int | None) -> dict[str, tuple[list[str], list[list
     )
     qi_rows = []
     scored = [c for c in sel if c.quality_score is not None]
-    for ind, cs in [(lab("all_companies"), scored), *_by_industry(scored).items()]:
+    for ind, cs in [(t("survey.report.all_companies", L), scored), *_by_industry(scored).items()]:
         for q in (*QUALITIES, None):
             vals = [c.quality[q] if q else c.quality_score for c in cs]
             vals = [v for v in vals if v is not None]
             if vals:
                 q1, med, q3 = _quartiles(vals)
-                qi_rows.append([ind, QUALITY_LABELS[q][L] if q else lab("quality_score"), len(vals), med, q1, q3])
+                qi_rows.append(
+                    [ind, quality_label(q, L) if q else t("survey.report.quality_score", L), len(vals), med, q1, q3]
+                )
     out["quality_industry"] = (
-        [lab("industry"), lab("quality"), lab("n"), lab("median"), lab("q1"), lab("q3")],
+        [
+            t("survey.report.industry", L),
+            t("survey.report.quality", L),
+            t("survey.report.n", L),
+            t("survey.report.median", L),
+            t("survey.report.q1", L),
+            t("survey.report.q3", L),
+        ],
         qi_rows,
     )
     by_key = {d["key"]: d for d in data.ok}
     out["findings"] = (
-        head[:4] + [lab("path"), lab("rule"), lab("quality"), lab("level"), lab("count")],
+        head[:4]
+        + [
+            t("survey.report.path", L),
+            t("survey.report.rule", L),
+            t("survey.report.quality", L),
+            t("survey.report.level", L),
+            t("survey.report.count", L),
+        ],
         [
             [
                 by_key[r["key"]]["company"],
@@ -101,7 +125,7 @@ def tables(data: Data, year: int | None) -> dict[str, tuple[list[str], list[list
                 by_key[r["key"]]["fiscal_year"],
                 by_key[r["key"]]["path"],
                 r["rule"],
-                QUALITY_LABELS.get(r["quality"] or "", {}).get(L, r["quality"]),
+                quality_label(r["quality"], L) if r["quality"] else r["quality"],
                 r["level"],
                 r["n"],
             ]
@@ -111,18 +135,23 @@ def tables(data: Data, year: int | None) -> dict[str, tuple[list[str], list[list
     )
     totals: dict[tuple[str, str, str], list[int]] = {}
     for r in data.rule_counts:
-        t = totals.setdefault((r["rule"], r["quality"] or "", r["level"]), [0, 0])
-        t[0] += 1
-        t[1] += r["n"]
+        tot = totals.setdefault((r["rule"], r["quality"] or "", r["level"]), [0, 0])
+        tot[0] += 1
+        tot[1] += r["n"]
     out["rules"] = (
-        [lab("rule"), lab("quality"), lab("level"), lab("docs_with"), lab("count")],
         [
-            [k[0], QUALITY_LABELS.get(k[1], {}).get(L, k[1]), k[2], v[0], v[1]]
-            for k, v in sorted(totals.items(), key=lambda kv: -kv[1][1])
+            t("survey.report.rule", L),
+            t("survey.report.quality", L),
+            t("survey.report.level", L),
+            t("survey.report.docs_with", L),
+            t("survey.report.count", L),
         ],
+        [[k[0], quality_label(k[1], L), k[2], v[0], v[1]] for k, v in sorted(totals.items(), key=lambda kv: -kv[1][1])],
     )
     out["industry"] = (
-        [lab("industry"), lab("n")] + [_dlabel(d, L) for d in DIRECTIVES] + [lab("coverage_score")],
+        [t("survey.report.industry", L), t("survey.report.n", L)]
+        + [directive_label(d, L) for d in DIRECTIVES]
+        + [t("survey.report.coverage_score", L)],
         [
             [ind, len(cs)]
             + [round(sum(c.directives[d] == "covered" for c in cs) / len(cs), 3) for d in DIRECTIVES]
@@ -131,7 +160,9 @@ def tables(data: Data, year: int | None) -> dict[str, tuple[list[str], list[list
         ],
     )
     out["trend"] = (
-        [lab("fiscal_year"), lab("n")] + [_dlabel(d, L) for d in DIRECTIVES] + [lab("coverage_score")],
+        [t("survey.report.fiscal_year", L), t("survey.report.n", L)]
+        + [directive_label(d, L) for d in DIRECTIVES]
+        + [t("survey.report.coverage_score", L)],
         [
             [y, len(cs)]
             + [round(sum(c.directives[d] == "covered" for c in cs) / len(cs), 3) for d in DIRECTIVES]
@@ -143,14 +174,14 @@ def tables(data: Data, year: int | None) -> dict[str, tuple[list[str], list[list
     out["yoy"] = (
         head[:3]
         + [
-            lab("from_year"),
-            lab("to_year"),
-            lab("gap"),
-            lab("directive"),
-            lab("before"),
-            lab("after"),
-            lab("change"),
-            lab("unchanged_for"),
+            t("survey.report.from_year", L),
+            t("survey.report.to_year", L),
+            t("survey.report.gap", L),
+            t("survey.report.directive", L),
+            t("survey.report.before", L),
+            t("survey.report.after", L),
+            t("survey.report.change", L),
+            t("survey.report.unchanged_for", L),
         ],
         [
             [
@@ -160,7 +191,7 @@ def tables(data: Data, year: int | None) -> dict[str, tuple[list[str], list[list
                 x.before.fiscal_year,
                 x.company.fiscal_year,
                 (x.company.fiscal_year or 0) - (x.before.fiscal_year or 0),
-                _dlabel(x.directive, L),
+                directive_label(x.directive, L),
                 _status(x.before.directives[x.directive], L),
                 _status(x.company.directives[x.directive], L),
                 lab(x.change),
@@ -172,38 +203,38 @@ def tables(data: Data, year: int | None) -> dict[str, tuple[list[str], list[list
     )
     latest = latest_pairs(pairs, year)
     yi_rows = []
-    for ind, group in [(lab("all_companies"), latest), *_by_industry_pairs(latest).items()]:
+    for ind, group in [(t("survey.report.all_companies", L), latest), *_by_industry_pairs(latest).items()]:
         n, added, dropped = yoy_shares(group)
         yi_rows.append([ind, n] + [round(added[d], 3) for d in DIRECTIVES] + [round(dropped[d], 3) for d in DIRECTIVES])
     out["yoy_industry"] = (
-        [lab("industry"), lab("n")]
-        + [f"{_dlabel(d, L)} {lab('added')}" for d in DIRECTIVES]
-        + [f"{_dlabel(d, L)} {lab('dropped')}" for d in DIRECTIVES],
+        [t("survey.report.industry", L), t("survey.report.n", L)]
+        + [f"{directive_label(d, L)} {t('survey.report.added', L)}" for d in DIRECTIVES]
+        + [f"{directive_label(d, L)} {t('survey.report.dropped', L)}" for d in DIRECTIVES],
         yi_rows if latest else [],
     )
     out["documents"] = (
         [
-            lab("path"),
-            lab("company"),
-            lab("code"),
-            lab("industry"),
-            lab("fiscal_year"),
-            lab("identity_source"),
-            lab("document_type"),
-            lab("format"),
-            lab("status"),
-            lab("error"),
-            lab("pages"),
-            lab("chars"),
-            lab("cyber_passages"),
-            lab("cyber_chars"),
-            lab("findings"),
-            lab("coverage_score"),
-            lab("quality_score"),
+            t("survey.report.path", L),
+            t("survey.report.company", L),
+            t("survey.report.code", L),
+            t("survey.report.industry", L),
+            t("survey.report.fiscal_year", L),
+            t("survey.report.identity_source", L),
+            t("survey.report.document_type", L),
+            t("survey.report.format", L),
+            t("survey.report.status", L),
+            t("survey.report.error", L),
+            t("survey.report.pages", L),
+            t("survey.report.chars", L),
+            t("survey.report.cyber_passages", L),
+            t("survey.report.cyber_chars", L),
+            t("survey.report.findings", L),
+            t("survey.report.coverage_score", L),
+            t("survey.report.quality_score", L),
         ]
-        + [_dlabel(d, L) for d in DIRECTIVES]
-        + [QUALITY_LABELS[q][L] for q in QUALITIES]
-        + [lab("seconds"), "sha256"],
+        + [directive_label(d, L) for d in DIRECTIVES]
+        + [quality_label(q, L) for q in QUALITIES]
+        + [t("survey.report.seconds", L), "sha256"],
         [
             [
                 d["path"],
@@ -237,7 +268,13 @@ def tables(data: Data, year: int | None) -> dict[str, tuple[list[str], list[list
         ],
     )
     out["errors"] = (
-        [lab("path"), lab("company"), lab("code"), "error_code", lab("error")],
+        [
+            t("survey.report.path", L),
+            t("survey.report.company", L),
+            t("survey.report.code", L),
+            "error_code",
+            t("survey.report.error", L),
+        ],
         [[d["path"], d["company"], d["securities_code"], d["error_code"], _error_text(d, L)] for d in data.failed],
     )
     return out

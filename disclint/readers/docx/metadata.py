@@ -10,6 +10,7 @@ from typing import Any
 
 from ...document import Block
 from ...errors import InputError
+from ...text.eras import date_pattern, match_year
 from .package import _Package
 
 _DC = "http://purl.org/dc/elements/1.1/"
@@ -17,11 +18,9 @@ _DCTERMS = "http://purl.org/dc/terms/"
 
 _JST = _dt.timezone(_dt.timedelta(hours=9), "JST")
 
-_ERA_BASE = {"令和": 2018, "平成": 1988, "昭和": 1925}
 _DATE_RE = re.compile(
-    r"(?:(?P<era>令和|平成|昭和)\s*(?P<ey>元|\d{1,2})|(?<!\d)(?P<y>(?:19|20)\d{2}))\s*年\s*(?P<m>\d{1,2})\s*月"
-    r"(?:\s*(?P<d>\d{1,2})\s*日)?"
-    r"|(?<!\d)(?P<y2>(?:19|20)\d{2})[/.\-](?P<m2>\d{1,2})[/.\-](?P<d2>\d{1,2})(?!\d)"
+    date_pattern(day=None, western=r"(?<!\d)(?:19|20)\d{2}")
+    + r"|(?<!\d)(?P<y2>(?:19|20)\d{2})[/.\-](?P<m2>\d{1,2})[/.\-](?P<d2>\d{1,2})(?!\d)"
 )
 _DATE_LABEL = re.compile(r"(?:提出日|発行日|作成日|公表日|開示日|報告日|発行年月日|作成年月日|更新日|改訂日)")
 _DATE_SCAN_BLOCKS = 40
@@ -32,11 +31,7 @@ def _date_from_match(m: re.Match[str]) -> str | None:
     if m.group("y2"):
         y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
     else:
-        if m.group("era"):
-            ey = m.group("ey")
-            y = _ERA_BASE[m.group("era")] + (1 if ey == "元" else int(ey))
-        else:
-            y = int(m.group("y"))
+        y = match_year(m) or 0
         mo = int(m.group("m"))
         d = int(m.group("d")) if m.group("d") else None
     try:

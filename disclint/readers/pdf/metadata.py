@@ -8,18 +8,15 @@ import unicodedata
 from typing import Any
 
 from ...document import Block, BlockKind
+from ...text.eras import date_pattern, match_year
 
-_JDATE_RE = re.compile(r"(令和|平成|昭和|大正)?\s*(元|\d{1,4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_JDATE_RE = re.compile(date_pattern(western=r"\d{1,4}"))
 _DATE_RE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-_ERA_BASE = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911}
 
 
 def _iso_from_jdate(m: re.Match[str]) -> str | None:
-    era, year, month, day = m.group(1), m.group(2), int(m.group(3)), int(m.group(4))
-    y = 1 if year == "元" else int(year)
-    if era:
-        y += _ERA_BASE[era]
-    elif y < 1900:
+    y, month, day = match_year(m), int(m.group("m")), int(m.group("d"))
+    if y is None or (m.group("y") and y < 1900):
         return None
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
