@@ -555,6 +555,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "実行エンジンを開始できません（{reason}）",
         "en": "cannot start the engine ({reason})",
     },
+    "survey.engine_stalled": {
+        "ja": "Dask クラスタ {address} から {seconds} 秒間結果が届きません（スケジューラかワーカーが応答しない）。"
+        "処理済みの文書は保存されており、再実行で続きから再開します",
+        "en": "no result from the Dask cluster {address} for {seconds} s (the scheduler or a worker stopped answering); "
+        "finished documents are kept and a rerun resumes",
+    },
+    "survey.engine_lost": {
+        "ja": "Dask スケジューラ {address} との接続が切れ、実行中の文書が取り消されました。"
+        "処理済みの文書は保存されており、再実行で続きから再開します",
+        "en": "the connection to the Dask scheduler {address} was lost and the documents in flight were cancelled; "
+        "finished documents are kept and a rerun resumes",
+    },
+    "survey.stall_without_dask": {
+        "ja": "--stall-timeout は --engine dask と一緒に指定してください（local では --timeout が各文書に効きます）",
+        "en": "--stall-timeout is only used with --engine dask (locally, --timeout bounds each document)",
+    },
     "survey.run_summary": {
         "ja": "入力 {inputs} 件: 処理 {processed} 件（うちエラー {errors} 件）、処理済みのため省略 {skipped} 件、{seconds} 秒。結果: {path}",
         "en": "{inputs} inputs: {processed} processed ({errors} errors), {skipped} skipped as already done, {seconds} s. Results: {path}",

@@ -49,6 +49,12 @@ HELP = {
         "ja": "Dask スケジューラへの接続と最初の応答を待つ上限（秒）。応答がなければ 1 行のエラー",
         "en": "seconds to wait for the Dask scheduler to connect and first answer; then one error line",
     },
+    "stall_timeout": {
+        "ja": "Dask クラスタから次の結果が届くまで待つ上限（秒、0 で無制限）。既定: --timeout + 120 秒。"
+        "超えたら 1 行のエラーで止まり、処理済みの文書は保存され、再実行で続きから再開します",
+        "en": "seconds to wait for the Dask cluster's next result (0: no limit; default: --timeout + 120); "
+        "then one error line, finished documents kept, a rerun resumes",
+    },
     "max_tasks": {
         "ja": "ワーカーをこの文書数ごとに入れ替える（メモリ増加の抑制）",
         "en": "replace each worker after this many documents (bounds memory)",
@@ -116,6 +122,7 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
     @click.option(
         "--connect-timeout", type=click.FloatRange(0.1), default=45.0, show_default=True, help=L["connect_timeout"]
     )
+    @click.option("--stall-timeout", type=click.FloatRange(0), default=None, help=L["stall_timeout"])
     @click.option("--max-tasks-per-child", type=click.IntRange(1), default=50, show_default=True, help=L["max_tasks"])
     @click.option("--timeout", type=click.FloatRange(0), default=600.0, show_default=True, help=L["timeout"])
     @click.option("--retry-errors", is_flag=True, help=L["retry_errors"])
@@ -134,6 +141,7 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         scheduler: str | None,
         max_tasks_per_child: int,
         connect_timeout: float,
+        stall_timeout: float | None,
         timeout: float,
         retry_errors: bool,
         config_path: str | None,
@@ -145,7 +153,7 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         from dataclasses import asdict
 
         from ..errors import ConfigError
-        from .engine import DaskEngine, LocalEngine, Progress
+        from .engine import LocalEngine, Progress
         from .runner import run_survey
 
         limits = make_limits(kw)
@@ -164,13 +172,17 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
                 import distributed  # noqa: F401
             except ImportError:
                 _fatal(ctx, SurveyError("survey.no_dask"))
+            from .dask_engine import DaskEngine, stall_bound
+
             try:
-                eng: Any = DaskEngine(scheduler, connect_timeout)
+                eng: Any = DaskEngine(scheduler, connect_timeout, stall_bound(timeout, stall_timeout))
             except SurveyError as exc:
                 _fatal(ctx, exc)
         else:
             if scheduler:
                 _fatal(ctx, SurveyError("survey.scheduler_without_dask"))
+            if stall_timeout is not None:
+                _fatal(ctx, SurveyError("survey.stall_without_dask"))
             eng = LocalEngine(workers, max_tasks_per_child)
         progress = Progress(0, enabled=not quiet)
 
