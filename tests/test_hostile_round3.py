@@ -308,3 +308,101 @@ def test_a_worker_that_stops_answering_stops_the_run_and_a_rerun_resumes(tmp_pat
         assert [p for p, s in _documents(run) if s == "ok"] == [str(a), str(b)]
     finally:
         _stop(procs)
+
+
+# --- b. a report of 40,000 findings -----------------------------------------------------------------
+
+
+def test_the_end_of_each_blocks_source_region_is_the_next_greater_line_of_a_later_block():
+    """``sourcetext._next_lines`` (O(n log n)) gives exactly what the old per-finding scan of every
+    later block gave."""
+    import random
+
+    from disclint.sourcetext import _next_lines
+
+    def scan(lines):
+        out = []
+        for i, first in enumerate(lines):
+            later = [n for n in lines[i + 1:] if n and first and n > first]
+            out.append(min(later) if later else None)
+        return out
+
+    rng = random.Random(21)
+    for _ in range(3000):
+        lines = [rng.choice([None, 0, *range(1, 12)]) for _ in range(rng.randint(0, 40))]
+        assert _next_lines(lines) == scan(lines), lines
+    increasing = list(range(1, 20001, 2))
+    assert _next_lines(increasing) == increasing[1:] + [None]
+
+
+def _opcodes_placing(n: int) -> int:
+    """Bytecodes that ``SourceText.place`` runs (in sourcetext.py) to place ``n`` findings of ``n``
+    one-line paragraphs: a count of work, the same on any machine."""
+    from disclint import sourcetext
+    from disclint.document import Block, BlockKind, Document, Location
+    from disclint.findings import Finding, Level
+
+    lines = []
+    blocks = []
+    for i in range(n):
+        blocks.append(Block(BlockKind.PARAGRAPH, f"対策{i}は万全です。", Location("t.md", line=len(lines) + 1)))
+        lines += [f"対策{i}は万全です。", ""]
+    doc = Document("t.md", "markdown", blocks)
+    findings = [Finding("truthfulness.absolute-claim", Level.WARNING, "m", b.location, block_index=k,
+                        start=b.text.index("万全"), end=b.text.index("万全") + 2, excerpt="万全")
+                for k, b in enumerate(blocks)]
+    src = sourcetext.SourceText("\n".join(lines), lines, sourcetext._starts(lines))
+    count = 0
+
+    def opcode(frame, event, arg):
+        nonlocal count
+        count += event == "opcode"
+        return opcode
+
+    def call(frame, event, arg):
+        if frame.f_code.co_filename == sourcetext.__file__:
+            frame.f_trace_opcodes = True
+            return opcode
+        return None
+
+    sys.settrace(call)
+    try:
+        src.place(findings, doc)
+    finally:
+        sys.settrace(None)
+    assert [(f.location.line, f.column) for f in findings] == [(2 * k + 1, b.text.index("万全") + 1)
+                                                              for k, b in enumerate(blocks)]  # all placed
+    return count
+
+
+def test_placing_findings_in_the_source_grows_like_n_log_n_not_n_squared():
+    """Before: every finding scanned every later block (40,000 one-line findings: 60-80 s of
+    ``lint``, inside its --timeout but longer than the whole analysis). Counted in bytecodes, not
+    seconds: doubling the findings must not come near quadrupling the work."""
+    small, large = _opcodes_placing(1000), _opcodes_placing(2000)
+    assert large < 2.6 * small, (small, large)
+
+
+def test_rendering_a_files_part_of_the_html_report_is_inside_its_timeout(tmp_path):
+    """The page's rendering of a file used to run after every document was done, outside
+    ``--timeout``. A renderer that never finishes (a stand-in for a huge page) is now cut by the
+    document's time limit — one line, exit 2 — instead of holding the run (before: killed here)."""
+    doc = _doc(tmp_path)
+    out = tmp_path / "report.html"
+    never = ("import time, sys\n"
+             "from disclint.report import html\n"
+             "def file_section(self, rep, n):\n"
+             "    while True:\n"
+             "        time.sleep(0.05)\n"
+             "html._Page.file_section = file_section\n"
+             "from disclint.cli import main\n"
+             "sys.argv = ['disclint', *sys.argv[1:]]\n"
+             "main()\n")
+    env = dict(os.environ, DISCLINT_READ_AHEAD="0")
+    env.pop("DISCLINT_LANG", None)
+    r = subprocess.run([sys.executable, "-c", never, "--lang", "en", "lint", str(doc), "--format", "html", "-o", str(out),
+                        "--timeout", "20"], capture_output=True, text=True, timeout=300, env=env)
+    assert r.returncode == 2, r.stderr
+    assert "Traceback" not in r.stderr
+    assert f"disclint: {doc}: processing exceeded the time limit of 20 s" in r.stderr.splitlines()
+    assert out.exists()  # the report of the files that were done (none here) is still written
