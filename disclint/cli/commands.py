@@ -303,7 +303,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
         from .progress import Progress
 
         progress = Progress(len(files))
-        done_files = 0
+        done_files = html_ids = 0
         for doc in iter_documents(ctx, files, limits, ahead):
             done_files += 1
             progress.step(done_files, doc.path)
@@ -349,10 +349,14 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                 texts=tuple(b.text for b in doc.blocks),
                 suppressed=suppressed,
             )
-            if fmt == "html":
-                from ..report.html import with_document
+            if fmt == "html":  # the file's part of the page, within its --timeout like reading and analysis
+                from ..report.html import render_section, with_document
 
-                report = with_document(report, result, cfg, ctx.lang)
+                page = with_document(report, result, cfg, ctx.lang)
+                nxt = guarded(ctx, doc.path, lambda p=page, k=html_ids: render_section(p, len(reports), k, ctx.lang))
+                if nxt is None:
+                    continue
+                report, html_ids = page, nxt
             reports.append(report)
             if annotate:
                 from ..annotate import AnnotateError, annotate_docx
