@@ -102,6 +102,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{pages} pages exceed the limit of {limit}",
     },
     "limit.chars": {"ja": "文字数が上限 {limit} を超えます", "en": "the text exceeds the limit of {limit} characters"},
+    "limit.memory": {
+        "ja": "メモリ使用量が上限 {limit} MB を超えました（--max-memory-mb）",
+        "en": "memory use exceeded the limit of {limit} MB (--max-memory-mb)",
+    },
     "input.reader_died": {
         "ja": "読み込み処理が異常終了しました（{reason}）",
         "en": "the reader process died ({reason})",

@@ -406,3 +406,83 @@ def test_rendering_a_files_part_of_the_html_report_is_inside_its_timeout(tmp_pat
     assert "Traceback" not in r.stderr
     assert f"disclint: {doc}: processing exceeded the time limit of 20 s" in r.stderr.splitlines()
     assert out.exists()  # the report of the files that were done (none here) is still written
+
+
+# --- c. the memory budget: what no per-format cap stops ---------------------------------------------
+
+TINY_PARAGRAPHS = "あ\n\n"  # one character per paragraph: the most blocks per byte a text can hold
+
+
+def test_a_document_over_the_memory_budget_is_one_line_with_and_without_the_reader_process(tmp_path):
+    """``--max-memory-mb``: the resident memory of the process that reads (the forked reader or the
+    command itself) is looked at every 0.25 s while a file is worked on. 200,000 one-character
+    paragraphs (1 MB) need far more than 60 MB; the next file is still read."""
+    big = tmp_path / "tiny.txt"
+    big.write_text(TINY_PARAGRAPHS * 200_000, encoding="utf-8")
+    ok = _doc(tmp_path, "ok.md")
+    for ahead in ("1", "0"):
+        r = cli("extract", "--max-memory-mb", "60", big, ok, env={"DISCLINT_READ_AHEAD": ahead})
+        assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+        assert r.stderr.splitlines() == [f"disclint: {big}: memory use exceeded the limit of 60 MB (--max-memory-mb)"]
+        assert "情報セキュリティ基本方針" in r.stdout  # the batch went on
+    r = cli("extract", big)  # the default budget (1,300 MB) holds it
+    assert r.returncode == 0 and r.stdout.count("あ") == 200_000
+
+
+def test_the_survey_workers_deadline_enforces_the_memory_budget_by_signal_and_by_check():
+    from disclint.errors import LimitExceeded
+    from disclint.readers import Limits
+    from disclint.survey.worker import _Deadline
+
+    with pytest.raises(LimitExceeded) as exc:
+        with _Deadline(0, Limits(max_memory_mb=1)) as deadline:
+            deadline.check()  # Dask: between stages and rules
+    assert exc.value.code == "limit.memory"
+    with pytest.raises(LimitExceeded) as exc:
+        with _Deadline(0, Limits(max_memory_mb=1)):
+            end = time.monotonic() + 60
+            while time.monotonic() < end:  # the local engine's main thread: SIGALRM interrupts it
+                pass
+    assert exc.value.code == "limit.memory"
+    with _Deadline(0, Limits(max_memory_mb=0)) as deadline:  # 0: no budget
+        deadline.check()
+
+
+def test_a_big_document_crosses_from_the_reader_process_in_parts(tmp_path, monkeypatch):
+    """The forked reader sends a document's blocks in parts: the parent's unpickling of one huge
+    message was a single call into C that no limit could interrupt (5 s, 250 MB past the budget)."""
+    from disclint.readers import Limits, read, readahead
+
+    if not readahead.enabled():
+        pytest.skip("needs the fork start method")
+    monkeypatch.setattr(readahead, "BLOCKS_PER_MESSAGE", 7)
+    doc = tmp_path / "many.md"
+    doc.write_text("# 見出し\n\n" + "".join(f"段落{i}です。\n\n" for i in range(50)), encoding="utf-8")
+    ahead = readahead.ReadAhead([str(doc)], Limits(), None)
+    try:
+        ahead.request(str(doc))
+        got = ahead.take(str(doc))
+    finally:
+        ahead.stop()
+    inline = read(doc)
+    assert [b.to_dict() for b in got.blocks] == [b.to_dict() for b in inline.blocks]
+    assert len(got.blocks) == 51 and got.format == inline.format and got.metadata == inline.metadata
+
+
+@pytest.mark.slow
+def test_a_million_one_character_paragraphs_stay_under_one_and_a_half_gigabytes(tmp_path):
+    """The issue's 5 MB text of 1 M tiny paragraphs: ``lint`` with the default limits took 216 s
+    and 2.0 GB (and finished); now the memory budget ends it in one line under 1.5 GB."""
+    big = tmp_path / "p1m.txt"
+    big.write_text(TINY_PARAGRAPHS * 1_000_000, encoding="utf-8")
+    with (tmp_path / "out").open("w") as out, (tmp_path / "err").open("w") as errf:
+        proc = subprocess.Popen([sys.executable, "-m", "disclint", "--lang", "en", "lint", str(big)], stdout=out,
+                                stderr=errf, env={k: v for k, v in os.environ.items() if k != "DISCLINT_LANG"})
+        _, status, usage = os.wait4(proc.pid, 0)  # this run's peak (its reader process included)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    peak_mb = usage.ru_maxrss / 1024
+    err = (tmp_path / "err").read_text()
+    assert "Traceback" not in err
+    assert peak_mb < 1536, peak_mb
+    assert proc.returncode == 2 and err.splitlines()[0] == (
+        f"disclint: {big}: memory use exceeded the limit of 1300 MB (--max-memory-mb)"), err

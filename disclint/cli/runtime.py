@@ -23,7 +23,7 @@ import click
 from ..document import Document
 from ..errors import DisclintError, LimitExceeded
 from ..i18n import resolve_lang, t
-from ..readers import Limits, read
+from ..readers import MEMORY_TICK, Limits, read
 from ..readers.readahead import ReadAhead
 from ..safeio import terminal_safe
 
@@ -71,6 +71,10 @@ HELP: dict[str, dict[str, str]] = {
     "max_file_mb": {"ja": "1 ファイルの最大サイズ（MB）", "en": "maximum file size (MB)"},
     "max_unzip_mb": {"ja": "docx/zip 展開後の最大サイズ（MB）", "en": "maximum uncompressed size of docx/zip (MB)"},
     "max_chars": {"ja": "1 ファイルの最大文字数", "en": "maximum characters per file"},
+    "max_memory_mb": {
+        "ja": "1 ファイルの処理中（読み取り・検査・出力）のメモリ使用量の上限（常駐、MB。0 で無制限）",
+        "en": "memory (resident MB) a process may use while it reads, checks and renders one file (0 = none)",
+    },
     "timeout": {
         "ja": "1 ファイルの処理時間の上限（秒、読み取りと検査の合計。0 で無制限）。超えたファイルは 1 行のエラーにして次へ進む",
         "en": "time limit per file in seconds (reading and checking together; 0 = none); a file over it is one error line and the batch goes on",
@@ -102,6 +106,7 @@ class RunContext:
     failed: list[str] = field(default_factory=list)
     timeout: float = 0.0  # seconds per document; 0 = no limit (set by --timeout)
     deadline: float | None = None  # time.monotonic() when the current document runs out of time
+    limits: Limits | None = None  # the current document's limits (its memory budget), set by iter_documents
     names: dict[str, str] = field(default_factory=dict)  # a temporary copy (stdin) -> the name shown
 
     def error(self, path: str, message: str) -> None:
@@ -122,25 +127,37 @@ class _TimeoutAbort(BaseException):
 
 
 class _Alarm:
-    """Per-document time limit: ``SIGALRM`` (``signal.setitimer``) raises ``LimitExceeded`` in the
-    main thread at the deadline, and again every 0.5 s in case the code it interrupted swallowed
-    the exception; from 2 s after the deadline it raises :class:`_TimeoutAbort`, which
-    ``except Exception`` does not catch. Python code is interrupted between two bytecodes; a call
-    into C (PDFium, lxml, a regular expression, SudachiPy) only when it returns to Python."""
+    """Per-document time and memory limit: ``SIGALRM`` (``signal.setitimer``) raises
+    ``LimitExceeded`` in the main thread at the deadline, and again every 0.5 s in case the code it
+    interrupted swallowed the exception; from 2 s after the deadline it raises
+    :class:`_TimeoutAbort`, which ``except Exception`` does not catch. With a memory budget
+    (``--max-memory-mb``) it also goes off every :data:`MEMORY_TICK` seconds and raises
+    ``LimitExceeded("limit.memory")`` once the process's resident memory is over it (system calls
+    it interrupts are restarted). Python code is interrupted between two bytecodes; a call into C
+    (PDFium, lxml, a regular expression, SudachiPy) only when it returns to Python."""
 
     active = False
     fired = False
+    memory_fired = False
     seconds = 0.0
-    deadline = 0.0
+    deadline: float | None = None
+    limits: Limits | None = None
     GRACE = 2.0
 
     @classmethod
     def handler(cls, signum: int, frame: Any) -> None:
-        if cls.active:
+        if not cls.active:
+            return
+        now = time.monotonic()
+        if cls.deadline is not None and now >= cls.deadline:
             cls.fired = True
-            if time.monotonic() >= cls.deadline + cls.GRACE:
+            if now >= cls.deadline + cls.GRACE:
                 raise _TimeoutAbort()
             raise LimitExceeded("limit.timeout", seconds=f"{cls.seconds:g}")
+        exc = cls.limits.memory_error() if cls.limits is not None else None
+        if exc is not None:
+            cls.memory_fired = True
+            raise exc
 
     @classmethod
     def usable(cls) -> bool:
@@ -149,17 +166,22 @@ class _Alarm:
     @classmethod
     @contextmanager
     def arm(cls, ctx: RunContext) -> Iterator[None]:
-        if ctx.deadline is None or not cls.usable():
+        memory = ctx.limits is not None and ctx.limits.max_memory_mb > 0
+        if (ctx.deadline is None and not memory) or not cls.usable():
             yield
             return
-        left = ctx.deadline - time.monotonic()
+        left = ctx.deadline - time.monotonic() if ctx.deadline is not None else MEMORY_TICK
         if left <= 0:
             raise LimitExceeded("limit.timeout", seconds=f"{ctx.timeout:g}")
-        cls.seconds, cls.fired, cls.deadline = ctx.timeout, False, ctx.deadline
+        cls.seconds, cls.fired, cls.memory_fired, cls.deadline = ctx.timeout, False, False, ctx.deadline
+        cls.limits = ctx.limits if memory else None
         previous = signal.signal(signal.SIGALRM, cls.handler)
+        signal.siginterrupt(signal.SIGALRM, False)  # a tick restarts the system call it interrupts
         cls.active = True
         try:
-            signal.setitimer(signal.ITIMER_REAL, left, 0.5)
+            signal.setitimer(
+                signal.ITIMER_REAL, min(left, MEMORY_TICK) if memory else left, MEMORY_TICK if memory else 0.5
+            )
             yield
         finally:
             while True:  # the alarm may still go off while we disarm it: retry until it is off
@@ -202,6 +224,9 @@ def guarded(ctx: RunContext, path: str, func: Callable[[], Any]) -> Any:
         if _timed_out(ctx):  # the timeout surfaced as another exception (e.g. re-raised by a library)
             ctx.error(path, t("limit.timeout", ctx.lang, seconds=f"{ctx.timeout:g}"))
             return None
+        if _Alarm.memory_fired and ctx.limits is not None:  # the memory budget, re-raised as something else
+            ctx.error(path, t("limit.memory", ctx.lang, limit=f"{ctx.limits.max_memory_mb:g}"))
+            return None
         if ctx.debug:
             traceback.print_exc()
         reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
@@ -218,6 +243,7 @@ def iter_documents(
 
     With ``ahead`` (:func:`start_reading`) the files are read in a forked process, the next one
     while the caller works on the current one; the time its read took counts against its budget."""
+    ctx.limits = limits
     try:
         for k, path in enumerate(paths):
             _start_document(ctx)
@@ -305,6 +331,13 @@ def limit_options(lang: str) -> Callable[[Callable[..., Any]], Callable[..., Any
         click.option(
             "--max-chars", type=click.IntRange(1), default=d.max_chars, show_default=True, help=HELP["max_chars"][lang]
         ),
+        click.option(
+            "--max-memory-mb",
+            type=click.FloatRange(0),
+            default=d.max_memory_mb,
+            show_default=True,
+            help=HELP["max_memory_mb"][lang],
+        ),
     ]
 
     def deco(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -321,4 +354,5 @@ def make_limits(kw: dict[str, Any]) -> Limits:
         max_uncompressed_mb=kw.pop("max_unzip_mb"),
         max_pages=kw.pop("max_pages"),
         max_chars=kw.pop("max_chars"),
+        max_memory_mb=kw.pop("max_memory_mb"),
     )
