@@ -486,3 +486,25 @@ def test_a_million_one_character_paragraphs_stay_under_one_and_a_half_gigabytes(
     assert peak_mb < 1536, peak_mb
     assert proc.returncode == 2 and err.splitlines()[0] == (
         f"disclint: {big}: memory use exceeded the limit of 1300 MB (--max-memory-mb)"), err
+
+
+# --- d. what the re-run of the attack list still found -------------------------------------------------
+
+
+def test_a_store_whose_integrity_check_answers_several_lines_is_still_one_line(tmp_path):
+    """50 flipped bytes in a database that disclint did not create: ``PRAGMA quick_check`` answers
+    "*** in database main ***" followed by one line per damaged page, and the error printed them
+    all (six lines). Every fatal message now goes through the terminal-safe one-line path."""
+    run = tmp_path / "run"
+    run.mkdir()
+    con = sqlite3.connect(run / "survey.sqlite")
+    con.execute("CREATE TABLE paths (key TEXT, path TEXT)")
+    con.executemany("INSERT INTO paths VALUES (?, ?)", [(f"k{i}", "/x/" + "p" * 200) for i in range(300)])
+    con.commit()
+    con.close()
+    data = bytearray((run / "survey.sqlite").read_bytes())
+    for i in range(50):
+        data[4096 + i * 97] ^= 0xFF
+    (run / "survey.sqlite").write_bytes(bytes(data))
+    line = one_line(cli("survey", "run", _doc(tmp_path), "-o", run, "-q"))
+    assert line.startswith(f"disclint: the survey database is damaged: {run / 'survey.sqlite'} (*** in database main ***; Page ")

@@ -9,6 +9,7 @@ import click
 
 from ..findings import FAIL_LEVELS, level_at_least
 from ..i18n import t
+from ..safeio import terminal_safe
 from .runtime import (
     EXIT_ERROR,
     EXIT_FINDINGS,
@@ -223,7 +224,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
         from ..report.baseline import write_baseline as save_baseline
 
         def fatal(message: str) -> None:
-            click.echo(f"disclint: {message}", err=True)
+            click.echo(terminal_safe(f"disclint: {message}"), err=True)
             sys.exit(EXIT_ERROR)
 
         from ..safeio import OutputError, atomic_write_text, check_output_path
@@ -311,9 +312,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
                 cfg = cfg_for(doc.path)
             except ConfigError as exc:
                 fatal(exc.message(ctx.lang))
-            if annotate and doc.format != "docx":
-                fatal(t("annotate.not_docx", ctx.lang, path=doc.path, format=doc.format))
-            if suggest and doc.format != "docx":
+            if (annotate or suggest) and doc.format != "docx":
                 fatal(t("annotate.not_docx", ctx.lang, path=doc.path, format=doc.format))
             result = guarded(ctx, doc.path, lambda d=doc, c=cfg: analyse(d, c, lang=ctx.lang))
             if result is None:
@@ -430,7 +429,7 @@ def _register_lint(cli: click.Group, lang: str, H: dict[str, str]) -> None:
             summary += t("cli.summary_suppressed", ctx.lang, count=sum(r.suppressed for r in reports))
         click.echo(summary, err=fmt != "text" or bool(output))
         if ctx.failed:
-            click.echo(f"disclint: {t('cli.failed_files', ctx.lang, count=len(ctx.failed))}", err=True)
+            click.echo(terminal_safe(f"disclint: {t('cli.failed_files', ctx.lang, count=len(ctx.failed))}"), err=True)
             sys.exit(EXIT_ERROR)
         threshold = threshold or "error"
         sys.exit(EXIT_FINDINGS if any(level_at_least(f.level, threshold) for f in all_findings_for_exit) else EXIT_OK)
@@ -482,7 +481,7 @@ def _apply_text_fixes(ctx: RunContext, doc: Any, findings: list[Any], unsafe: bo
         )
         return findings
     if fixed:
-        click.echo(f"disclint: {t('fix.applied', ctx.lang, count=len(fixed), path=doc.path)}", err=True)
+        click.echo(terminal_safe(f"disclint: {t('fix.applied', ctx.lang, count=len(fixed), path=doc.path)}"), err=True)
     done = {id(f) for f in fixed}
     return [f for f in findings if id(f) not in done]
 
@@ -571,7 +570,7 @@ def _register_rules(cli: click.Group, lang: str) -> None:
         try:
             return config_for(Path.cwd() / "_", config_path, isolated).with_cli(select, ignore).rules()
         except ConfigError as exc:
-            click.echo(f"disclint: {exc.message(ctx.lang)}", err=True)
+            click.echo(terminal_safe(f"disclint: {exc.message(ctx.lang)}"), err=True)
             sys.exit(EXIT_ERROR)
 
     def rule_options(f: Any) -> Any:
@@ -639,7 +638,8 @@ def _register_rules(cli: click.Group, lang: str) -> None:
         rule = rules.get(rule_id)
         if rule is None:
             close = difflib.get_close_matches(rule_id, list(rules), n=3, cutoff=0.5)
-            click.echo(f"disclint: {t('rules.unknown', ctx.lang, id=rule_id, close=', '.join(close) or '-')}", err=True)
+            message = t("rules.unknown", ctx.lang, id=rule_id, close=", ".join(close) or "-")
+            click.echo(terminal_safe(f"disclint: {message}"), err=True)
             sys.exit(EXIT_ERROR)
         if fmt == "json":
             click.echo(json.dumps(explain_json(rule, ctx.lang), ensure_ascii=False, indent=2))

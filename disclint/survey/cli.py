@@ -100,7 +100,7 @@ class SurveyGroup(click.Group):
 
 
 def _fatal(ctx: RunContext, exc: SurveyError) -> None:
-    click.echo(f"disclint: {exc.message(ctx.lang)}", err=True)
+    click.echo(terminal_safe(f"disclint: {exc.message(ctx.lang)}"), err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -192,7 +192,7 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
             click.echo(terminal_safe(f"disclint: {path}: {t(code, ctx.lang, **params)}"), err=True)
 
         def on_note(code: str, params: dict[str, Any]) -> None:
-            click.echo(f"disclint: {t(code, ctx.lang, **params)}", err=True)
+            click.echo(terminal_safe(f"disclint: {t(code, ctx.lang, **params)}"), err=True)
 
         try:
             summary = run_survey(
@@ -208,7 +208,7 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         except SurveyError as exc:
             _fatal(ctx, exc)
         except ConfigError as exc:
-            click.echo(f"disclint: {exc.message(ctx.lang)}", err=True)
+            click.echo(terminal_safe(f"disclint: {exc.message(ctx.lang)}"), err=True)
             sys.exit(EXIT_ERROR)
         except OSError as exc:  # e.g. the scheduler cannot be reached
             _fatal(
@@ -273,6 +273,6 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         except OSError as exc:  # e.g. a read-only or full disk: nothing half-written is left behind
             _fatal(ctx, SurveyError("output.write_failed", path=out_dir, reason=exc.strerror or type(exc).__name__))
         for note in written.notes:
-            click.echo(f"disclint: {t(note[0], ctx.lang, **note[1])}", err=True)
+            click.echo(terminal_safe(f"disclint: {t(note[0], ctx.lang, **note[1])}"), err=True)
         click.echo(t("survey.report_written", ctx.lang, path=out_dir, files=len(written.files)), err=True)
         sys.exit(EXIT_OK)
