@@ -508,3 +508,37 @@ def test_a_store_whose_integrity_check_answers_several_lines_is_still_one_line(t
     (run / "survey.sqlite").write_bytes(bytes(data))
     line = one_line(cli("survey", "run", _doc(tmp_path), "-o", run, "-q"))
     assert line.startswith(f"disclint: the survey database is damaged: {run / 'survey.sqlite'} (*** in database main ***; Page ")
+
+
+def test_a_report_killed_with_kill_9_leaves_nothing_once_the_next_report_starts(tmp_path):
+    """Every report holds a shared lock on OUT's parent directory while its ``.OUT.*.tmp`` exists;
+    the next report that gets the lock exclusively removes every such directory at once (before:
+    only after an hour). A temporary directory of a report still writing is left alone."""
+    from disclint.survey.report import _writers_lock
+
+    out = tmp_path / "out"
+    killed = tmp_path / ".out.abc123.tmp"
+    (killed / "charts").mkdir(parents=True)
+    (killed / "documents.csv").write_text("x")
+    other = tmp_path / ".other.abc.tmp"  # another OUT's: not ours to remove
+    other.mkdir()
+    fd = _writers_lock(out)
+    assert fd is not None
+    os.close(fd)
+    assert not killed.exists() and other.exists()
+    writing = tmp_path / ".out.def456.tmp"
+    writing.mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", "import fcntl, os, sys, time\n"
+                               f"fd = os.open({str(tmp_path)!r}, os.O_RDONLY)\n"
+                               "fcntl.flock(fd, fcntl.LOCK_SH); print('writing', flush=True); time.sleep(60)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "writing"
+        fd = _writers_lock(out)  # another report is writing: its directory stays
+        os.close(fd)
+        assert writing.exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    os.close(_writers_lock(out))  # the writer was killed: now it is stale
+    assert not writing.exists()
