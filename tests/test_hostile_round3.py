@@ -542,3 +542,48 @@ def test_a_report_killed_with_kill_9_leaves_nothing_once_the_next_report_starts(
         holder.wait()
     os.close(_writers_lock(out))  # the writer was killed: now it is stale
     assert not writing.exists()
+
+
+def _processes_with(marker: str) -> list[int]:
+    found = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                if marker.encode() in (d / "environ").read_bytes():
+                    found.append(int(d.name))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.slow
+def test_kill_9_of_survey_run_leaves_no_multiprocessing_directory_in_tmpdir(tmp_path):
+    """The survey's forkserver socket lives in a ``pymp-…`` directory the survey removes at exit;
+    after ``kill -9`` the workers that notice it is gone remove it (the attack found one per kill)."""
+    import uuid
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(6):
+        _doc(docs, f"d{i}.md", JA * 30)
+    tmpdir = tmp_path / "tmp"
+    tmpdir.mkdir()
+    marker = uuid.uuid4().hex
+    env = {k: v for k, v in os.environ.items() if k != "DISCLINT_LANG"}
+    env.update(TMPDIR=str(tmpdir), DISCLINT_KILL_TEST=marker)
+    main = subprocess.Popen([sys.executable, "-m", "disclint", "survey", "run", *sorted(map(str, docs.iterdir())), "-o",
+                             tmp_path / "run", "--workers", "2", "-q"], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(lambda: len(_processes_with(marker)) >= 4, "the workers did not start", 120)
+        assert [p.name for p in tmpdir.iterdir() if p.name.startswith("pymp-")]  # the forkserver's directory
+        time.sleep(1)
+    finally:
+        main.kill()
+        main.wait()
+    try:
+        _wait_for(lambda: not _processes_with(marker), "processes left behind", 30)
+    finally:
+        for pid in _processes_with(marker):
+            os.kill(pid, signal.SIGKILL)
+    assert list(tmpdir.iterdir()) == []

@@ -17,6 +17,7 @@ Both yield results in completion order; the caller stores them (single writer).
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.util
 import os
 import sys
 import time
@@ -74,7 +75,7 @@ class LocalEngine:
             max_workers=self.workers,
             mp_context=_context(),
             initializer=worker.init,
-            initargs=(dict(options, parent_pid=os.getpid()),),
+            initargs=(dict(options, parent_pid=os.getpid(), mp_tempdir=multiprocessing.util.get_temp_dir()),),
             max_tasks_per_child=self.max_tasks_per_child,
         )
 

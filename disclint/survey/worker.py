@@ -92,24 +92,34 @@ def init(options: dict[str, Any]) -> None:
     With ``parent_pid`` (the local engine), a watchdog ends this worker when that process is
     gone: after ``kill -9`` of ``survey run`` no worker (≈ 500 MB each) is left behind."""
     if options.get("parent_pid"):
-        _watch_parent(int(options["parent_pid"]))
+        _watch_parent(int(options["parent_pid"]), options.get("mp_tempdir"))
     state(options)
 
 
-def _watch_parent(pid: int, every: float = 1.0) -> None:
+def _watch_parent(pid: int, tempdir: str | None = None, every: float = 1.0) -> None:
+    """End this worker when the survey is gone, removing the survey's multiprocessing directory
+    (``pymp-…`` in ``$TMPDIR``, the forkserver's socket): the survey removes it at exit, which a
+    ``kill -9`` skips."""
     ppid = os.getppid()  # the forkserver, which itself ends when the survey process is gone
+
+    def orphaned() -> None:
+        if tempdir and os.path.basename(tempdir).startswith("pymp-"):
+            import shutil
+
+            shutil.rmtree(tempdir, ignore_errors=True)
+        os._exit(3)
 
     def watch() -> None:
         while True:
             time.sleep(every)
             if os.getppid() != ppid:  # reparented: our parent died (the survey may be an unreaped zombie)
-                os._exit(3)
+                orphaned()
             try:
                 os.kill(pid, 0)
             except ProcessLookupError:
-                os._exit(3)  # the survey is gone: nobody will read our result
+                orphaned()  # the survey is gone: nobody will read our result
             except PermissionError:  # pragma: no cover - the pid was reused by another user
-                os._exit(3)
+                orphaned()
 
     threading.Thread(target=watch, name="disclint-parent-watch", daemon=True).start()
 
