@@ -5,8 +5,9 @@ and reports what a user would see:
 
 - exit status, whether the failure is one ``disclint:`` line per file (``1-line``), a traceback
   (``tb``: "Traceback" or "Exception ignored" on stderr);
-- wall seconds and peak RSS in MB of the whole process tree (``os.wait4``: the command, its
-  reader process, survey workers, forkserver);
+- wall seconds and peak RSS in MB: the highest of any one process of the run (``os.wait4`` and
+  the ``VmHWM`` of every process carrying the run's environment marker: the command, its reader
+  process, survey workers, forkserver) and, as ``tree``, the largest sum over them (sampled);
 - files written, replaced or removed in the case directory outside the outputs the command was
   given (``outside``), processes left behind (``left``);
 - the verdict: ``ok`` when the issue's "done when" holds for the case — no traceback, no hang
@@ -66,6 +67,7 @@ class Run:
     rss_mb: float
     hang: bool
     wall: float
+    tree_mb: float = 0.0  # the largest sum of the resident memory of all its processes (sampled)
 
     @property
     def traceback(self) -> bool:
@@ -103,6 +105,7 @@ class Result:
             "traceback": any(r.traceback for r in self.runs),
             "seconds": round(sum(r.seconds for r in self.runs), 1),
             "peak_mb": round(max((r.rss_mb for r in self.runs), default=0.0)),
+            "tree_mb": round(max((r.tree_mb for r in self.runs), default=0.0)),
             "hang": any(r.hang for r in self.runs),
             "outside": self.outside,
             "left": self.left,
@@ -223,10 +226,12 @@ class Work:
             proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd or self.dir,
                                     env=full_env, preexec_fn=limits, start_new_session=True)
             hang = False
+            tree = _TreeMemory(self.marker)
             while True:
                 pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
                 if pid:
                     break
+                tree.sample()
                 if time.monotonic() - t0 > limit:
                     hang = True
                     os.killpg(proc.pid, signal.SIGKILL)
@@ -237,7 +242,7 @@ class Work:
         seconds = time.monotonic() - t0
         run = Run(cmd[len(self.h.command):] if not raw else cmd, None if hang else proc.returncode,
                   out_path.read_text(errors="replace"), err_path.read_text(errors="replace"), seconds,
-                  usage.ru_maxrss / 1024, hang, limit)
+                  max(usage.ru_maxrss / 1024, tree.peak_mb), hang, limit, tree.sum_mb)
         out_path.unlink()
         err_path.unlink()
         self.result.runs.append(run)
@@ -275,6 +280,44 @@ class Work:
         self.result.outside = changed
         if changed:
             self.result.problems.append("written outside the named outputs: " + ", ".join(changed[:5]))
+
+
+class _TreeMemory:
+    """The processes of one run (found by their environment marker): the highest peak of any one
+    of them (``VmHWM``, so a peak between two samples still counts; ``wait4`` misses processes
+    reaped by someone else, such as the survey's workers and forkserver) and the largest sum of
+    their resident memory."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = f"DISCLINT_ATTACK={marker}".encode()
+        self.peak_mb = 0.0
+        self.sum_mb = 0.0
+        self.pids: set[int] = set()
+        self.last_scan = 0.0
+
+    def sample(self) -> None:
+        now = time.monotonic()
+        if now - self.last_scan > 1.0:  # look for new processes once a second
+            self.last_scan = now
+            for d in Path("/proc").iterdir():
+                if d.name.isdigit() and int(d.name) not in self.pids:
+                    try:
+                        if self.marker in (d / "environ").read_bytes():
+                            self.pids.add(int(d.name))
+                    except OSError:
+                        continue
+        total = 0.0
+        for pid in list(self.pids):
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                self.pids.discard(pid)
+                continue
+            fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+            hwm = int(fields.get("VmHWM", "0 kB").split()[0]) / 1024
+            total += int(fields.get("VmRSS", "0 kB").split()[0]) / 1024
+            self.peak_mb = max(self.peak_mb, hwm)
+        self.sum_mb = max(self.sum_mb, total)
 
 
 def _tree(root: Path, only: Path | None = None) -> dict[str, tuple]:
@@ -364,17 +407,19 @@ def main() -> None:
 
 def _line(row: dict[str, Any]) -> str:
     flags = ("1-line" if row["one_line"] else "MULTI") + (" TB" if row["traceback"] else "") + (" HANG" if row["hang"] else "")
-    text = f"{row['verdict']:4} {row['case']:34} exit={row['exit']!s:4} {flags:14} {row['seconds']:7.1f} s {row['peak_mb']:6} MB"
+    text = (f"{row['verdict']:4} {row['case']:36} exit={row['exit']!s:4} {flags:14} {row['seconds']:7.1f} s "
+            f"{row['peak_mb']:6} MB (tree {row['tree_mb']} MB)")
     if row["problems"]:
         text += "  " + "; ".join(row["problems"])[:200]
     return text
 
 
 def markdown(rows: list[dict[str, Any]]) -> str:
-    out = ["| case | exit | 1-line | traceback | s | peak MB | outside | verdict |", "|---|---|---|---|---|---|---|---|"]
+    out = ["| case | exit | 1-line | traceback | s | peak MB | tree MB | outside | verdict |",
+           "|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         out.append(f"| {r['case']} | {r['exit']} | {'yes' if r['one_line'] else 'no'} | {'yes' if r['traceback'] else 'no'} | "
-                   f"{r['seconds']} | {r['peak_mb']} | {len(r['outside'])} | {r['verdict']}"
+                   f"{r['seconds']} | {r['peak_mb']} | {r['tree_mb']} | {len(r['outside'])} | {r['verdict']}"
                    + (f": {'; '.join(r['problems'])[:120]}" if r["problems"] else "") + " |")
     return "\n".join(out) + "\n"
 
