@@ -120,7 +120,7 @@ class Harness:
         self.args = args
         bin_dir = Path(sys.executable).parent
         if args.pythonpath:
-            self.command = [sys.executable, "-m", "disclint"]
+            self.command = [sys.executable, "-P", "-m", "disclint"]  # -P: never the package in the current directory
             self.env = {"PYTHONPATH": str(Path(args.pythonpath).resolve())}
         else:
             self.command = [args.disclint or str(bin_dir / "disclint")]
@@ -134,7 +134,7 @@ class Harness:
         known: set[str] = set()
         for sub in (["lint"], ["extract"], ["map"], ["draft"], ["survey", "run"], ["survey", "report"]):
             r = subprocess.run([*self.command, "--lang", "en", *sub, "--help"], capture_output=True, text=True,
-                               env=self.base_env(), timeout=120)
+                               env=self.base_env(), timeout=120, cwd=tempfile.gettempdir())
             known.update(re.findall(r"(--[a-z][a-z0-9-]+)", r.stdout))
         return known
 
@@ -257,6 +257,9 @@ class Work:
         return run
 
     def finish(self) -> None:
+        deadline = time.monotonic() + 5  # a forkserver or worker may take a moment to follow its parent
+        while _processes_with(self.marker) and time.monotonic() < deadline:
+            time.sleep(0.2)
         left = _processes_with(self.marker)
         self.result.left = len(left)
         for pid in left:

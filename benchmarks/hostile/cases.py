@@ -750,7 +750,7 @@ def _(w):
     for _cycle in range(3):
         env = dict(w.h.base_env(), TMPDIR=str(w.tmp), DISCLINT_ATTACK=w.marker)
         main = subprocess.Popen([*w.h.command, "survey", "run", docs, "-o", run, "--workers", "2", "-q"], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                                cwd=w.dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         deadline = time.monotonic() + 120
         while len(_processes_with(w.marker)) < 4 and time.monotonic() < deadline:
             time.sleep(0.3)
@@ -807,7 +807,7 @@ def _(w):
     w.snapshot()
     env = dict(w.h.base_env(), TMPDIR=str(w.tmp), DISCLINT_ATTACK=w.marker)
     first = subprocess.Popen([*w.h.command, "survey", "run", docs, "-o", run, "--workers", "1", "-q"], env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                             cwd=w.dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
         while not (run / "survey.sqlite").exists() and time.monotonic() < deadline:
