@@ -50,6 +50,7 @@ def _child(conn: Any) -> None:
             return
         path, limits, timeout = request
         t0 = time.monotonic()
+        doc: Any = None
         try:
             memory = limits.max_memory_mb > 0
             if timeout or memory:
@@ -89,6 +90,8 @@ def _child(conn: Any) -> None:
                     time.monotonic() - t0,
                 )
             )
+        del answer  # sent: neither it nor the document is held (a million blocks: 1 GB) while waiting
+        doc = None
 
 
 BLOCKS_PER_MESSAGE = 20_000
