@@ -103,6 +103,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{pages} pages exceed the limit of {limit}",
     },
     "limit.chars": {"ja": "文字数が上限 {limit} を超えます", "en": "the text exceeds the limit of {limit} characters"},
+    "limit.memory": {
+        "ja": "メモリ使用量が上限 {limit} MB を超えました（--max-memory-mb）",
+        "en": "memory use exceeded the limit of {limit} MB (--max-memory-mb)",
+    },
     "input.reader_died": {
         "ja": "読み込み処理が異常終了しました（{reason}）",
         "en": "the reader process died ({reason})",
@@ -555,6 +559,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "survey.engine_failed": {
         "ja": "実行エンジンを開始できません（{reason}）",
         "en": "cannot start the engine ({reason})",
+    },
+    "survey.engine_stalled": {
+        "ja": "Dask クラスタ {address} から {seconds} 秒間結果が届きません（スケジューラかワーカーが応答しない）。"
+        "処理済みの文書は保存されており、再実行で続きから再開します",
+        "en": "no result from the Dask cluster {address} for {seconds} s (the scheduler or a worker stopped answering); "
+        "finished documents are kept and a rerun resumes",
+    },
+    "survey.engine_lost": {
+        "ja": "Dask スケジューラ {address} との接続が切れ、実行中の文書が取り消されました。"
+        "処理済みの文書は保存されており、再実行で続きから再開します",
+        "en": "the connection to the Dask scheduler {address} was lost and the documents in flight were cancelled; "
+        "finished documents are kept and a rerun resumes",
+    },
+    "survey.stall_without_dask": {
+        "ja": "--stall-timeout は --engine dask と一緒に指定してください（local では --timeout が各文書に効きます）",
+        "en": "--stall-timeout is only used with --engine dask (locally, --timeout bounds each document)",
     },
     "survey.run_summary": {
         "ja": "入力 {inputs} 件: 処理 {processed} 件（うちエラー {errors} 件）、処理済みのため省略 {skipped} 件、{seconds} 秒。結果: {path}",
@@ -1082,6 +1102,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "maximum uncompressed size of docx/zip (MB)",
     },
     "help.cli.max_chars": {"ja": "1 ファイルの最大文字数", "en": "maximum characters per file"},
+    "help.cli.max_memory_mb": {
+        "ja": "1 ファイルの処理中（読み取り・検査・出力）のメモリ使用量の上限（常駐、MB。0 で無制限）",
+        "en": "memory (resident MB) a process may use while it reads, checks and renders one file (0 = none)",
+    },
     "help.cli.timeout": {
         "ja": "1 ファイルの処理時間の上限（秒、読み取りと検査の合計。0 で無制限）。超えたファイルは 1 行のエラーにして次へ進む",
         "en": "time limit per file in seconds (reading and checking together; 0 = none); a file over it is one error line and the batch goes on",
@@ -1131,6 +1155,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.survey.max_tasks": {
         "ja": "ワーカーをこの文書数ごとに入れ替える（メモリ増加の抑制）",
         "en": "replace each worker after this many documents (bounds memory)",
+    },
+    "help.survey.stall_timeout": {
+        "ja": "Dask クラスタから次の結果が届くまで待つ上限（秒、0 で無制限）。既定: --timeout + 120 秒。"
+        "超えたら 1 行のエラーで止まり、処理済みの文書は保存され、再実行で続きから再開します",
+        "en": "seconds to wait for the Dask cluster's next result (0: no limit; default: --timeout + 120); "
+        "then one error line, finished documents kept, a rerun resumes",
     },
     "help.survey.timeout": {
         "ja": "1 文書の処理時間の上限（秒、0 で無制限）。超えた文書はエラーとして記録",

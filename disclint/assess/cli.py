@@ -10,10 +10,11 @@ import click
 
 from ..cli.runtime import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, RunContext, limit_options, make_limits
 from ..i18n import t, texts
+from ..safeio import terminal_safe
 
 
 def _fatal(message: str) -> NoReturn:
-    click.echo(f"disclint: {message}", err=True)
+    click.echo(terminal_safe(f"disclint: {message}"), err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -28,13 +29,13 @@ def _read_all(ctx: RunContext, paths: tuple[str, ...]) -> list[Any]:
         except AssessErrors as exc:
             failed = True
             for line in exc.lines(ctx.lang):
-                click.echo(f"disclint: {p}: {line}", err=True)
+                click.echo(terminal_safe(f"disclint: {p}: {line}"), err=True)
         except Exception as exc:  # a bug must not print a traceback
             if ctx.debug:
                 raise
             failed = True
             reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
-            click.echo(f"disclint: {p}: {t('cli.internal_error', ctx.lang, reason=reason)}", err=True)
+            click.echo(terminal_safe(f"disclint: {p}: {t('cli.internal_error', ctx.lang, reason=reason)}"), err=True)
     if failed:
         sys.exit(EXIT_ERROR)
     return out
@@ -135,7 +136,7 @@ def register_assess_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         for name in REPORT_FILES:
             _write(ctx, out / name, files[name])
         for g in glyph:  # a chart label the font cannot draw: say so rather than ship tofu
-            click.echo(f"disclint: {t('assess.glyph_missing', ctx.lang, detail=g[:120])}", err=True)
+            click.echo(terminal_safe(f"disclint: {t('assess.glyph_missing', ctx.lang, detail=g[:120])}"), err=True)
         click.echo(
             t("assess.report_written", ctx.lang, path=out_dir, count=len(assessments), files=", ".join(REPORT_FILES)),
             err=True,

@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=args, prog_name="disclint", standalone_mode=True)
     except KeyboardInterrupt:  # pragma: no cover - interactive
-        click.echo(f"disclint: {t('cli.interrupted', lang)}", err=True)
+        click.echo(terminal_safe(f"disclint: {t('cli.interrupted', lang)}"), err=True)
         sys.exit(130)
 
 

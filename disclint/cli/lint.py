@@ -10,6 +10,7 @@ import click
 
 from ..findings import FAIL_LEVELS, level_at_least
 from ..i18n import t
+from ..safeio import terminal_safe
 from .lint_findings import _accepted_vocabulary, _apply_text_fixes, _inline_suppression
 from .runtime import (
     EXIT_ERROR,
@@ -124,7 +125,7 @@ def register_lint(cli: click.Group, lang: str, H: dict[str, str], L: dict[str, s
         from ..report.baseline import write_baseline as save_baseline
 
         def fatal(message: str) -> None:
-            click.echo(f"disclint: {message}", err=True)
+            click.echo(terminal_safe(f"disclint: {message}"), err=True)
             sys.exit(EXIT_ERROR)
 
         from ..safeio import OutputError, atomic_write_text, check_output_path
@@ -204,7 +205,7 @@ def register_lint(cli: click.Group, lang: str, H: dict[str, str], L: dict[str, s
         from .progress import Progress
 
         progress = Progress(len(files))
-        done_files = 0
+        done_files = html_ids = 0
         for doc in iter_documents(ctx, files, limits, ahead):
             done_files += 1
             progress.step(done_files, doc.path)
@@ -212,9 +213,7 @@ def register_lint(cli: click.Group, lang: str, H: dict[str, str], L: dict[str, s
                 cfg = cfg_for(doc.path)
             except ConfigError as exc:
                 fatal(exc.message(ctx.lang))
-            if annotate and doc.format != "docx":
-                fatal(t("annotate.not_docx", ctx.lang, path=doc.path, format=doc.format))
-            if suggest and doc.format != "docx":
+            if (annotate or suggest) and doc.format != "docx":
                 fatal(t("annotate.not_docx", ctx.lang, path=doc.path, format=doc.format))
             result = guarded(ctx, doc.path, lambda d=doc, c=cfg: analyse(d, c, lang=ctx.lang))
             if result is None:
@@ -250,10 +249,14 @@ def register_lint(cli: click.Group, lang: str, H: dict[str, str], L: dict[str, s
                 texts=tuple(b.text for b in doc.blocks),
                 suppressed=suppressed,
             )
-            if fmt == "html":
-                from ..report.html import with_document
+            if fmt == "html":  # the file's part of the page, within its --timeout like reading and analysis
+                from ..report.html import render_section, with_document
 
-                report = with_document(report, result, cfg, ctx.lang)
+                page = with_document(report, result, cfg, ctx.lang)
+                nxt = guarded(ctx, doc.path, lambda p=page, k=html_ids: render_section(p, len(reports), k, ctx.lang))
+                if nxt is None:
+                    continue
+                report, html_ids = page, nxt
             reports.append(report)
             if annotate:
                 from ..annotate import AnnotateError, annotate_docx
@@ -327,7 +330,7 @@ def register_lint(cli: click.Group, lang: str, H: dict[str, str], L: dict[str, s
             summary += t("cli.summary_suppressed", ctx.lang, count=sum(r.suppressed for r in reports))
         click.echo(summary, err=fmt != "text" or bool(output))
         if ctx.failed:
-            click.echo(f"disclint: {t('cli.failed_files', ctx.lang, count=len(ctx.failed))}", err=True)
+            click.echo(terminal_safe(f"disclint: {t('cli.failed_files', ctx.lang, count=len(ctx.failed))}"), err=True)
             sys.exit(EXIT_ERROR)
         threshold = threshold or "error"
         sys.exit(EXIT_FINDINGS if any(level_at_least(f.level, threshold) for f in all_findings_for_exit) else EXIT_OK)

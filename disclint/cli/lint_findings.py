@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from ..i18n import t
+from ..safeio import terminal_safe
 from .runtime import RunContext
 
 
@@ -58,7 +59,7 @@ def _apply_text_fixes(ctx: RunContext, doc: Any, findings: list[Any], unsafe: bo
         )
         return findings
     if fixed:
-        click.echo(f"disclint: {t('fix.applied', ctx.lang, count=len(fixed), path=doc.path)}", err=True)
+        click.echo(terminal_safe(f"disclint: {t('fix.applied', ctx.lang, count=len(fixed), path=doc.path)}"), err=True)
     done = {id(f) for f in fixed}
     return [f for f in findings if id(f) not in done]
 

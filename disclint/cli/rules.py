@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from ..i18n import quality_label, t
+from ..safeio import terminal_safe
 from .runtime import EXIT_ERROR, EXIT_OK, RunContext
 
 
@@ -29,7 +30,7 @@ def register_rules(cli: click.Group, lang: str, L: dict[str, str]) -> None:
         try:
             return config_for(Path.cwd() / "_", config_path, isolated).with_cli(select, ignore).rules()
         except ConfigError as exc:
-            click.echo(f"disclint: {exc.message(ctx.lang)}", err=True)
+            click.echo(terminal_safe(f"disclint: {exc.message(ctx.lang)}"), err=True)
             sys.exit(EXIT_ERROR)
 
     def rule_options(f: Any) -> Any:
@@ -98,7 +99,8 @@ def register_rules(cli: click.Group, lang: str, L: dict[str, str]) -> None:
         rule = rules.get(rule_id)
         if rule is None:
             close = difflib.get_close_matches(rule_id, list(rules), n=3, cutoff=0.5)
-            click.echo(f"disclint: {t('rules.unknown', ctx.lang, id=rule_id, close=', '.join(close) or '-')}", err=True)
+            message = t("rules.unknown", ctx.lang, id=rule_id, close=", ".join(close) or "-")
+            click.echo(terminal_safe(f"disclint: {message}"), err=True)
             sys.exit(EXIT_ERROR)
         if fmt == "json":
             click.echo(json.dumps(explain_json(rule, ctx.lang), ensure_ascii=False, indent=2))

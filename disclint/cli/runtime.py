@@ -23,7 +23,7 @@ import click
 from ..document import Document
 from ..errors import DisclintError, LimitExceeded
 from ..i18n import resolve_lang, t, texts
-from ..readers import Limits, read
+from ..readers import MEMORY_TICK, Limits, read
 from ..readers.readahead import ReadAhead
 from ..safeio import terminal_safe
 
@@ -50,6 +50,7 @@ class RunContext:
     failed: list[str] = field(default_factory=list)
     timeout: float = 0.0  # seconds per document; 0 = no limit (set by --timeout)
     deadline: float | None = None  # time.monotonic() when the current document runs out of time
+    limits: Limits | None = None  # the current document's limits (its memory budget), set by iter_documents
     names: dict[str, str] = field(default_factory=dict)  # a temporary copy (stdin) -> the name shown
 
     def error(self, path: str, message: str) -> None:
@@ -70,25 +71,37 @@ class _TimeoutAbort(BaseException):
 
 
 class _Alarm:
-    """Per-document time limit: ``SIGALRM`` (``signal.setitimer``) raises ``LimitExceeded`` in the
-    main thread at the deadline, and again every 0.5 s in case the code it interrupted swallowed
-    the exception; from 2 s after the deadline it raises :class:`_TimeoutAbort`, which
-    ``except Exception`` does not catch. Python code is interrupted between two bytecodes; a call
-    into C (PDFium, lxml, a regular expression, SudachiPy) only when it returns to Python."""
+    """Per-document time and memory limit: ``SIGALRM`` (``signal.setitimer``) raises
+    ``LimitExceeded`` in the main thread at the deadline, and again every 0.5 s in case the code it
+    interrupted swallowed the exception; from 2 s after the deadline it raises
+    :class:`_TimeoutAbort`, which ``except Exception`` does not catch. With a memory budget
+    (``--max-memory-mb``) it also goes off every :data:`MEMORY_TICK` seconds and raises
+    ``LimitExceeded("limit.memory")`` once the process's resident memory is over it (system calls
+    it interrupts are restarted). Python code is interrupted between two bytecodes; a call into C
+    (PDFium, lxml, a regular expression, SudachiPy) only when it returns to Python."""
 
     active = False
     fired = False
+    memory_fired = False
     seconds = 0.0
-    deadline = 0.0
+    deadline: float | None = None
+    limits: Limits | None = None
     GRACE = 2.0
 
     @classmethod
     def handler(cls, signum: int, frame: Any) -> None:
-        if cls.active:
+        if not cls.active:
+            return
+        now = time.monotonic()
+        if cls.deadline is not None and now >= cls.deadline:
             cls.fired = True
-            if time.monotonic() >= cls.deadline + cls.GRACE:
+            if now >= cls.deadline + cls.GRACE:
                 raise _TimeoutAbort()
             raise LimitExceeded("limit.timeout", seconds=f"{cls.seconds:g}")
+        exc = cls.limits.memory_error() if cls.limits is not None else None
+        if exc is not None:
+            cls.memory_fired = True
+            raise exc
 
     @classmethod
     def usable(cls) -> bool:
@@ -97,17 +110,22 @@ class _Alarm:
     @classmethod
     @contextmanager
     def arm(cls, ctx: RunContext) -> Iterator[None]:
-        if ctx.deadline is None or not cls.usable():
+        memory = ctx.limits is not None and ctx.limits.max_memory_mb > 0
+        if (ctx.deadline is None and not memory) or not cls.usable():
             yield
             return
-        left = ctx.deadline - time.monotonic()
+        left = ctx.deadline - time.monotonic() if ctx.deadline is not None else MEMORY_TICK
         if left <= 0:
             raise LimitExceeded("limit.timeout", seconds=f"{ctx.timeout:g}")
-        cls.seconds, cls.fired, cls.deadline = ctx.timeout, False, ctx.deadline
+        cls.seconds, cls.fired, cls.memory_fired, cls.deadline = ctx.timeout, False, False, ctx.deadline
+        cls.limits = ctx.limits if memory else None
         previous = signal.signal(signal.SIGALRM, cls.handler)
+        signal.siginterrupt(signal.SIGALRM, False)  # a tick restarts the system call it interrupts
         cls.active = True
         try:
-            signal.setitimer(signal.ITIMER_REAL, left, 0.5)
+            signal.setitimer(
+                signal.ITIMER_REAL, min(left, MEMORY_TICK) if memory else left, MEMORY_TICK if memory else 0.5
+            )
             yield
         finally:
             while True:  # the alarm may still go off while we disarm it: retry until it is off
@@ -150,6 +168,9 @@ def guarded(ctx: RunContext, path: str, func: Callable[[], Any]) -> Any:
         if _timed_out(ctx):  # the timeout surfaced as another exception (e.g. re-raised by a library)
             ctx.error(path, t("limit.timeout", ctx.lang, seconds=f"{ctx.timeout:g}"))
             return None
+        if _Alarm.memory_fired and ctx.limits is not None:  # the memory budget, re-raised as something else
+            ctx.error(path, t("limit.memory", ctx.lang, limit=f"{ctx.limits.max_memory_mb:g}"))
+            return None
         if ctx.debug:
             traceback.print_exc()
         reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
@@ -166,6 +187,7 @@ def iter_documents(
 
     With ``ahead`` (:func:`start_reading`) the files are read in a forked process, the next one
     while the caller works on the current one; the time its read took counts against its budget."""
+    ctx.limits = limits
     try:
         for k, path in enumerate(paths):
             _start_document(ctx)
@@ -239,6 +261,7 @@ def limit_options(lang: str) -> Callable[[Callable[..., Any]], Callable[..., Any
             ("--max-file-mb", click.FloatRange(0.001), d.max_file_mb, "max_file_mb"),
             ("--max-unzip-mb", click.FloatRange(0.001), d.max_uncompressed_mb, "max_unzip_mb"),
             ("--max-chars", click.IntRange(1), d.max_chars, "max_chars"),
+            ("--max-memory-mb", click.FloatRange(0), d.max_memory_mb, "max_memory_mb"),
         )
     ]
 
@@ -256,4 +279,5 @@ def make_limits(kw: dict[str, Any]) -> Limits:
         max_uncompressed_mb=kw.pop("max_unzip_mb"),
         max_pages=kw.pop("max_pages"),
         max_chars=kw.pop("max_chars"),
+        max_memory_mb=kw.pop("max_memory_mb"),
     )

@@ -46,12 +46,12 @@ def register_diff_command(cli: click.Group, lang: str) -> None:
         ctx: RunContext, old: str, new: str, fmt: str, output: str | None, force: bool, show_all: bool, **kw: Any
     ) -> None:
         from ..analysis import analyse
-        from ..safeio import OutputError, atomic_write_text, check_output_path
+        from ..safeio import OutputError, atomic_write_text, check_output_path, terminal_safe
         from .compare import diff_analyses
         from .render import to_html, to_json, to_text
 
         def fatal(message: str) -> None:
-            click.echo(f"disclint: {message}", err=True)
+            click.echo(terminal_safe(f"disclint: {message}"), err=True)
             sys.exit(EXIT_ERROR)
 
         if output:
@@ -82,9 +82,7 @@ def register_diff_command(cli: click.Group, lang: str) -> None:
                 atomic_write_text(output, text)
             except OSError as exc:
                 fatal(t("output.write_failed", ctx.lang, path=output, reason=exc.strerror or type(exc).__name__))
-            click.echo(f"disclint: {t('diff.written', ctx.lang, path=output)}", err=True)
+            click.echo(terminal_safe(f"disclint: {t('diff.written', ctx.lang, path=output)}"), err=True)
         else:
-            from ..safeio import terminal_safe
-
             click.echo(terminal_safe(text, keep_newlines=True) if fmt == "text" else text, nl=False)
         sys.exit(EXIT_OK)

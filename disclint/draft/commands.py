@@ -10,13 +10,14 @@ import click
 
 from ..guideline import directive_ids
 from ..i18n import t, texts
+from ..safeio import terminal_safe
 from .doctypes import DOC_TYPES, doc_type_help
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def _fatal(message: str) -> None:
-    click.echo(f"disclint: {message}", err=True)
+    click.echo(terminal_safe(f"disclint: {message}"), err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -24,7 +25,7 @@ def _profile_errors(exc: Any, lang: str) -> None:
     """All problems of a profile, one line each, then exit 2."""
     errors = getattr(exc, "all", None) or [exc]
     for e in errors:
-        click.echo(f"disclint: {e.params.get('path', '')}: {e.message(lang)}", err=True)
+        click.echo(terminal_safe(f"disclint: {e.params.get('path', '')}: {e.message(lang)}"), err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -169,7 +170,7 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
         else:
             profile = empty_profile()
         for w in profile.warnings:  # values understood as "no": one line each, naming the key
-            click.echo(f"disclint: {w.params.get('path', '')}: {w.message(L)}", err=True)
+            click.echo(terminal_safe(f"disclint: {w.params.get('path', '')}: {w.message(L)}"), err=True)
         assessed = None
         if assessment_path:  # one line per problem of the form (file, sheet and cell), exit 2
             from ..assess.cli import _read_all
@@ -201,7 +202,7 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
                 err=True,
             )
             if not lacking:
-                click.echo(f"disclint: {missing_from}: {t('draft.nothing_missing', L)}", err=True)
+                click.echo(terminal_safe(f"disclint: {missing_from}: {t('draft.nothing_missing', L)}"), err=True)
                 sys.exit(EXIT_OK)
             chosen, missing_mode = lacking, True
 
@@ -252,7 +253,10 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
                 f"{missing_from or output}: {t('draft.cannot_write', L, reason=type(exc).__name__ + ': ' + str(exc).splitlines()[0][:150] if str(exc) else type(exc).__name__)}"
             )
         if not profile_path:
-            click.echo(f"disclint: {t('draft.no_profile_assessed' if assessed else 'draft.no_profile', L)}", err=True)
+            click.echo(
+                terminal_safe(f"disclint: {t('draft.no_profile_assessed' if assessed else 'draft.no_profile', L)}"),
+                err=True,
+            )
         key = "draft.written" if output else "draft.printed"  # standard output is not a file "-"
         click.echo(
             f"disclint: {t(key, L, path=output, doc_type=doc_type, directives=_nums(draft.directives), placeholders=placeholders, questions=questions)}",

@@ -22,6 +22,8 @@ from typing import Protocol
 from ..document import Document
 from ..errors import InputError, LimitExceeded
 
+MEMORY_TICK = 0.25  # seconds between two looks at the resident memory while a file is worked on
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -31,6 +33,30 @@ class Limits:
     max_uncompressed_mb: float = 500.0  # docx / zip members, summed
     max_pages: int = 2000
     max_chars: int = 20_000_000
+    # resident memory of a process while it reads, analyses and renders one file (0: none). The
+    # per-format caps (pages, characters, inflated bytes, spans, operators) stop known blow-ups;
+    # this budget stops the rest, e.g. a 5 MB text of a million one-character paragraphs (2 GB).
+    max_memory_mb: float = 1300.0
+
+    def memory_error(self) -> LimitExceeded | None:
+        """``LimitExceeded("limit.memory")`` when this process's resident memory is over
+        ``max_memory_mb``; checked every :data:`MEMORY_TICK` seconds by the per-file time limit's
+        ``SIGALRM`` (``lint``, ``extract``, ``map`` …, the reader process, the survey workers)."""
+        if self.max_memory_mb <= 0:
+            return None
+        rss = resident_mb()
+        if rss is None or rss <= self.max_memory_mb:
+            return None
+        return LimitExceeded("limit.memory", limit=f"{self.max_memory_mb:g}")
+
+
+def resident_mb() -> float | None:
+    """This process's resident memory in MB (``None`` where ``/proc`` cannot tell)."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 class ReaderFunc(Protocol):

@@ -72,6 +72,7 @@ class HtmlFileReport(FileReport):
     block_directives: dict[int, list[int]] = field(default_factory=dict)
     principles: dict[str, dict[str, Any]] = field(default_factory=dict)
     profile: dict[str, Any] = field(default_factory=dict)
+    view: dict[str, Any] | None = None  # the file's part of the page once :func:`render_section` prepared it
 
 
 def with_document(report: FileReport, analysis: Any, config: Any = None, lang: str = "ja") -> HtmlFileReport:
@@ -99,6 +100,17 @@ def with_document(report: FileReport, analysis: Any, config: Any = None, lang: s
         principles=dict(summary.get("principles") or {}),
         profile=profile,
     )
+
+
+def render_section(report: HtmlFileReport, n: int, first_id: int, lang: str = "ja") -> int:
+    """Prepare ``report``'s part of the page now (placing its findings in the text, the marked text,
+    coverage and charts) — file ``n`` of the run, its findings numbered from ``first_id`` — and return
+    the next free number. ``lint`` calls it for each document inside that document's ``--timeout``
+    (with reading and analysis); the page template then only prints the prepared values."""
+    page = _Page(lang, "", [])
+    page.next_id = first_id
+    report.view = page.file_view(report, n)
+    return page.next_id
 
 
 # ------------------------------------------------------------------ scores
@@ -530,7 +542,8 @@ def _asset(name: str) -> str:
 @reporter("html")
 def html_report(reports: list[FileReport], rules: list[Any], lang: str, version: str) -> str:
     page = _Page(lang, version, rules)
-    files = [page.file_view(rep, n) for n, rep in enumerate(reports)]
+    # a file's view is prepared inside its document's --timeout by lint (render_section); else here
+    files = [getattr(rep, "view", None) or page.file_view(rep, n) for n, rep in enumerate(reports)]
     title = t("html.title", lang)
     if len(reports) == 1:
         title += " — " + _doc_title(reports[0], getattr(reports[0], "document", None))

@@ -25,7 +25,7 @@ class SurveyGroup(click.Group):
 
 
 def _fatal(ctx: RunContext, exc: SurveyError) -> None:
-    click.echo(f"disclint: {exc.message(ctx.lang)}", err=True)
+    click.echo(terminal_safe(f"disclint: {exc.message(ctx.lang)}"), err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -47,6 +47,7 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
     @click.option(
         "--connect-timeout", type=click.FloatRange(0.1), default=45.0, show_default=True, help=L["connect_timeout"]
     )
+    @click.option("--stall-timeout", type=click.FloatRange(0), default=None, help=L["stall_timeout"])
     @click.option("--max-tasks-per-child", type=click.IntRange(1), default=50, show_default=True, help=L["max_tasks"])
     @click.option("--timeout", type=click.FloatRange(0), default=600.0, show_default=True, help=L["timeout"])
     @click.option("--retry-errors", is_flag=True, help=L["retry_errors"])
@@ -65,6 +66,7 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         scheduler: str | None,
         max_tasks_per_child: int,
         connect_timeout: float,
+        stall_timeout: float | None,
         timeout: float,
         retry_errors: bool,
         config_path: str | None,
@@ -76,7 +78,7 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         from dataclasses import asdict
 
         from ..errors import ConfigError
-        from .engine import DaskEngine, LocalEngine, Progress
+        from .engine import LocalEngine, Progress
         from .runner import run_survey
 
         limits = make_limits(kw)
@@ -95,13 +97,17 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
                 import distributed  # noqa: F401
             except ImportError:
                 _fatal(ctx, SurveyError("survey.no_dask"))
+            from .dask_engine import DaskEngine, stall_bound
+
             try:
-                eng: Any = DaskEngine(scheduler, connect_timeout)
+                eng: Any = DaskEngine(scheduler, connect_timeout, stall_bound(timeout, stall_timeout))
             except SurveyError as exc:
                 _fatal(ctx, exc)
         else:
             if scheduler:
                 _fatal(ctx, SurveyError("survey.scheduler_without_dask"))
+            if stall_timeout is not None:
+                _fatal(ctx, SurveyError("survey.stall_without_dask"))
             eng = LocalEngine(workers, max_tasks_per_child)
         progress = Progress(0, enabled=not quiet)
 
@@ -111,7 +117,7 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
             click.echo(terminal_safe(f"disclint: {path}: {t(code, ctx.lang, **params)}"), err=True)
 
         def on_note(code: str, params: dict[str, Any]) -> None:
-            click.echo(f"disclint: {t(code, ctx.lang, **params)}", err=True)
+            click.echo(terminal_safe(f"disclint: {t(code, ctx.lang, **params)}"), err=True)
 
         try:
             summary = run_survey(
@@ -127,7 +133,7 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         except SurveyError as exc:
             _fatal(ctx, exc)
         except ConfigError as exc:
-            click.echo(f"disclint: {exc.message(ctx.lang)}", err=True)
+            click.echo(terminal_safe(f"disclint: {exc.message(ctx.lang)}"), err=True)
             sys.exit(EXIT_ERROR)
         except OSError as exc:  # e.g. the scheduler cannot be reached
             _fatal(
@@ -192,6 +198,6 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
         except OSError as exc:  # e.g. a read-only or full disk: nothing half-written is left behind
             _fatal(ctx, SurveyError("output.write_failed", path=out_dir, reason=exc.strerror or type(exc).__name__))
         for note in written.notes:
-            click.echo(f"disclint: {t(note[0], ctx.lang, **note[1])}", err=True)
+            click.echo(terminal_safe(f"disclint: {t(note[0], ctx.lang, **note[1])}"), err=True)
         click.echo(t("survey.report_written", ctx.lang, path=out_dir, files=len(written.files)), err=True)
         sys.exit(EXIT_OK)

@@ -8,11 +8,8 @@
   (segfault, OOM killer) breaks the pool: the pool is rebuilt, the documents that were in
   flight are retried one more time, and a document in flight during two crashes is recorded
   as ``survey.worker_crashed``.
-- :class:`DaskEngine`: the same function on an existing ``dask.distributed`` cluster
-  (``--scheduler tcp://HOST:PORT``). A worker plugin loads the model once per worker process
-  at registration; tasks also load it lazily if a worker joins later. Workers must see the
-  input files under the same paths (shared file system). Recycle Dask workers with their own
-  ``--lifetime``/``--lifetime-restart`` options.
+- :class:`disclint.survey.dask_engine.DaskEngine`: the same function on an existing
+  ``dask.distributed`` cluster (``--scheduler tcp://HOST:PORT``).
 
 Both yield results in completion order; the caller stores them (single writer).
 """
@@ -20,6 +17,7 @@ Both yield results in completion order; the caller stores them (single writer).
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.util
 import os
 import sys
 import time
@@ -77,7 +75,7 @@ class LocalEngine:
             max_workers=self.workers,
             mp_context=_context(),
             initializer=worker.init,
-            initargs=(dict(options, parent_pid=os.getpid()),),
+            initargs=(dict(options, parent_pid=os.getpid(), mp_tempdir=multiprocessing.util.get_temp_dir()),),
             max_tasks_per_child=self.max_tasks_per_child,
         )
 
@@ -121,146 +119,6 @@ class LocalEngine:
                     pool = self._pool(options)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
-
-
-class DaskEngine:
-    name = "dask"
-
-    CONNECT_TIMEOUT = 45.0  # seconds for connecting *and* the scheduler's first answer (--connect-timeout)
-
-    def __init__(self, scheduler: str, connect_timeout: float = CONNECT_TIMEOUT) -> None:
-        self.scheduler = check_scheduler_address(scheduler)
-        self.workers = 0
-        self.connect_timeout = connect_timeout
-
-    def connect(self) -> Any:
-        from distributed import Client
-
-        try:
-            return _within(
-                self.connect_timeout,
-                lambda: Client(self.scheduler, timeout=f"{self.connect_timeout:g}s", set_as_default=False),
-            )
-        except TimeoutError:
-            from .inputs import SurveyError
-
-            # a server that accepts the connection and never answers held Client() forever
-            raise SurveyError(
-                "survey.engine_failed", reason=f"no answer from {self.scheduler} within {self.connect_timeout:g} s"
-            ) from None
-        except (ValueError, TypeError, KeyError) as exc:  # an address distributed cannot use
-            from .inputs import SurveyError
-
-            raise SurveyError(
-                "survey.bad_scheduler",
-                address=self.scheduler,
-                reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:200],
-            ) from None
-        except OSError:
-            raise
-        except Exception as exc:  # a server that answers garbage: whatever distributed raises, one line
-            from .inputs import SurveyError
-
-            raise SurveyError(
-                "survey.engine_failed", reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
-            ) from None
-
-    def run(self, tasks: list[dict[str, Any]], options: dict[str, Any]) -> Iterator[dict[str, Any]]:
-        from distributed import as_completed
-
-        client = self.connect()
-        try:
-            self.workers = max(1, len(client.scheduler_info().get("workers", {})))
-            _register_plugin(client, options)
-            window = max(4, 2 * sum(w.get("nthreads", 1) for w in client.scheduler_info().get("workers", {}).values()))
-            queue = list(reversed(tasks))
-            ac = as_completed(loop=client.loop)
-            started: dict[Any, tuple[dict[str, Any], float]] = {}
-
-            def submit() -> None:
-                while queue and len(started) < window:
-                    task = queue.pop()
-                    # workers run in their own directories: a relative path was "not found" there
-                    task = dict(task, path=os.path.abspath(task["path"]))
-                    fut = client.submit(
-                        worker.process,
-                        task,
-                        options,
-                        key=f"disclint-survey-{task.get('key') or task['sha256']}-{time.time_ns()}",
-                        pure=False,
-                        retries=0,
-                    )
-                    started[fut] = (task, time.monotonic())
-                    ac.add(fut)
-
-            submit()
-            for fut in ac:
-                task, _ = started.pop(fut)
-                if fut.status == "finished":
-                    yield fut.result()
-                else:  # worker lost twice, cancelled … : record it, go on
-                    yield crash_result(task)
-                fut.release()
-                submit()
-        finally:
-            client.close()
-
-
-def _within(seconds: float, func: Any) -> Any:
-    """``func()`` in a daemon thread; ``TimeoutError`` if it has not returned after ``seconds``
-    (the thread is abandoned: it cannot keep the process alive)."""
-    import threading
-
-    box: dict[str, Any] = {}
-
-    def run() -> None:
-        try:
-            box["value"] = func()
-        except BaseException as exc:  # handed to the caller
-            box["error"] = exc
-
-    thread = threading.Thread(target=run, name="disclint-dask-connect", daemon=True)
-    thread.start()
-    thread.join(seconds)
-    if thread.is_alive():
-        raise TimeoutError
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
-
-
-def check_scheduler_address(address: str) -> str:
-    """``--scheduler`` checked before anything connects: ``tcp://HOST:PORT`` (or another
-    protocol distributed knows) with a port 1-65535. A malformed address was a ValueError
-    traceback followed by a 60 s hang in ``Client.__del__``."""
-    from .inputs import SurveyError
-
-    try:
-        from distributed.comm.addressing import parse_address, parse_host_port
-        from distributed.comm.registry import backends
-
-        scheme, loc = parse_address(address, strict=False)
-        if scheme not in backends:
-            raise ValueError(f"unknown protocol {scheme!r}")
-        if scheme in ("tcp", "tls", "ws", "wss"):
-            host, port = parse_host_port(loc)
-            if not host or not port or not 0 < int(port) < 65536:
-                raise ValueError("host and port 1-65535 needed")
-    except ImportError:
-        return address  # reported as survey.no_dask by the caller
-    except (ValueError, TypeError) as exc:
-        raise SurveyError("survey.bad_scheduler", address=address, reason=str(exc).splitlines()[0][:200]) from None
-    return address
-
-
-def _register_plugin(client: Any, options: dict[str, Any]) -> None:
-    from .dask_plugin import LoadModel
-
-    plugin = LoadModel(options)
-    if hasattr(client, "register_plugin"):
-        client.register_plugin(plugin, name=LoadModel.name)
-    else:  # pragma: no cover - older distributed
-        client.register_worker_plugin(plugin, name=LoadModel.name)
 
 
 class Progress:

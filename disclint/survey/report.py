@@ -61,14 +61,18 @@ def write_report(
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise SurveyError("survey.report_out_exists", path=str(out_dir))
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temp_dirs(out_dir)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
+    lock = _writers_lock(out_dir)
     try:
-        written = _write_files(data, tmp, lang, compare, year)
-        os.replace(tmp, out_dir)  # onto an absent or empty directory: atomic on POSIX
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
+        try:
+            written = _write_files(data, tmp, lang, compare, year)
+            os.replace(tmp, out_dir)  # onto an absent or empty directory: atomic on POSIX
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    finally:
+        if lock is not None:
+            os.close(lock)  # the kernel also lets go of it when the process is killed
     written.files = [out_dir / f.relative_to(tmp) for f in written.files]
     return written
 
@@ -91,16 +95,42 @@ def check_filters(data: Data, year: int | None, industry: str | None) -> None:
 STALE_TEMP_SECONDS = 3600
 
 
-def _remove_stale_temp_dirs(out_dir: Path) -> None:
-    """A report killed with ``kill -9`` leaves its ``.OUT.*.tmp`` sibling (megabytes of CSV and
-    PNG): remove those of earlier runs for the same OUT_DIR, once they are an hour old (a report
-    still being written by another process is younger)."""
+def _writers_lock(out_dir: Path) -> int | None:
+    """Remove the ``.OUT.*.tmp`` siblings that reports killed with ``kill -9`` left behind
+    (megabytes of CSV and PNG), then hold a shared ``flock`` on the parent directory while this
+    report writes its own. Every report holds that lock while its temporary directory exists, so
+    a report that gets it exclusively knows no other one is writing: every such directory is
+    stale and goes at once. When another report is writing (or where ``flock`` does not exist)
+    only those an hour old are removed. Returns the locked descriptor (``None``: no lock)."""
+    try:
+        import fcntl
+
+        fd = os.open(out_dir.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except (ImportError, OSError):
+        _remove_stale_temp_dirs(out_dir, STALE_TEMP_SECONDS)
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        alone = True
+    except OSError:
+        alone = False
+    _remove_stale_temp_dirs(out_dir, 0 if alone else STALE_TEMP_SECONDS)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH)  # from exclusive to shared: other reports may write alongside
+    except OSError:  # a file system without flock
+        os.close(fd)
+        return None
+    return fd
+
+
+def _remove_stale_temp_dirs(out_dir: Path, older_than: float = STALE_TEMP_SECONDS) -> None:
+    """Remove this OUT_DIR's ``.OUT.*.tmp`` siblings not changed for ``older_than`` seconds."""
     import time
 
     now = time.time()
     for p in out_dir.parent.glob(f".{glob_escape(out_dir.name)}.*.tmp"):
         try:
-            if p.is_dir() and not p.is_symlink() and now - p.stat().st_mtime > STALE_TEMP_SECONDS:
+            if p.is_dir() and not p.is_symlink() and now - p.stat().st_mtime >= older_than:
                 shutil.rmtree(p, ignore_errors=True)
         except OSError:
             continue

@@ -123,7 +123,8 @@ class Store:
             self.conn = connect(self.path)
             check = [r[0] for r in self.conn.execute("PRAGMA quick_check(5)")]
             if check != ["ok"]:
-                raise SurveyError("survey.store_corrupt", path=str(self.path), reason="; ".join(map(str, check))[:200])
+                lines = [line.strip() for row in check for line in str(row).splitlines() if line.strip()]
+                raise SurveyError("survey.store_corrupt", path=str(self.path), reason="; ".join(lines)[:200])
             if create:
                 self.conn.executescript(SCHEMA)
                 self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))

@@ -92,24 +92,34 @@ def init(options: dict[str, Any]) -> None:
     With ``parent_pid`` (the local engine), a watchdog ends this worker when that process is
     gone: after ``kill -9`` of ``survey run`` no worker (≈ 500 MB each) is left behind."""
     if options.get("parent_pid"):
-        _watch_parent(int(options["parent_pid"]))
+        _watch_parent(int(options["parent_pid"]), options.get("mp_tempdir"))
     state(options)
 
 
-def _watch_parent(pid: int, every: float = 1.0) -> None:
+def _watch_parent(pid: int, tempdir: str | None = None, every: float = 1.0) -> None:
+    """End this worker when the survey is gone, removing the survey's multiprocessing directory
+    (``pymp-…`` in ``$TMPDIR``, the forkserver's socket): the survey removes it at exit, which a
+    ``kill -9`` skips."""
     ppid = os.getppid()  # the forkserver, which itself ends when the survey process is gone
+
+    def orphaned() -> None:
+        if tempdir and os.path.basename(tempdir).startswith("pymp-"):
+            import shutil
+
+            shutil.rmtree(tempdir, ignore_errors=True)
+        os._exit(3)
 
     def watch() -> None:
         while True:
             time.sleep(every)
             if os.getppid() != ppid:  # reparented: our parent died (the survey may be an unreaped zombie)
-                os._exit(3)
+                orphaned()
             try:
                 os.kill(pid, 0)
             except ProcessLookupError:
-                os._exit(3)  # the survey is gone: nobody will read our result
+                orphaned()  # the survey is gone: nobody will read our result
             except PermissionError:  # pragma: no cover - the pid was reused by another user
-                os._exit(3)
+                orphaned()
 
     threading.Thread(target=watch, name="disclint-parent-watch", daemon=True).start()
 
@@ -134,30 +144,45 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _on_alarm(signum: int, frame: Any) -> None:
-    raise _Timeout()
-
-
 class _Deadline:
-    def __init__(self, seconds: float) -> None:
+    """The document's time limit and memory budget (``Limits.max_memory_mb``): ``SIGALRM`` in the
+    main thread of a process (every ``MEMORY_TICK`` seconds with a memory budget, else at the
+    deadline); :meth:`check` between stages and rules everywhere (Dask runs tasks in threads)."""
+
+    def __init__(self, seconds: float, limits: Any = None) -> None:
         self.seconds = seconds
         self.end = time.monotonic() + seconds if seconds > 0 else None
+        self.limits = limits if limits is not None and limits.max_memory_mb > 0 else None
         self.signal = False
 
     def __enter__(self) -> _Deadline:
+        from ..readers import MEMORY_TICK
+
         if (
-            self.end is not None
+            (self.end is not None or self.limits is not None)
             and threading.current_thread() is threading.main_thread()
             and hasattr(signal, "setitimer")
         ):
-            self._old = signal.signal(signal.SIGALRM, _on_alarm)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            self._old = signal.signal(signal.SIGALRM, self._on_alarm)
+            signal.siginterrupt(signal.SIGALRM, False)  # a tick restarts the system call it interrupts
+            if self.limits is not None:
+                signal.setitimer(signal.ITIMER_REAL, min(self.seconds or MEMORY_TICK, MEMORY_TICK), MEMORY_TICK)
+            else:
+                signal.setitimer(signal.ITIMER_REAL, self.seconds)
             self.signal = True
         return self
+
+    def _on_alarm(self, signum: int, frame: Any) -> None:
+        if self.end is not None and (self.limits is None or time.monotonic() >= self.end):
+            raise _Timeout()
+        self.check()
 
     def check(self) -> None:
         if self.end is not None and time.monotonic() > self.end:
             raise _Timeout()
+        exc = self.limits.memory_error() if self.limits is not None else None
+        if exc is not None:
+            raise exc
 
     def __exit__(self, *exc: Any) -> None:
         if self.signal:
@@ -251,7 +276,7 @@ def process(task: dict[str, Any], options: dict[str, Any]) -> dict[str, Any]:
         "timings": timings,
     }
     manifest = dict(task.get("meta") or {})
-    deadline = _Deadline(st.timeout)
+    deadline = _Deadline(st.timeout, st.limits)
     try:
         with deadline:
             _run(task, st, deadline, result, manifest, timings)
