@@ -8,11 +8,13 @@ generous ceilings)."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -391,10 +393,10 @@ def test_rendering_a_files_part_of_the_html_report_is_inside_its_timeout(tmp_pat
     out = tmp_path / "report.html"
     never = ("import time, sys\n"
              "from disclint.report import html\n"
-             "def file_section(self, rep, n):\n"
+             "def file_view(self, rep, n):\n"
              "    while True:\n"
              "        time.sleep(0.05)\n"
-             "html._Page.file_section = file_section\n"
+             "html._Page.file_view = file_view\n"
              "from disclint.cli import main\n"
              "sys.argv = ['disclint', *sys.argv[1:]]\n"
              "main()\n")
@@ -564,18 +566,20 @@ def test_kill_9_of_survey_run_leaves_no_multiprocessing_directory_in_tmpdir(tmp_
 
     docs = tmp_path / "docs"
     docs.mkdir()
-    for i in range(6):
+    for i in range(40):  # enough work that the survey is still running when its workers are looked for
         _doc(docs, f"d{i}.md", JA * 30)
-    tmpdir = tmp_path / "tmp"
-    tmpdir.mkdir()
+    # a short TMPDIR: the forkserver's AF_UNIX socket path must stay under 108 bytes, and the test's
+    # own tmp_path is longer than that under pytest-xdist
+    tmpdir = Path(tempfile.mkdtemp(prefix="dl-"))
     marker = uuid.uuid4().hex
     env = {k: v for k, v in os.environ.items() if k != "DISCLINT_LANG"}
     env.update(TMPDIR=str(tmpdir), DISCLINT_KILL_TEST=marker)
     main = subprocess.Popen([sys.executable, "-m", "disclint", "survey", "run", *sorted(map(str, docs.iterdir())), "-o",
                              tmp_path / "run", "--workers", "2", "-q"], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+                            stderr=(tmp_path / "stderr.txt").open("wb"))
     try:
-        _wait_for(lambda: len(_processes_with(marker)) >= 4, "the workers did not start", 120)
+        _wait_for(lambda: len(_processes_with(marker)) >= 4 or main.poll() is not None, "the workers did not start", 120)
+        assert main.poll() is None, (tmp_path / "stderr.txt").read_text(errors="replace")
         assert [p.name for p in tmpdir.iterdir() if p.name.startswith("pymp-")]  # the forkserver's directory
         time.sleep(1)
     finally:
@@ -586,4 +590,6 @@ def test_kill_9_of_survey_run_leaves_no_multiprocessing_directory_in_tmpdir(tmp_
     finally:
         for pid in _processes_with(marker):
             os.kill(pid, signal.SIGKILL)
-    assert list(tmpdir.iterdir()) == []
+    left = list(tmpdir.iterdir())
+    shutil.rmtree(tmpdir, ignore_errors=True)
+    assert left == []
