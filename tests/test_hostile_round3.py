@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 
 import pytest
+from dask_relay import Relay
+from test_hostile_round2 import _processes_with  # processes whose environment holds a marker
 
 JA = "# 情報セキュリティ\n\n当社は情報セキュリティ基本方針を定め、全従業員に周知しています。\n"
 BIN = Path(sys.executable).parent
@@ -87,64 +89,6 @@ def scheduler(tmp_path_factory):
         yield ("127.0.0.1", port)
     finally:
         _stop([proc])
-
-
-class Relay:
-    """A TCP relay to a real scheduler that turns hostile once the client sends ``trigger``
-    (``update-graph``: the tasks, i.e. after the connect and the plugin were answered):
-    ``freeze`` relays nothing more and keeps the connection open (a hung scheduler),
-    ``garbage`` answers random bytes, ``close`` drops both connections."""
-
-    def __init__(self, target: tuple[str, int], action: str, trigger: bytes = b"update-graph") -> None:
-        self.target, self.action, self.trigger = target, action, trigger
-        self.server = socket.socket()
-        self.server.bind(("127.0.0.1", 0))
-        self.server.listen(16)
-        self.address = f"tcp://127.0.0.1:{self.server.getsockname()[1]}"
-        self.fired = threading.Event()
-        self.stop = threading.Event()
-        self.socks: list[socket.socket] = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        self.server.settimeout(0.3)
-        while not self.stop.is_set():
-            try:
-                client, _ = self.server.accept()
-            except OSError:
-                continue
-            upstream = socket.create_connection(self.target)
-            self.socks += [client, upstream]
-            threading.Thread(target=self._pipe, args=(client, upstream, True), daemon=True).start()
-            threading.Thread(target=self._pipe, args=(upstream, client, False), daemon=True).start()
-
-    def _pipe(self, src: socket.socket, dst: socket.socket, from_client: bool) -> None:
-        try:
-            while not self.stop.is_set():
-                data = src.recv(65536)
-                if not data:
-                    return
-                if from_client and self.trigger in data and not self.fired.is_set():
-                    self.fired.set()
-                    if self.action == "garbage":
-                        src.sendall(os.urandom(4096))
-                    elif self.action == "close":
-                        src.close()
-                        dst.close()
-                        return
-                if not (self.fired.is_set() and self.action == "freeze"):
-                    dst.sendall(data)
-        except OSError:
-            pass
-
-    def close(self) -> None:
-        self.stop.set()
-        for s in self.socks:
-            try:
-                s.close()
-            except OSError:
-                pass
-        self.server.close()
 
 
 def _doc(tmp_path: Path, name: str = "a.md", text: str = JA) -> Path:
@@ -546,7 +490,6 @@ def test_a_report_killed_with_kill_9_leaves_nothing_once_the_next_report_starts(
     assert not writing.exists()
 
 
-from test_hostile_round2 import _processes_with  # noqa: E402  (processes whose environment holds a marker)
 
 
 @pytest.mark.slow
