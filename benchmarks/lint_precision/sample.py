@@ -99,6 +99,9 @@ def prepare_inputs(work: Path) -> list[dict[str, Any]]:
             t = inp / f"realdev_{_safe(d['id'])}.txt"
             t.write_text(d["text"].strip() + "\n", encoding="utf-8")
             out.append({"path": str(t), "source": f"realdev#{d['id']}", "whole": False})
+    # batch2's page excerpts (``raw/``) are whole pages as a reader saw them: documents, like ``pages/``
+    for p in sorted((SHARED / "realdev" / "batch2" / "raw").glob("*.txt")):
+        out.append({"path": str(p), "source": f"realdev/batch2/raw/{p.name}", "whole": True})
     b2 = SHARED / "realdev" / "batch2" / "passages.jsonl"
     if b2.exists():
         for line in b2.read_text(encoding="utf-8").splitlines():
