@@ -31,8 +31,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from _shared import SHARED  # ../shared, also from a git worktree
+
 REPO = Path(__file__).resolve().parent.parent
-REALDOCS = REPO.parent / "shared" / "realdocs"
+REALDOCS = SHARED / "realdocs"
 FILES = {
     "TIS PDF (117 p.)": REALDOCS / "pdf" / "TIS_yuho_FY2017_test_example_1.pdf",
     "TIS XBRL": REALDOCS / "xbrl" / "TIS_FY2017_xbrl2018.xbrl",

@@ -14,8 +14,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from _shared import SHARED  # ../shared, also from a git worktree
+
 REPO = Path(__file__).resolve().parent.parent
-PDF = REPO.parent / "shared" / "realdocs" / "pdf" / "TIS_yuho_FY2017_test_example_1.pdf"
+PDF = SHARED / "realdocs" / "pdf" / "TIS_yuho_FY2017_test_example_1.pdf"
 MEASURE = [sys.executable, str(REPO / "benchmarks" / "_measure.py")]
 
 

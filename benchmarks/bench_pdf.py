@@ -32,6 +32,8 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from _shared import SHARED  # ../shared, also from a git worktree
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
@@ -40,7 +42,7 @@ from disclint.errors import InputError  # noqa: E402
 from disclint.readers import Limits  # noqa: E402
 from disclint.readers.pdf import read_pdf  # noqa: E402
 
-PDF_DIR = REPO.parent / "shared" / "realdocs" / "pdf"
+PDF_DIR = SHARED / "realdocs" / "pdf"
 TIS = PDF_DIR / "TIS_yuho_FY2017_test_example_1.pdf"
 HEADING = "(6) 情報セキュリティについて"
 PAGE_NUMBER = re.compile(r"^[-‐–—−－]?\s*\d{1,4}\s*[-‐–—−－]?$|^[(（]\d{1,4}[)）]$")

@@ -21,8 +21,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from _shared import SHARED  # ../shared, also from a git worktree
+
 REPO = Path(__file__).resolve().parent.parent
-REALDEV = REPO.parent / "shared" / "realdev"
+REALDEV = SHARED / "realdev"
 if not REALDEV.exists():  # a worktree sits one level deeper than the main checkout
     REALDEV = Path("/work/shared/realdev")
 

@@ -29,8 +29,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from _shared import SHARED  # ../shared, also from a git worktree
+
 REPO = Path(__file__).resolve().parent.parent
-TIS = REPO.parent / "shared" / "realdocs" / "pdf" / "TIS_yuho_FY2017_test_example_1.pdf"
+TIS = SHARED / "realdocs" / "pdf" / "TIS_yuho_FY2017_test_example_1.pdf"
 SAMPLES = [REPO / "corpus" / "samples" / "sample_draft.docx", REPO / "tests" / "fixtures" / "sample_draft.libreoffice.docx"]
 LIMIT_S = 2.0
 ARGS = (

@@ -20,6 +20,8 @@ import sys
 import time
 from pathlib import Path
 
+from _shared import SHARED  # ../shared, also from a git worktree
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
@@ -27,7 +29,7 @@ from disclint.document import BlockKind, Document  # noqa: E402
 from disclint.readers import Limits  # noqa: E402
 from disclint.readers.xbrl import read_xbrl, sniff_xbrl  # noqa: E402
 
-REALDOCS = REPO.parent / "shared" / "realdocs"
+REALDOCS = SHARED / "realdocs"
 TIS = REALDOCS / "xbrl" / "TIS_FY2017_xbrl2018.xbrl"
 RISKS = "事業等のリスク"
 SECURITY_HEADINGS = {

@@ -14,8 +14,10 @@ import sys
 import time
 from pathlib import Path
 
+from _shared import SHARED  # ../shared, also from a git worktree
+
 ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT.parent / "shared" / "realdocs" / "xbrl"
+REAL = SHARED / "realdocs" / "xbrl"
 
 
 def main() -> int:

@@ -15,8 +15,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from _shared import SHARED  # ../shared, also from a git worktree
+
 ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT.parent / "shared" / "realdocs"
+REAL = SHARED / "realdocs"
 FILES = ["edinet/E00492-S100VH9B.canonical.json.gz", "edinet/E01532-S100VXAI.canonical.json.gz",
          "edinet/E04236-S100W1NC.canonical.json.gz", "xbrl/TIS_FY2017_xbrl2018.xbrl", "xbrl/TIS_FY2018_xbrl2019.xbrl"]
 
