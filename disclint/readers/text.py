@@ -203,6 +203,11 @@ class _TextParser:
                 if consumed:
                     i += consumed
                     continue
+            else:
+                consumed = self.pipe_table(i, stripped)
+                if consumed:
+                    i += consumed
+                    continue
                 if stripped.startswith(">"):
                     line = re.sub(r"^\s*(>\s?)+", "", line)
                     stripped = line.strip()
@@ -255,6 +260,13 @@ class _TextParser:
             raw.text = _md_inline(raw.text.strip())
             self.raws.append(raw)
             return 1
+        return self.pipe_table(i, stripped)
+
+    def pipe_table(self, i: int, stripped: str) -> int:
+        """A pipe table (a row with ``|``, then a ``---|---`` separator row): its cells as table cells.
+        Markdown's syntax, also in plain text: pages saved as text keep their tables this way, and
+        a definition table read as list items would be linted as prose."""
+        lines = self.lines
         if "|" in stripped and i + 1 < len(lines) and _MD_TABLE_SEP.match(lines[i + 1]) and "-" in lines[i + 1]:
             self.close()
             self.tables += 1
@@ -264,7 +276,7 @@ class _TextParser:
                 if j != i + 1:
                     row += 1
                     for col, cell in enumerate(_split_row(lines[j]), start=1):
-                        text = _md_inline(cell).strip()
+                        text = (_md_inline(cell) if self.markdown else cell).strip()
                         if text:
                             self.raws.append(
                                 Raw(
