@@ -2,7 +2,9 @@
 
 ``measure``: ``sentence_chars`` (characters per sentence, URLs and whitespace not
 counted), ``kanji_run`` (longest run of consecutive kanji) or ``katakana_run``.
-``skip_brackets`` (sentence_chars) does not count the inside of 「」『』() (quoted names, glosses).
+``skip_brackets`` (sentence_chars) does not count the inside of 「」『』 (quoted names) nor a parenthetical
+aside with its brackets. A run of three or more labels with no punctuation at all (a table of
+contents or a menu kept on one line) is not a sentence and is not measured.
 ``max``: the largest allowed value. The message gets ``{value}`` and ``{max}``. For the runs,
 ``allow`` lists runs that are fine and ``skip_quoted`` skips runs inside 「」『』 (names of
 regulations, committees and bodies, which the writer cannot shorten). ``skip_names`` skips
@@ -22,7 +24,11 @@ from .base import CHECKS, PROSE_KINDS, Check, CheckContext, Hit
 _URL = re.compile(r"https?://\S+")
 _SPACE = re.compile(r"\s+")
 # the inside of 「…」『…』(…): a quoted name or a parenthetical gloss is read as one unit, not as clauses
-_BRACKETED = re.compile(r"(?<=「)[^「」]*(?=」)|(?<=『)[^『』]*(?=』)|(?<=\()[^()]*(?=\))")
+# (a quoted name stays in the sentence as one word, its brackets counted; a parenthetical aside, brackets
+# and all, is not part of the sentence read aloud)
+_BRACKETED = re.compile(r"(?<=「)[^「」]*(?=」)|(?<=『)[^『』]*(?=』)|\([^()]*\)")
+# a run of labels with no punctuation at all (a table of contents or a menu saved on one line) is no sentence
+_PUNCT = re.compile(r"[、。,.，．!?！？]")
 _RUNS = {
     "kanji_run": re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々〆ヵヶ]+"),
     "katakana_run": re.compile(r"[\u30a1-\u30faー・]+"),
@@ -56,6 +62,8 @@ class Metric(Check):
             if measure == "sentence_chars":
                 for s, e in ctx.sentences(i):
                     sent = text[s:e]
+                    if not _PUNCT.search(sent) and len(sent.split()) >= 3:
+                        continue
                     counted = _BRACKETED.sub("", sent) if self.options["skip_brackets"] else sent
                     n = len(_SPACE.sub("", _URL.sub("", counted)))
                     if n > limit:
