@@ -225,4 +225,4 @@ def test_sentence_length_still_reports_a_long_sentence_of_clauses():
     text = ("各拠点で検知された不審な通信や端末の挙動は、監視を委託している外部の専門事業者から情報システム部を経て直ちにCSIRTへ連絡され、"
             "CSIRTは、影響範囲の調査、感染が疑われる端末の隔離、関係部署への連絡を行ったうえで、その結果を取りまとめてCISOに報告いたします。")
     (f,) = _run("understandability.sentence-length", text)
-    assert "上限 100 字" in f.message
+    assert "上限 120 字" in f.message  # the default limit (rules/understandability/sentence-length.yml)
