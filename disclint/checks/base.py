@@ -1,10 +1,10 @@
-"""Registry, the per-document context every check sees, and the Check base class."""
+"""The per-document context every check sees, and the Check base class (check types are registered
+in :data:`disclint.registry.checks`)."""
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -15,47 +15,6 @@ from ..text.eras import match_year, year_pattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from .rules import Rule
-
-
-class Registry:
-    """A named table of check classes; ``register`` is a decorator."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self._items: dict[str, type[Check]] = {}
-
-    def register(self, name: str) -> Callable[[type[Check]], type[Check]]:
-        def deco(cls: type[Check]) -> type[Check]:
-            if name in self._items and self._items[name] is not cls:
-                raise ValueError(f"{self.name}: {name!r} registered twice")
-            cls.type_name = name
-            self._items[name] = cls
-            return cls
-
-        return deco
-
-    def get(self, name: str) -> type[Check] | None:
-        return self._items.get(name)
-
-    def names(self) -> list[str]:
-        return sorted(self._items)
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._items
-
-
-CHECKS = Registry("checks")
-_BUILTIN = ("existence", "substitution", "metric", "occurrence", "pattern", "coverage", "python")
-_loaded = False
-
-
-def load_builtin_checks() -> Registry:
-    global _loaded
-    if not _loaded:
-        for mod in _BUILTIN:
-            importlib.import_module(f"{__package__}.{mod}")
-        _loaded = True
-    return CHECKS
 
 
 @dataclass

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .base import CHECKS, Check, CheckContext, Hit, compile_patterns
+from ..registry import checks
+from .base import Check, CheckContext, Hit, compile_patterns
 
 
-@CHECKS.register("existence")
+@checks.register("existence")
 class Existence(Check):
     OPTIONS = {
         "tokens": [],

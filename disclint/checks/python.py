@@ -11,10 +11,11 @@ import importlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from .base import CHECKS, Check, CheckContext, Hit
+from ..registry import checks
+from .base import Check, CheckContext, Hit
 
 
-@CHECKS.register("python")
+@checks.register("python")
 class PythonCheck(Check):
     @classmethod
     def known_options(cls) -> set[str]:
