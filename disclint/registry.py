@@ -105,6 +105,18 @@ def _check_entry(name: str, cls: type[Check]) -> type[Check]:
 
 
 _C = "disclint.checks"
+_ONE_RULE_CHECKS = (
+    "boilerplate",
+    "no-cyber-content",
+    "top-threats",
+    "no-residual-risk",
+    "mixed-width-digits",
+    "no-quantitative-facts",
+    "unexplained-acronym",
+    "mixed-style",
+    "stale-reference",
+    "no-report-date",
+)
 checks: Registry[type[Check]] = Registry(
     "checks",
     {
@@ -117,6 +129,8 @@ checks: Registry[type[Check]] = Registry(
         "coverage": f"{_C}.coverage",
         # user rules only: ``python: module:function``
         "python": f"{_C}.python",
+        # written for one built-in rule each (options and examples in each module's docstring)
+        **{name: f"{_C}.builtin.{name.replace('-', '_')}" for name in _ONE_RULE_CHECKS},
     },
     _check_entry,
 )

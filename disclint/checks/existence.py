@@ -37,6 +37,7 @@ class Existence(Check):
         "skip_quoted": False,
         "unless_list_follows": False,
     }
+    OPTION_TYPES = {"unless_list_follows": (bool, str)}
 
     def setup(self) -> None:
         o = self.options

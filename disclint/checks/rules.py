@@ -155,6 +155,11 @@ def parse_rule(data: Any, where: str) -> Rule:
         raise ConfigError(
             "config.rule_invalid", path=where, reason=f"unknown options for {data['extends']}: {', '.join(sorted(bad))}"
         )
+    wrong = cls.option_error(options)
+    if wrong:
+        raise ConfigError("config.rule_invalid", path=where, reason=f"{data['extends']}: {wrong}")
+    if cls.ONE_RULE:  # the check's options are this rule's settings: list them with their defaults
+        options = {**cls.OPTIONS, **options}
     enabled = data.get("enabled", True)
     if not isinstance(enabled, bool):
         raise ConfigError("config.rule_invalid", path=where, reason="'enabled' must be true or false")
@@ -191,7 +196,7 @@ def parse_rule(data: Any, where: str) -> Rule:
         fix=dict(fix),
     )
     try:
-        rule.make_check()  # compiles patterns, resolves python functions
+        rule.make_check()  # compiles patterns, resolves a user rule's python function
     except ConfigError:
         raise
     except Exception as exc:
