@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from disclint import registry
 from disclint.checks import QUALITIES, load_rules
 from disclint.checks.examples import document_from_example, run_example
 from disclint.checks.rules import parse_rule
@@ -26,8 +27,6 @@ def test_at_least_30_rules_over_all_five_qualities():
 def test_no_built_in_rule_uses_the_python_extension_point_and_each_one_rule_check_serves_one_rule():
     """``python: module:function`` is for user rules; a built-in rule's own check is a module of
     disclint/checks/builtin/ that declares its options and documents them with examples."""
-    from disclint import registry
-
     assert [r.id for r in RULES if r.extends == "python" or r.python] == []
     one_rule = {name for name, cls in registry.checks.all().items() if cls.ONE_RULE}
     assert len(one_rule) == 10
@@ -145,3 +144,31 @@ def test_rules_command_lists_every_rule(run_cli):
     assert ids == [x.id for x in RULES]
     r = run_cli("rules")
     assert "表現真正性 (truthfulness)" in r.stdout and "truthfulness.absolute-claim" in r.stdout
+
+
+def _docstring_examples(doc):
+    """(kind, text, options, date) of each ``FAIL (…)::`` / ``PASS (…)::`` block of a check's docstring."""
+    import re
+    import textwrap
+
+    out = []
+    for m in re.finditer(r"^(FAIL|PASS)(?: \(([^)]*)\))?::\n\n((?:    .*\n|\n)+)", doc, re.M):
+        kind, cond, body = m.group(1), m.group(2) or "", textwrap.dedent(m.group(3)).strip()
+        options = {k: int(v) for k, v in re.findall(r"with ``(\w+)`` (\d+)", cond)}
+        date = re.search(r"(?:of|dated) (\d{4})(-\d\d-\d\d)?", cond)
+        out.append((kind, body, options, date and date.group(1) + (date.group(2) or "-06-30")))
+    return out
+
+
+ONE_RULE_RULES = [r for r in RULES if registry.checks.get(r.extends).ONE_RULE]
+
+
+@pytest.mark.parametrize("rule", ONE_RULE_RULES, ids=lambda r: r.id)
+def test_a_one_rule_checks_docstring_examples_fail_and_pass_as_it_says(rule):
+    cls = registry.checks.get(rule.extends)
+    examples = _docstring_examples(sys.modules[cls.__module__].__doc__)
+    assert {kind for kind, *_ in examples} == {"FAIL", "PASS"}
+    for kind, text, options, date in examples:
+        example = {"text": text, "date": date} if date else text
+        findings = run_example(rule.with_overrides(options=options, enabled=True), example)
+        assert bool(findings) == (kind == "FAIL"), (kind, text, [f.message for f in findings])
