@@ -120,9 +120,9 @@ def _apply(rule: Rule, s: dict[str, Any], enabled: bool, where: str) -> Rule:
         raise ConfigError("config.bad_value", path=where, setting=f"rules.{rule.id}.level", value=level)
     options = dict(s.get("options") or {})
     if options:
-        from .checks import load_builtin_checks
+        from .registry import checks
 
-        cls = load_builtin_checks().get(rule.extends)
+        cls = checks.get(rule.extends)
         known = cls.known_options() if cls else set()
         bad = [k for k in options if k not in known and k not in rule.options and "*" not in known]
         if "*" in known:

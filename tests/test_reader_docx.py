@@ -31,7 +31,8 @@ from lxml import etree
 from disclint.document import BlockKind, Document
 from disclint.errors import InputError
 from disclint.i18n import MESSAGES, t
-from disclint.readers import _REGISTRY, Limits
+from disclint import registry
+from disclint.readers import Limits
 from disclint.readers.docx import W_NS, paragraph_index, paragraph_text, read_docx, sniff_docx
 from wordxml import textbox
 
@@ -213,7 +214,7 @@ def raises_key(key: str, path: Path, limits: Limits | None = None) -> InputError
 
 
 def test_registered_as_docx_reader_with_priority_20():
-    spec = _REGISTRY["docx"]
+    spec = registry.readers.get("docx")
     assert spec.extensions == (".docx",)
     assert spec.priority == 20
     assert spec.read is read_docx

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from disclint import registry
 from disclint.checks import QUALITIES, load_rules
 from disclint.checks.examples import document_from_example, run_example
 from disclint.checks.rules import parse_rule
@@ -20,7 +21,23 @@ BY_ID = {r.id: r for r in RULES}
 def test_at_least_30_rules_over_all_five_qualities():
     assert len(RULES) >= 30
     assert {r.quality for r in RULES} == set(QUALITIES)
-    assert {r.extends for r in RULES} >= {"existence", "substitution", "metric", "occurrence", "pattern", "coverage", "python"}
+    assert {r.extends for r in RULES} >= {"existence", "substitution", "metric", "occurrence", "pattern", "coverage"}
+
+
+def test_no_built_in_rule_uses_the_python_extension_point_and_each_one_rule_check_serves_one_rule():
+    """``python: module:function`` is for user rules; a built-in rule's own check is a module of
+    disclint/checks/builtin/ that declares its options and documents them with examples."""
+    assert [r.id for r in RULES if r.extends == "python" or r.python] == []
+    one_rule = {name for name, cls in registry.checks.all().items() if cls.ONE_RULE}
+    assert len(one_rule) == 10
+    users = {name: [r.id for r in RULES if r.extends == name] for name in one_rule}
+    assert all(len(ids) == 1 and ids[0].endswith("." + name) for name, ids in users.items()), users
+    for name in one_rule:
+        cls = registry.checks.get(name)
+        doc = sys.modules[cls.__module__].__doc__
+        assert cls.__module__ == f"disclint.checks.builtin.{name.replace('-', '_')}"
+        assert "Options:" in doc and "FAIL" in doc and "PASS" in doc, name
+        assert all(f"``{option}``" in doc for option in cls.OPTIONS), name
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
@@ -84,6 +101,10 @@ def test_rule_without_examples_field_is_loaded_but_fails_the_examples_test():
     ({"options": {"tokens": ["x"], "colour": 1}}, "unknown options"),
     ({"id": "relevance.x"}, "must start with"),
     ({"options": {"patterns": ["("]}}, "error"),
+    ({"options": {"tokens": ["x"], "max_per_block": "2"}}, "option 'max_per_block' must be a whole number, not '2'"),
+    ({"extends": "mixed-style", "options": {"max_per_sections": 3}}, "unknown options for mixed-style: max_per_sections"),
+    ({"extends": "mixed-style", "options": {"max_per_section": True}}, "mixed-style: option 'max_per_section' must be a whole number"),
+    ({"extends": "top-threats", "options": {"threats_by_year": ["ランサム"]}}, "option 'threats_by_year' must be a mapping"),
 ])
 def test_malformed_rules_raise_config_error(bad, reason):
     data = {"id": "truthfulness.x", "extends": "existence", "quality": "truthfulness", "level": "info",
@@ -92,6 +113,21 @@ def test_malformed_rules_raise_config_error(bad, reason):
     with pytest.raises(ConfigError) as exc:
         parse_rule(data, "rules/x.yml")
     assert reason in exc.value.message("en")
+
+
+def test_a_mistyped_option_in_a_user_rule_is_one_line_naming_the_file(run_cli, tmp_path):
+    rule = tmp_path / "mine" / "understandability" / "style.yml"
+    rule.parent.mkdir(parents=True)
+    rule.write_text("id: understandability.style\nextends: mixed-style\nquality: understandability\nlevel: info\n"
+                    "message: {ja: x, en: x}\nexplanation: {ja: x, en: x}\noptions: {max_per_section: three}\n",
+                    encoding="utf-8")
+    config = tmp_path / "disclint.toml"
+    config.write_text('rule-dirs = ["mine"]\n', encoding="utf-8")
+    r = run_cli("--lang", "en", "rules", "--config", config)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.strip().splitlines() == [
+        f"disclint: invalid rule file {rule} (mixed-style: option 'max_per_section' must be a whole number, not 'three')"
+    ]
 
 
 def test_docs_rules_md_is_not_stale():
@@ -108,3 +144,31 @@ def test_rules_command_lists_every_rule(run_cli):
     assert ids == [x.id for x in RULES]
     r = run_cli("rules")
     assert "表現真正性 (truthfulness)" in r.stdout and "truthfulness.absolute-claim" in r.stdout
+
+
+def _docstring_examples(doc):
+    """(kind, text, options, date) of each ``FAIL (…)::`` / ``PASS (…)::`` block of a check's docstring."""
+    import re
+    import textwrap
+
+    out = []
+    for m in re.finditer(r"^(FAIL|PASS)(?: \(([^)]*)\))?::\n\n((?:    .*\n|\n)+)", doc, re.M):
+        kind, cond, body = m.group(1), m.group(2) or "", textwrap.dedent(m.group(3)).strip()
+        options = {k: int(v) for k, v in re.findall(r"with ``(\w+)`` (\d+)", cond)}
+        date = re.search(r"(?:of|dated) (\d{4})(-\d\d-\d\d)?", cond)
+        out.append((kind, body, options, date and date.group(1) + (date.group(2) or "-06-30")))
+    return out
+
+
+ONE_RULE_RULES = [r for r in RULES if registry.checks.get(r.extends).ONE_RULE]
+
+
+@pytest.mark.parametrize("rule", ONE_RULE_RULES, ids=lambda r: r.id)
+def test_a_one_rule_checks_docstring_examples_fail_and_pass_as_it_says(rule):
+    cls = registry.checks.get(rule.extends)
+    examples = _docstring_examples(sys.modules[cls.__module__].__doc__)
+    assert {kind for kind, *_ in examples} == {"FAIL", "PASS"}
+    for kind, text, options, date in examples:
+        example = {"text": text, "date": date} if date else text
+        findings = run_example(rule.with_overrides(options=options, enabled=True), example)
+        assert bool(findings) == (kind == "FAIL"), (kind, text, [f.message for f in findings])

@@ -1,10 +1,10 @@
-"""Registry, the per-document context every check sees, and the Check base class."""
+"""The per-document context every check sees, and the Check base class (check types are registered
+in :data:`disclint.registry.checks`)."""
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -15,47 +15,6 @@ from ..text.eras import match_year, year_pattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from .rules import Rule
-
-
-class Registry:
-    """A named table of check classes; ``register`` is a decorator."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self._items: dict[str, type[Check]] = {}
-
-    def register(self, name: str) -> Callable[[type[Check]], type[Check]]:
-        def deco(cls: type[Check]) -> type[Check]:
-            if name in self._items and self._items[name] is not cls:
-                raise ValueError(f"{self.name}: {name!r} registered twice")
-            cls.type_name = name
-            self._items[name] = cls
-            return cls
-
-        return deco
-
-    def get(self, name: str) -> type[Check] | None:
-        return self._items.get(name)
-
-    def names(self) -> list[str]:
-        return sorted(self._items)
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._items
-
-
-CHECKS = Registry("checks")
-_BUILTIN = ("existence", "substitution", "metric", "occurrence", "pattern", "coverage", "python")
-_loaded = False
-
-
-def load_builtin_checks() -> Registry:
-    global _loaded
-    if not _loaded:
-        for mod in _BUILTIN:
-            importlib.import_module(f"{__package__}.{mod}")
-        _loaded = True
-    return CHECKS
 
 
 @dataclass
@@ -201,15 +160,27 @@ def compile_patterns(values: Iterable[str], flags: int = 0) -> re.Pattern[str] |
 
 
 class Check:
-    """Base class: a check type. Subclasses declare ``OPTIONS`` (name -> default)."""
+    """Base class: a check type.
+
+    Subclasses declare ``OPTIONS`` (name -> default) once; the default's type is the option's
+    type (``OPTION_TYPES`` names it where the default cannot: ``None``, or a flag that also takes a
+    regex), checked when a rule is loaded (:meth:`option_error`). ``ONE_RULE``: a check written for
+    one rule (``checks/builtin/``), whose options are that rule's settings: the rule lists them
+    with their defaults (``disclint rule``, docs/rules.md) and the configuration may set them.
+    """
 
     type_name = ""
     OPTIONS: dict[str, Any] = {}
+    OPTION_TYPES: dict[str, tuple[type, ...]] = {}
+    ONE_RULE = False
     # Options every check accepts.
     COMMON: dict[str, Any] = {"scope": "cyber", "kinds": None}
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
+        error = self.option_error(rule.options)
+        if error:
+            raise ValueError(error)
         self.options = {**self.COMMON, **self.OPTIONS, **rule.options}
         self.scope = self.options["scope"]
         self.kinds = parse_kinds(self.options["kinds"])
@@ -219,8 +190,56 @@ class Check:
     def known_options(cls) -> set[str]:
         return set(cls.COMMON) | set(cls.OPTIONS)
 
+    @classmethod
+    def option_error(cls, options: dict[str, Any]) -> str | None:
+        """Why ``options`` do not fit the declared types (None when they do); unknown names are
+        :meth:`known_options`' business."""
+        for name, value in options.items():
+            if name in cls.OPTION_TYPES:
+                kinds = cls.OPTION_TYPES[name]
+            elif name in cls.OPTIONS:
+                kinds = _kinds_of(cls.OPTIONS[name])
+            elif name == "kinds":
+                kinds = (list, type(None))
+            else:
+                continue
+            if kinds and not _fits(value, kinds):
+                wanted = " or ".join(_KIND_WORDS.get(k, k.__name__) for k in kinds)
+                return f"option '{name}' must be {wanted}, not {value!r}"
+        return None
+
     def setup(self) -> None:  # compile patterns etc.
         pass
 
     def run(self, ctx: CheckContext) -> Iterable[Hit]:  # pragma: no cover - abstract
         raise NotImplementedError
+
+
+_KIND_WORDS = {
+    bool: "true/false",
+    int: "a whole number",
+    float: "a number",
+    str: "a string",
+    list: "a list",
+    dict: "a mapping",
+    type(None): "empty",
+}
+
+
+def _kinds_of(default: Any) -> tuple[type, ...]:
+    """The types an option with this default takes (none: anything)."""
+    if default is None:
+        return ()
+    if isinstance(default, bool):
+        return (bool,)
+    if isinstance(default, int):
+        return (int,)
+    if isinstance(default, float):
+        return (float, int)
+    return next(((k,) for k in (str, list, dict) if isinstance(default, k)), ())
+
+
+def _fits(value: Any, kinds: tuple[type, ...]) -> bool:
+    if isinstance(value, bool) and bool not in kinds:
+        return False  # YAML's true is no number
+    return isinstance(value, kinds)

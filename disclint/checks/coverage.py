@@ -20,7 +20,8 @@ from collections.abc import Iterable
 
 from ..document import Location
 from ..i18n import directive_title, paren
-from .base import CHECKS, Check, CheckContext, Hit
+from ..registry import checks
+from .base import Check, CheckContext, Hit
 
 
 def cyber_text_chars(ctx: CheckContext) -> int:
@@ -30,7 +31,7 @@ def cyber_text_chars(ctx: CheckContext) -> int:
     return sum(len(ctx.doc.blocks[r.block_index].norm.text) for r in in_scope_passages(ctx.results, ctx.scope))
 
 
-@CHECKS.register("coverage")
+@checks.register("coverage")
 class CoverageCheck(Check):
     OPTIONS = {"status": ["missing"], "min_cyber_passages": 3, "min_cyber_chars": 0, "directives": None}  # None: all
 

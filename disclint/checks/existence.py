@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .base import CHECKS, Check, CheckContext, Hit, compile_patterns
+from ..registry import checks
+from .base import Check, CheckContext, Hit, compile_patterns
 
 
-@CHECKS.register("existence")
+@checks.register("existence")
 class Existence(Check):
     OPTIONS = {
         "tokens": [],
@@ -36,6 +37,7 @@ class Existence(Check):
         "skip_quoted": False,
         "unless_list_follows": False,
     }
+    OPTION_TYPES = {"unless_list_follows": (bool, str)}
 
     def setup(self) -> None:
         o = self.options

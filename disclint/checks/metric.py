@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .base import CHECKS, PROSE_KINDS, Check, CheckContext, Hit
+from ..registry import checks
+from .base import PROSE_KINDS, Check, CheckContext, Hit
 
 _URL = re.compile(r"https?://\S+")
 _SPACE = re.compile(r"\s+")
@@ -35,7 +36,7 @@ _RUNS = {
 }
 
 
-@CHECKS.register("metric")
+@checks.register("metric")
 class Metric(Check):
     OPTIONS = {
         "measure": "sentence_chars",

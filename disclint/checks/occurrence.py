@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .base import CHECKS, PROSE_KINDS, Check, CheckContext, Hit
+from ..registry import checks
+from .base import PROSE_KINDS, Check, CheckContext, Hit
 
 
-@CHECKS.register("occurrence")
+@checks.register("occurrence")
 class Occurrence(Check):
     OPTIONS = {"token": "", "unit": "sentence", "max": None, "min": None, "if_unit": None}
 

@@ -18,7 +18,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from .base import CHECKS, PROSE_KINDS, Check, CheckContext, Hit
+from ..registry import checks
+from .base import PROSE_KINDS, Check, CheckContext, Hit
 
 _FIELDS = {"text", "lemma", "norm", "pos", "tag"}
 
@@ -29,7 +30,7 @@ def _as_set(value: Any) -> frozenset[str] | None:
     return frozenset([value] if isinstance(value, str) else value)
 
 
-@CHECKS.register("pattern")
+@checks.register("pattern")
 class Pattern(Check):
     OPTIONS = {"prefilter": "", "tokens": [], "suggest": ""}
 

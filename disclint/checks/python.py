@@ -1,8 +1,12 @@
-"""``python``: the escape hatch. The rule names ``python: module:function``.
+"""``python``: the extension point for user rules. The rule names ``python: module:function``.
 
 The function is called as ``function(ctx, check)`` and yields :class:`~.base.Hit`s;
-``check.options`` holds the rule's options (declared with defaults under ``options``).
-Functions for the built-in rules live in :mod:`disclint.checks.library`.
+``check.options`` holds the rule's options (any names; declared with defaults under ``options``,
+which is also all the configuration may set). A user rule comes from ``rule-dirs``, which only a
+configuration named with ``--config`` may give (a discovered one cannot load code).
+
+Built-in rules never use it: a check of their own is a module of :mod:`disclint.checks.builtin`
+that declares its options (typed, validated when the rule is loaded) and gives examples.
 """
 
 from __future__ import annotations
@@ -11,10 +15,11 @@ import importlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from .base import CHECKS, Check, CheckContext, Hit
+from ..registry import checks
+from .base import Check, CheckContext, Hit
 
 
-@CHECKS.register("python")
+@checks.register("python")
 class PythonCheck(Check):
     @classmethod
     def known_options(cls) -> set[str]:

@@ -11,14 +11,18 @@ import copy
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ..errors import ConfigError
 from ..findings import Level
 from ..quality import QUALITIES
+from ..registry import checks
 from ..resources import data_dir, load_yaml
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .base import Check
 
 _FIELDS = {
     "id",
@@ -79,10 +83,8 @@ class Rule:
             new.enabled = enabled
         return new
 
-    def make_check(self) -> Any:
-        from .base import load_builtin_checks
-
-        cls = load_builtin_checks().get(self.extends)
+    def make_check(self) -> Check:
+        cls = checks.get(self.extends)
         assert cls is not None
         return cls(self)
 
@@ -119,8 +121,6 @@ def _bilingual(data: dict[str, Any], name: str, where: str, required: bool) -> d
 
 
 def parse_rule(data: Any, where: str) -> Rule:
-    from .base import load_builtin_checks
-
     if not isinstance(data, dict):
         raise ConfigError("config.rule_invalid", path=where, reason="not a mapping")
     unknown = set(data) - _FIELDS
@@ -129,13 +129,12 @@ def parse_rule(data: Any, where: str) -> Rule:
     for name in _REQUIRED:
         if name not in data:
             raise ConfigError("config.rule_invalid", path=where, reason=f"missing '{name}'")
-    registry = load_builtin_checks()
-    cls = registry.get(str(data["extends"]))
+    cls = checks.get(str(data["extends"]))
     if cls is None:
         raise ConfigError(
             "config.rule_invalid",
             path=where,
-            reason=f"unknown check type '{data['extends']}' (known: {', '.join(registry.names())})",
+            reason=f"unknown check type '{data['extends']}' (known: {', '.join(checks.names())})",
         )
     if data["quality"] not in QUALITIES:
         raise ConfigError("config.rule_invalid", path=where, reason=f"unknown quality '{data['quality']}'")
@@ -156,6 +155,11 @@ def parse_rule(data: Any, where: str) -> Rule:
         raise ConfigError(
             "config.rule_invalid", path=where, reason=f"unknown options for {data['extends']}: {', '.join(sorted(bad))}"
         )
+    wrong = cls.option_error(options)
+    if wrong:
+        raise ConfigError("config.rule_invalid", path=where, reason=f"{data['extends']}: {wrong}")
+    if cls.ONE_RULE:  # the check's options are this rule's settings: list them with their defaults
+        options = {**cls.OPTIONS, **options}
     enabled = data.get("enabled", True)
     if not isinstance(enabled, bool):
         raise ConfigError("config.rule_invalid", path=where, reason="'enabled' must be true or false")
@@ -192,7 +196,7 @@ def parse_rule(data: Any, where: str) -> Rule:
         fix=dict(fix),
     )
     try:
-        rule.make_check()  # compiles patterns, resolves python functions
+        rule.make_check()  # compiles patterns, resolves a user rule's python function
     except ConfigError:
         raise
     except Exception as exc:

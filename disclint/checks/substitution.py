@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .base import CHECKS, CheckContext, Hit
+from ..registry import checks
+from .base import CheckContext, Hit
 from .existence import Existence
 
 
-@CHECKS.register("substitution")
+@checks.register("substitution")
 class Substitution(Existence):
     OPTIONS = {k: v for k, v in Existence.OPTIONS.items() if k not in ("tokens", "patterns")} | {"swap": {}}
 

@@ -118,9 +118,6 @@ def register_lint(cli: click.Group, lang: str, H: dict[str, str], L: dict[str, s
         from ..config import config_for
         from ..errors import ConfigError
         from ..report import FileReport, render
-
-        if fmt == "html":
-            from ..report import html as _html  # noqa: F401  (registers the html reporter)
         from ..report.baseline import apply_baseline, load_baseline
         from ..report.baseline import write_baseline as save_baseline
 

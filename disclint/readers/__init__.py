@@ -1,6 +1,7 @@
 """Readers: file -> :class:`~disclint.document.Document`.
 
-One module per format. Each registers itself with :func:`register`, giving a name,
+One module per format, registered in :data:`disclint.registry.readers` (``@registry.readers.register(name,
+extensions=..., sniff=..., priority=...)``; the registry names each built-in's module), with
 the extensions it claims and a ``sniff(head: bytes, path) -> bool`` that recognises its
 content. :func:`read` picks the reader by content first (a ``.txt`` that is really a PDF
 is read as PDF) and falls back to the extension only for formats without a signature
@@ -10,17 +11,16 @@ is read as PDF) and falls back to the extension only for formats without a signa
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import os
 import re
 import stat
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
+from .. import registry
 from ..document import Document
 from ..errors import InputError, LimitExceeded
+from ..registry import ReaderSpec
 
 MEMORY_TICK = 0.25  # seconds between two looks at the resident memory while a file is worked on
 
@@ -59,48 +59,9 @@ def resident_mb() -> float | None:
         return None
 
 
-class ReaderFunc(Protocol):
-    def __call__(self, path: Path, limits: Limits) -> Document: ...
-
-
-@dataclass(frozen=True)
-class ReaderSpec:
-    name: str
-    extensions: tuple[str, ...]
-    sniff: Callable[[bytes, Path], bool]
-    read: ReaderFunc
-    priority: int = 50  # lower sniffs first
-
-
-_REGISTRY: dict[str, ReaderSpec] = {}
-_BUILTIN_MODULES = ("pdf", "docx", "xbrl", "html", "text")
-_loaded = False
-
-
-def register(
-    name: str, *, extensions: tuple[str, ...], sniff: Callable[[bytes, Path], bool], priority: int = 50
-) -> Callable[[ReaderFunc], ReaderFunc]:
-    """Decorator registering a reader function under ``name``."""
-
-    def deco(func: ReaderFunc) -> ReaderFunc:
-        _REGISTRY[name] = ReaderSpec(name, tuple(e.lower() for e in extensions), sniff, func, priority)
-        return func
-
-    return deco
-
-
-def _load_builtin() -> None:
-    global _loaded
-    if _loaded:
-        return
-    for mod in _BUILTIN_MODULES:
-        importlib.import_module(f"{__name__}.{mod}")
-    _loaded = True
-
-
 def readers() -> list[ReaderSpec]:
-    _load_builtin()
-    return sorted(_REGISTRY.values(), key=lambda r: (r.priority, r.name))
+    """Every reader (:data:`disclint.registry.readers`), in the order they sniff."""
+    return sorted(registry.readers.all().values(), key=lambda r: (r.priority, r.name))
 
 
 HEAD_BYTES = 8192

@@ -22,9 +22,10 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from .. import registry
 from ..document import Block, BlockKind, Document
 from ..errors import InputError
-from . import Limits, register, replace_lone_surrogates
+from . import Limits, replace_lone_surrogates
 from .encoding import ENCODING_LABELS, decode_bytes, encoding_note
 from .layout import Raw, collapse_whitespace, finalize, numbered_raw, same_title
 
@@ -466,7 +467,7 @@ def sniff_html(head: bytes, path: Path) -> bool:
     return rest.startswith(b"<!doctype html") or rest.startswith(b"<html")
 
 
-@register("html", extensions=(".html", ".htm", ".xhtml"), sniff=sniff_html, priority=60)
+@registry.readers.register("html", extensions=(".html", ".htm", ".xhtml"), sniff=sniff_html, priority=60)
 def read_html(path: Path, limits: Limits) -> Document:
     try:
         data = path.read_bytes()

@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import registry
 from ..document import Block, BlockKind, Document
 from ..errors import InputError, LimitExceeded
-from . import _REGISTRY, Limits, register
+from . import Limits
 from .encoding import ENCODING_LABELS, decode_bytes, encoding_note, looks_like_text
 from .layout import Raw, bullet_match, display_width, finalize, is_wide, numbered_raw, numbering_style
 
@@ -350,7 +351,7 @@ def _sniff_text(head: bytes, path: Path) -> bool:
     """Lowest-priority sniff: a text-looking file whose extension no other reader claims."""
     ext = path.suffix.lower()
     if ext not in _TEXT_EXTS:
-        for spec in _REGISTRY.values():
+        for spec in registry.readers.all().values():
             if spec.name != "text" and ext in spec.extensions:
                 return False
     return looks_like_text(head)
@@ -376,12 +377,12 @@ def _read(path: Path, limits: Limits, markdown: bool) -> Document:
     return Document(str(path), "markdown" if markdown else "text", blocks, meta, notes)
 
 
-@register("text", extensions=_TEXT_EXTS, sniff=_sniff_text, priority=90)
+@registry.readers.register("text", extensions=_TEXT_EXTS, sniff=_sniff_text, priority=90)
 def read_text(path: Path, limits: Limits) -> Document:
     """Plain text (also any text-looking file with an unknown extension)."""
     return _read(path, limits, markdown=path.suffix.lower() in _MD_EXTS)
 
 
-@register("markdown", extensions=_MD_EXTS, sniff=_never, priority=91)
+@registry.readers.register("markdown", extensions=_MD_EXTS, sniff=_never, priority=91)
 def read_markdown(path: Path, limits: Limits) -> Document:
     return _read(path, limits, markdown=True)

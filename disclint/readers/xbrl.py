@@ -29,9 +29,10 @@ from typing import Any
 
 from lxml import etree
 
+from .. import registry
 from ..document import Block, BlockKind, Document, Location, ReaderNote
 from ..errors import InputError
-from . import Limits, register
+from . import Limits
 from ._safe import open_zip, parse_xml, read_member
 from .html import html_to_blocks
 
@@ -440,7 +441,7 @@ def sniff_xbrl(head: bytes, path: Path) -> bool:
     return _is_instance_head(head) or _is_canonical_json_head(head)
 
 
-@register("xbrl", extensions=(".xbrl",), sniff=sniff_xbrl, priority=20)
+@registry.readers.register("xbrl", extensions=(".xbrl",), sniff=sniff_xbrl, priority=20)
 def read_xbrl(path: Path, limits: Limits) -> Document:
     try:
         with path.open("rb") as fh:

@@ -2,18 +2,19 @@
 
 Reporters see only :class:`FileReport`s (path, findings, coverage summary) and rule
 metadata; never which reader produced a document. ``render(name, reports, ...)``
-returns the whole output as a string.
+returns the whole output as a string; the reporters are :data:`disclint.registry.reporters`
+(``html`` lives in :mod:`disclint.report.html`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import KW_ONLY, dataclass, field
 from typing import Any
 
 from ..findings import Finding
 from ..i18n import directive_label, level_label, status_label, t
+from ..registry import reporters
 from ..safeio import terminal_safe
 from ..sourcetext import char_offsets
 
@@ -41,29 +42,21 @@ class FileReport:
         return self.format in ("text", "markdown")
 
 
-Reporter = Callable[..., str]
-REPORTERS: dict[str, Reporter] = {}
-
-
-def reporter(name: str) -> Callable[[Reporter], Reporter]:
-    def deco(func: Reporter) -> Reporter:
-        REPORTERS[name] = func
-        return func
-
-    return deco
-
-
 def render(
     name: str, reports: list[FileReport], rules: list[Any] | None = None, lang: str = "ja", version: str = ""
 ) -> str:
-    return REPORTERS[name](reports, rules=rules or [], lang=lang, version=version)
+    """The output of the reporter ``name`` (:data:`disclint.registry.reporters`)."""
+    func = reporters.get(name)
+    if func is None:
+        raise KeyError(name)
+    return func(reports, rules=rules or [], lang=lang, version=version)
 
 
 def _counts(findings: list[Finding]) -> dict[str, int]:
     return {lv: sum(1 for f in findings if f.level.value == lv) for lv in ("error", "warning", "info")}
 
 
-@reporter("text")
+@reporters.register("text")
 def text_report(reports: list[FileReport], rules: list[Any], lang: str, version: str) -> str:
     out: list[str] = []
     for rep in reports:
@@ -148,7 +141,7 @@ def _finding_json(f: Finding) -> dict[str, Any]:
     return d
 
 
-@reporter("json")
+@reporters.register("json")
 def json_report(reports: list[FileReport], rules: list[Any], lang: str, version: str) -> str:
     all_f = [f for r in reports for f in r.findings]
     payload = {
@@ -221,7 +214,7 @@ def _logical_locations(f: Finding, lang: str) -> list[dict[str, Any]]:
     return out
 
 
-@reporter("sarif")
+@reporters.register("sarif")
 def sarif_report(reports: list[FileReport], rules: list[Any], lang: str, version: str) -> str:
     rule_ids = sorted({f.rule for r in reports for f in r.findings} | {r.id for r in rules})
     by_id = {r.id: r for r in rules}
@@ -303,7 +296,7 @@ def _gh_escape(value: str, prop: bool = False) -> str:
 _GH_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-@reporter("github")
+@reporters.register("github")
 def github_report(reports: list[FileReport], rules: list[Any], lang: str, version: str) -> str:
     out = []
     for rep in reports:

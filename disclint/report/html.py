@@ -49,7 +49,8 @@ from ..findings import Finding
 from ..guideline import directive_ids, load_guideline
 from ..i18n import directive_label, level_label, principle_title, quality_label, status_label, t
 from ..quality import QUALITIES, quality_scores  # noqa: F401  (quality_scores re-exported)
-from . import FileReport, reporter
+from ..registry import reporters
+from . import FileReport
 from .svg import radar_svg  # noqa: F401  (part of this module's API)
 
 LEVELS = ("error", "warning", "info")
@@ -539,7 +540,7 @@ def _asset(name: str) -> str:
     return (TEMPLATES / name).read_text(encoding="utf-8")
 
 
-@reporter("html")
+@reporters.register("html")
 def html_report(reports: list[FileReport], rules: list[Any], lang: str, version: str) -> str:
     page = _Page(lang, version, rules)
     # a file's view is prepared inside its document's --timeout by lint (render_section); else here

@@ -77,9 +77,10 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
+from ... import registry
 from ...document import Document, ReaderNote
 from ...errors import InputError
-from .. import Limits, _safe, register
+from .. import Limits, _safe
 from .body import _Ctx, _Walker
 from .metadata import _core_properties, _text_date
 from .ooxml import W_NS, W_NS_STRICT, _ns_of, _Tags
@@ -90,7 +91,7 @@ from .styles import _Styles
 __all__ = ["read_docx", "sniff_docx", "paragraph_index", "paragraph_text", "W_NS"]
 
 
-@register("docx", extensions=(".docx",), sniff=sniff_docx, priority=20)
+@registry.readers.register("docx", extensions=(".docx",), sniff=sniff_docx, priority=20)
 def read_docx(path: Path, limits: Limits) -> Document:
     path = Path(path)
     legacy = _legacy_container_error(path)

@@ -89,9 +89,10 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
+from ... import registry
 from ...document import Document, ReaderNote
 from ...errors import InputError, LimitExceeded
-from .. import Limits, register
+from .. import Limits
 from .assemble import Assembler
 from .chars import Chars, classify_chars, classify_page_text, fix_radicals
 from .extract import PDFIUM_LOCK, Redecoder, open_pdf, page_has_graphics, pdfium_chars, quiet_pdfminer
@@ -105,7 +106,7 @@ from .streams import check_streams
 __all__ = ["read_pdf", "classify_page_text", "fix_radicals"]
 
 
-@register("pdf", extensions=(".pdf",), sniff=lambda head, path: b"%PDF-" in head[:1024], priority=10)
+@registry.readers.register("pdf", extensions=(".pdf",), sniff=lambda head, path: b"%PDF-" in head[:1024], priority=10)
 def read_pdf(path: Path, limits: Limits) -> Document:
     """Read a PDF into a Document (one Block per paragraph, heading or table row)."""
     path = Path(path)

@@ -1,0 +1,48 @@
+"""``no-report-date``: neither the file's properties nor its opening blocks give a date
+(rule ``timeliness.no-report-date``).
+
+A full date (「2025年6月27日」, 「令和7年6月27日」, 「2025/6/27」) in the first ``head_blocks``
+blocks, or a date in the document's metadata, is enough. A document with fewer than
+``min_cyber_passages`` cybersecurity passages (a privacy or IR policy page) is not judged.
+
+Options:
+    ``head_blocks`` (int, 40): how many opening blocks are searched for a date.
+    ``min_cyber_passages`` (int, 1): fewer cybersecurity passages: the document is not judged.
+
+FAIL::
+
+    当社は、情報セキュリティ委員会を設けて対策を進めております。
+
+PASS::
+
+    2025年6月30日
+    当社は、情報セキュリティ委員会を設けて対策を進めております。
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ...registry import checks
+from ...text.eras import date_pattern
+from ..base import Check, CheckContext, Hit
+
+_FULL_DATE = re.compile(date_pattern() + r"|\d{4}[/-]\d{1,2}[/-]\d{1,2}")
+
+
+@checks.register("no-report-date")
+class NoReportDate(Check):
+    OPTIONS = {"head_blocks": 40, "min_cyber_passages": 1}
+    ONE_RULE = True
+
+    def run(self, ctx: CheckContext) -> Iterable[Hit]:
+        if ctx.doc.metadata.get("date") or not ctx.doc.blocks:
+            return
+        # only a cybersecurity document is judged: a privacy or IR policy page is not our business
+        if ctx.doc_coverage.cyber_passages < int(self.options["min_cyber_passages"]):
+            return
+        head = int(self.options["head_blocks"])
+        if any(_FULL_DATE.search(b.norm.text) for b in ctx.doc.blocks[:head]):
+            return
+        yield Hit(None)
