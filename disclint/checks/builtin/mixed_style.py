@@ -3,6 +3,8 @@ minority style are reported (rule ``understandability.mixed-style``).
 
 Only paragraphs are read (not tables or list items), and notes (「注」「※」) are skipped. The
 style of a sentence is its ending; on a tie the style of the section's first sentence wins.
+A section whose style changes once, between two paragraphs (an introduction in です・ます調,
+then the text of a policy in である調), is not mixed: the change is the writer's.
 
 Options:
     ``max_per_section`` (int, 3): at most this many findings per section.
@@ -16,6 +18,12 @@ PASS::
 
     # 情報セキュリティ
     当社は委員会を設置しております。委員会は毎月開催しております。
+
+PASS (one change of style, between paragraphs)::
+
+    当社は、次の基本方針を定めております。
+
+    当社は、情報資産を適切に管理する。全従業員に教育を行う。
 """
 
 from __future__ import annotations
@@ -54,7 +62,7 @@ class MixedStyle(Check):
                         desu.append((i, s, e))
                     elif _DEARU.search(sent):
                         dearu.append((i, s, e))
-            if not desu or not dearu:
+            if not desu or not dearu or _switches_once_between_paragraphs(desu, dearu):
                 continue
             if len(desu) < len(dearu) or (len(desu) == len(dearu) and dearu[0] < desu[0]):
                 minority, style, other = desu, "desumasu", "dearu"
@@ -65,3 +73,10 @@ class MixedStyle(Check):
                 sent = ctx.doc.blocks[i].norm.text[s:e]
                 st = s + len(sent) - len(sent.lstrip())
                 yield Hit(i, st, s + len(sent.rstrip()), {"style": style, "other": other, "count": len(minority)})
+
+
+def _switches_once_between_paragraphs(desu: list[tuple[int, int, int]], dearu: list[tuple[int, int, int]]) -> bool:
+    """The styled sentences in document order form two runs, and the second starts a new paragraph."""
+    ordered = sorted([(i, s, 0) for i, s, _ in desu] + [(i, s, 1) for i, s, _ in dearu])
+    changes = [k for k in range(1, len(ordered)) if ordered[k][2] != ordered[k - 1][2]]
+    return len(changes) == 1 and ordered[changes[0]][0] != ordered[changes[0] - 1][0]

@@ -6,8 +6,14 @@ date is not. A subsection is judged with the whole cyber section it belongs to: 
 subsection without figures is fine when the 指標 subsection of the same cyber section gives them.
 One finding per cyber section, on its first cyber paragraph.
 
+A policy (情報セキュリティ基本方針, セキュリティポリシー) states commitments, not results, and is
+not asked for figures: a cyber section whose heading path names a policy is not judged, nor a
+top-level section of a document that is a policy (its title, its first heading, or a short title
+line before that heading among its first eight blocks names one).
+
 Options:
     ``min_chars`` (int, 300): cyber sections with less prose are not judged.
+    ``policy_pattern`` (regex): what names a policy in a heading or title line.
 
 FAIL (with ``min_chars`` 30)::
 
@@ -18,6 +24,11 @@ PASS (with ``min_chars`` 30)::
 
     # 情報セキュリティ
     当社は情報セキュリティ委員会を設け、当期は6回開催して対策の状況を審議しました。
+
+PASS (with ``min_chars`` 30; a policy states commitments)::
+
+    # 情報セキュリティ基本方針
+    当社は情報セキュリティ委員会を設け、全社の対策の状況を審議します。
 """
 
 from __future__ import annotations
@@ -27,6 +38,8 @@ from collections.abc import Iterable
 
 from ...registry import checks
 from ...text.eras import date_pattern
+from ...document import BlockKind
+from ...i18n import paren
 from ..base import PROSE_KINDS, TEXT_KINDS, Check, CheckContext, Hit
 from .common import cyber_root, group_by_section
 
@@ -38,7 +51,7 @@ _QUANTITY = re.compile(
 
 @checks.register("no-quantitative-facts")
 class NoQuantitativeFacts(Check):
-    OPTIONS = {"min_chars": 300}
+    OPTIONS = {"min_chars": 300, "policy_pattern": r"方針|ポリシー|(?i:policy)"}
     ONE_RULE = True
 
     def run(self, ctx: CheckContext) -> Iterable[Hit]:
@@ -49,7 +62,11 @@ class NoQuantitativeFacts(Check):
             if not ctx.all_in_scope and sec not in ctx.cyber_sections:
                 continue
             groups.setdefault(cyber_root(ctx, sec), []).extend(blocks)
-        for _root, blocks in groups.items():
+        policy = re.compile(str(self.options["policy_pattern"]))
+        policy_doc = _is_policy_document(ctx, policy)
+        for root, blocks in groups.items():
+            if any(policy.search(h) for h in root) or (policy_doc and len(root) <= 1):
+                continue  # a policy states commitments, not results
             blocks.sort()
             prose = [
                 i
@@ -61,4 +78,20 @@ class NoQuantitativeFacts(Check):
             if any(_QUANTITY.search(_DATES.sub("", ctx.doc.blocks[i].norm.text)) for i in blocks):
                 continue
             sec = ctx.doc.blocks[prose[0]].location.section
-            yield Hit(prose[0], None, None, {"section": " > ".join(sec) if sec else ""})
+            where = " > ".join(sec) if sec else ""
+            yield Hit(prose[0], None, None, {"section": where, "at": paren(where, ctx.lang) if where else ""})
+
+
+def _is_policy_document(ctx: CheckContext, policy: re.Pattern[str]) -> bool:
+    """The document's title, or a title line before its first other heading (a heading, or a short
+    line without a full stop, among its first eight blocks), names a policy."""
+    if policy.search(str(ctx.doc.metadata.get("title") or "")):
+        return True
+    for b in ctx.doc.blocks[:8]:
+        text = b.norm.text.strip()
+        named = bool(policy.search(text))
+        if b.kind == BlockKind.HEADING:
+            return named  # the first heading decides: a report's section, or the policy's title
+        if named and len(text) <= 40 and not text.endswith("。"):
+            return True
+    return False

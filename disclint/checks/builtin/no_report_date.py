@@ -2,7 +2,8 @@
 (rule ``timeliness.no-report-date``).
 
 A full date (「2025年6月27日」, 「令和7年6月27日」, 「2025/6/27」) in the first ``head_blocks``
-blocks, or a date in the document's metadata, is enough. A document with fewer than
+blocks, a reference date anywhere (「2024年8月現在」, 「令和6年3月末時点」: the month is enough), or a
+date in the document's metadata, is enough. A document with fewer than
 ``min_cyber_passages`` cybersecurity passages (a privacy or IR policy page) is not judged.
 
 Options:
@@ -29,6 +30,8 @@ from ...text.eras import date_pattern
 from ..base import Check, CheckContext, Hit
 
 _FULL_DATE = re.compile(date_pattern() + r"|\d{4}[/-]\d{1,2}[/-]\d{1,2}")
+# a reference date (「2024年8月現在」「令和6年3月末時点」) dates the whole text wherever it stands
+_AS_OF = re.compile(date_pattern(day=None) + r"\s*(末日?|末)?\s*(現在|時点)")
 
 
 @checks.register("no-report-date")
@@ -44,5 +47,7 @@ class NoReportDate(Check):
             return
         head = int(self.options["head_blocks"])
         if any(_FULL_DATE.search(b.norm.text) for b in ctx.doc.blocks[:head]):
+            return
+        if any(_AS_OF.search(b.norm.text) for b in ctx.doc.blocks):
             return
         yield Hit(None)
