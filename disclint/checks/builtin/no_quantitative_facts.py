@@ -36,10 +36,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ...registry import checks
-from ...text.eras import date_pattern
 from ...document import BlockKind
 from ...i18n import paren
+from ...registry import checks
+from ...text.eras import date_pattern
 from ..base import PROSE_KINDS, TEXT_KINDS, Check, CheckContext, Hit
 from .common import cyber_root, group_by_section
 
