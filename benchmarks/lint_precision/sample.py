@@ -131,7 +131,7 @@ def run_disclint(args: list[str], out: Path | None = None) -> str:
     return r.stdout
 
 
-def lint_all(inputs: list[dict[str, Any]], work: Path, chunk: int = 80) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+def lint_all(inputs: list[dict[str, Any]], work: Path, chunk: int = 80, select: list[str] | None = None) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
     """Findings of every input (dicts with ``source``/``whole`` added) and the blocks of each file."""
     by_path = {i["path"]: i for i in inputs}
     findings: list[dict[str, Any]] = []
@@ -140,7 +140,8 @@ def lint_all(inputs: list[dict[str, Any]], work: Path, chunk: int = 80) -> tuple
     for k in range(0, len(paths), chunk):
         part = paths[k : k + chunk]
         out = work / f"lint_{k // chunk:03d}.json"
-        run_disclint(["lint", "--format", "json", "--fail-level", "none", "--force", "-o", str(out), *part])
+        sel = ["--select", ",".join(select)] if select else []
+        run_disclint(["lint", "--format", "json", "--fail-level", "none", "--force", *sel, "-o", str(out), *part])
         report = json.loads(out.read_text(encoding="utf-8"))
         for f in report["files"]:
             meta = by_path.get(f["path"]) or by_path.get(str(Path(f["path"]).resolve()))
@@ -199,6 +200,36 @@ def allocate(counts: Counter, n: int) -> dict[str, int]:
         if not added:
             break
     return take
+
+
+def draw_with_off_rules(pool: list[dict[str, Any]], n: int, seed: int) -> list[dict[str, Any]]:
+    """Every finding of the rules on by default when there are fewer than ``n`` (a census), else a
+    stratified sample of them; the rest of ``n`` from the rules off by default, stratified the same
+    way (to see whether one of them has come to earn a default place)."""
+    on = [f for f in pool if f["default_on"]]
+    off = [f for f in pool if not f["default_on"]]
+    if len(on) >= n:
+        return draw(on, n, seed)
+    chosen = on + _stratified(off, n - len(on), random.Random(seed + 1))
+    return _number(chosen, random.Random(seed))
+
+
+def _stratified(pool: list[dict[str, Any]], n: int, rng: random.Random) -> list[dict[str, Any]]:
+    by_rule: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for f in pool:
+        by_rule[f["rule"]].append(f)
+    take = allocate(Counter({r: len(v) for r, v in by_rule.items()}), n)
+    chosen: list[dict[str, Any]] = []
+    for r in sorted(by_rule):
+        chosen += rng.sample(by_rule[r], take[r])
+    return chosen
+
+
+def _number(chosen: list[dict[str, Any]], rng: random.Random) -> list[dict[str, Any]]:
+    rng.shuffle(chosen)
+    for k, f in enumerate(chosen, 1):
+        f["sid"] = f"S{k:03d}"
+    return chosen
 
 
 def draw(pool: list[dict[str, Any]], n: int, seed: int) -> list[dict[str, Any]]:
@@ -379,6 +410,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--packets", type=Path, default=SHARED.parent / "staging" / "judging")
     ap.add_argument("--sample", type=Path, default=HERE / "sample.jsonl")
     ap.add_argument("--counts-only", action="store_true", help="lint and print finding counts per source and rule; no sample")
+    ap.add_argument("--with-off-rules", action="store_true",
+                    help="lint with every rule on; judge every finding of the default rules when they have fewer than "
+                         "--n (a census) and fill the sample with findings of the rules off by default")
     args = ap.parse_args(argv)
     if not (SHARED / "realdocs").is_dir():
         print(f"lint_precision/sample.py: skipped, the real documents are not here ({SHARED / 'realdocs'} is absent; "
@@ -386,7 +420,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     args.work.mkdir(parents=True, exist_ok=True)
     inputs = prepare_inputs(args.work)
-    findings, blocks = lint_all(inputs, args.work)
+    docs = rule_docs()
+    on_by_default = {rid for rid, d in docs.items() if d.get("enabled", True)}
+    findings, blocks = lint_all(inputs, args.work, select=sorted(docs) if args.with_off_rules else None)
+    for f in findings:
+        f["default_on"] = f["rule"] in on_by_default
     with (args.work / "findings.jsonl").open("w", encoding="utf-8") as fh:
         for f in findings:
             fh.write(json.dumps(f, ensure_ascii=False) + "\n")
@@ -394,13 +432,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.counts_only:
         return 0
     pool = eligible(findings, blocks)
-    sample = draw(pool, args.n, args.seed)
+    sample = draw_with_off_rules(pool, args.n, args.seed) if args.with_off_rules else draw(pool, args.n, args.seed)
     with args.sample.open("w", encoding="utf-8") as fh:
         for f in sample:
             fh.write(json.dumps(pointer(f), ensure_ascii=False) + "\n")
     packets = write_packets(sample, blocks, args.packets)
     by_rule = Counter(f["rule"] for f in sample)
-    print(f"\npool {len(pool)} findings; sample {len(sample)} (seed {args.seed}) -> {args.sample}")
+    n_on = sum(1 for f in pool if f["default_on"])
+    print(f"\npool {len(pool)} findings ({n_on} of rules on by default); sample {len(sample)} (seed {args.seed}) -> {args.sample}")
     for r, c in sorted(by_rule.items()):
         print(f"  {r:45s} {c:3d} of {sum(1 for f in pool if f['rule'] == r)}")
     print(f"packets: {', '.join(str(p) for p in packets)}")
@@ -421,6 +460,7 @@ def pointer(f: dict[str, Any]) -> dict[str, Any]:
         "quality": f.get("quality") or f["rule"].split(".")[0],
         "level": f["level"],
         "span_sha1": hashlib.sha1(span.encode("utf-8")).hexdigest()[:12] if span else None,
+        "default_on": f.get("default_on", True),
     }
 
 

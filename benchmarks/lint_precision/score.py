@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -104,6 +105,18 @@ def _pct(x: float | None) -> str:
     return "  —" if x is None else f"{100 * x:5.1f}%"
 
 
+def _on_by_default() -> set[str]:
+    """Ids of the rules this checkout runs by default (``enabled`` not false in ``rules/*/*.yml``);
+    a line-based read, so the script needs only the standard library."""
+    out = set()
+    for p in sorted((HERE.parents[1] / "rules").glob("*/*.yml")):
+        text = p.read_text(encoding="utf-8")
+        m = re.search(r"(?m)^id:\s*(\S+)", text)
+        if m and not re.search(r"(?m)^enabled:\s*false\b", text):
+            out.add(m.group(1))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dir", type=Path, default=HERE)
@@ -155,6 +168,23 @@ def main(argv: list[str] | None = None) -> int:
     out["overall"] = overall
     print(f"\n{'overall':45s} {overall['n']:4d} {overall['right']:6d} {overall['wrong']:6d} {overall['borderline']:6d} "
           f"{_pct(overall['precision']):>9s} {_pct(overall['lenient']):>8s}")
+    # the rules on by default: as recorded when the sample was drawn (round 4 on), else as the rule
+    # files of this checkout say (a figure for today's default set on an older sample's findings)
+    recorded = all("default_on" in by_sid[s] for s in sids)
+    on = _on_by_default() if not recorded else None
+    on_sids = [s for s in sids if (by_sid[s]["default_on"] if recorded else by_sid[s]["rule"] in on)]
+    if len(on_sids) != len(sids):
+        how = "when the sample was drawn" if recorded else "in this checkout's rules/"
+        print(f"\nrules on by default ({how}): {len(on_sids)} of the {len(sids)} findings")
+        by_q: dict[str, list[str]] = defaultdict(list)
+        for s in on_sids:
+            by_q[by_sid[s].get("quality") or by_sid[s]["rule"].split(".")[0]].append(s)
+        for r in table(by_q, final):
+            print(f"  {r['key']:43s} {r['n']:4d} {r['right']:6d} {r['wrong']:6d} {r['borderline']:6d} {_pct(r['precision']):>9s} {_pct(r['lenient']):>8s}")
+        (on_all,) = table({"on by default": on_sids}, final)
+        out["on_by_default"] = on_all
+        print(f"  {'overall':43s} {on_all['n']:4d} {on_all['right']:6d} {on_all['wrong']:6d} {on_all['borderline']:6d} "
+              f"{_pct(on_all['precision']):>9s} {_pct(on_all['lenient']):>8s}")
     if args.json:
         args.json.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0
