@@ -8,7 +8,7 @@ One finding per cyber section, on its first cyber paragraph.
 
 A policy (情報セキュリティ基本方針, セキュリティポリシー) states commitments, not results, and is
 not asked for figures: a cyber section whose heading path names a policy is not judged, nor a
-top-level section of a document that is a policy (its title, its first heading, or a short title
+section of a document that is a policy (its title, its first heading, or a short title
 line before that heading among its first eight blocks names one).
 
 Options:
@@ -65,7 +65,7 @@ class NoQuantitativeFacts(Check):
         policy = re.compile(str(self.options["policy_pattern"]))
         policy_doc = _is_policy_document(ctx, policy)
         for root, blocks in groups.items():
-            if any(policy.search(h) for h in root) or (policy_doc and len(root) <= 1):
+            if policy_doc or any(policy.search(h) for h in root):
                 continue  # a policy states commitments, not results
             blocks.sort()
             prose = [
