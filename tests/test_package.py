@@ -46,8 +46,8 @@ def test_installed_wheel_runs_from_any_directory(installed_wheel, tmp_path):
     elsewhere.mkdir()
     env = dict(os.environ, PYTHONPATH=str(target))
     code = (
-        "import disclint, disclint.resources as r, disclint.samples as s;"
-        "print(disclint.__file__); print(r.data_dir('rules')); print(s.sample_path('sample_draft.docx'))"
+        "import disclint, disclint.resources as r;"
+        "print(disclint.__file__); print(r.data_dir('rules')); print(r.data_dir('corpus') / 'samples' / 'sample_draft.docx')"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=elsewhere, env=env)
     assert r.returncode == 0, r.stderr
