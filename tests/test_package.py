@@ -26,6 +26,7 @@ def test_wheel_contains_data_directories(wheel):
     assert "disclint/corpus/samples/sample_draft.docx" in names
     for name in ("report.html.j2", "report.css", "report.js"):  # the lint HTML report's page
         assert f"disclint/report/templates/{name}" in names
+    assert "disclint/cli/locale/ja/LC_MESSAGES/disclint-click.mo" in names  # click's messages in Japanese
 
 
 def test_wheel_contains_every_module(wheel):
@@ -58,3 +59,7 @@ def test_installed_wheel_runs_from_any_directory(installed_wheel, tmp_path):
         capture_output=True, text=True, cwd=elsewhere, env=env,
     )
     assert lint.returncode == 0, lint.stderr
+    usage = subprocess.run(
+        [sys.executable, "-m", "disclint", "nosuch"], capture_output=True, text=True, cwd=elsewhere, env=env
+    )
+    assert usage.returncode == 2 and "'nosuch' というコマンドはありません。" in usage.stderr, usage.stderr
