@@ -6,9 +6,10 @@ directory, and the language the environment asks for (``LANGUAGE``, then ``LC_AL
 ``LC_MESSAGES``, ``LANG``). disclint ships a catalogue for it, text domain ``disclint-click`` in
 ``locale/ja/LC_MESSAGES/`` next to this module (the .po is the source, the .mo is compiled by
 ``tools/build_click_catalogue.sh``). :func:`click_language` makes it current for one run with
-gettext's public calls (``bindtextdomain``, ``textdomain``) and ``LANGUAGE=ja``, and puts all
-three back afterwards, so nothing of click is patched and a newer click only loses the Japanese
-of messages it renamed (they are shown in English; ``tests/test_click_messages.py`` notices).
+gettext's public calls (``bindtextdomain``, ``textdomain``) and ``LANGUAGE=ja``, and afterwards
+puts the previous domain and ``LANGUAGE`` back (the binding of its own domain may stay). Nothing
+of click is patched: a newer click only loses the Japanese of messages it renamed (they are shown
+in English; ``tests/test_click_messages.py`` notices).
 
 disclint chooses its language from ``--lang`` / ``DISCLINT_LANG``, not from the locale, hence
 ``LANGUAGE`` is set rather than read: it is the variable gettext consults first.
