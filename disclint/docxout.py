@@ -1,6 +1,6 @@
 """Small python-docx helpers shared by everything that writes a .docx from scratch
-(the bundled sample builder and ``disclint draft``): Japanese page and font defaults, and
-tables with a real header row."""
+(``disclint draft``, and ``tools/sample_docx.py``, which builds the bundled sample): Japanese
+page and font defaults, and tables with a real header row."""
 
 from __future__ import annotations
 

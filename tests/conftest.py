@@ -26,8 +26,8 @@ def run_in_process(*args, cwd=None, env=None, input=None) -> CliRun:
     is shown as the traceback a real process would print, exit status 1."""
     from click.testing import CliRunner
 
-    from disclint import click_ja
     from disclint.cli import _detect_lang, build_cli
+    from disclint.cli.click_messages import click_language
     from disclint.i18n import resolve_lang
 
     args = [os.fsdecode(a) if isinstance(a, (bytes, os.PathLike)) else str(a) for a in args]
@@ -35,16 +35,14 @@ def run_in_process(*args, cwd=None, env=None, input=None) -> CliRun:
     explicit = _detect_lang(args) if any(a == "--lang" or a.startswith("--lang=") for a in args) else None
     lang = explicit or resolve_lang((env or {}).get("DISCLINT_LANG") or "ja")
     old_cwd = os.getcwd()
-    if lang == "ja":
-        click_ja.install()
     try:
         if cwd is not None:
             os.chdir(cwd)
         runner = CliRunner(env=full_env)
-        result = runner.invoke(build_cli(lang), args, input=input, prog_name="disclint", catch_exceptions=True)
+        with click_language(lang):
+            result = runner.invoke(build_cli(lang), args, input=input, prog_name="disclint", catch_exceptions=True)
     finally:
         os.chdir(old_cwd)
-        click_ja.uninstall()
     stderr = result.stderr
     code = result.exit_code
     if result.exception is not None and not isinstance(result.exception, SystemExit):

@@ -473,18 +473,19 @@ def test_help_in_both_languages(run_cli):
 
 def test_lint_with_an_assessment_reports_what_the_text_undersells_or_overstates(run_cli, form, tmp_path):
     """`lint --assessment FORM`: the findings of `assess check` join lint's own, in every output."""
-    from disclint.samples import sample_path
+    from disclint.resources import data_dir
 
+    sample = data_dir("corpus") / "samples" / "sample_draft.docx"
     # mature everywhere but directive 6 (level 1): 6 is disclosed, 4 and 8 are not (the sample's coverage)
     filled = fill(form, tmp_path / "a.xlsx", "株式会社みなと精機", "2025-06-30", lambda i: 1 if i.directive == 6 else 3)
-    r = run_cli("lint", "--format", "json", "--fail-level", "none", "--assessment", filled, sample_path("sample_draft.docx"))
+    r = run_cli("lint", "--format", "json", "--fail-level", "none", "--assessment", filled, sample)
     assert r.returncode == 0, r.stderr
     found = {(f["rule"], f["data"]["directive"]) for f in json.loads(r.stdout)["files"][0]["findings"] if f["rule"].startswith("assess.")}
     assert ("assess.overstate", 6) in found
     assert {("assess.undersell", 4), ("assess.undersell", 8)} <= found
-    text = run_cli("lint", "--fail-level", "none", "--assessment", filled, sample_path("sample_draft.docx")).stdout
+    text = run_cli("lint", "--fail-level", "none", "--assessment", filled, sample).stdout
     assert "[assess.overstate]" in text and "表現真正性" in text
     bad = tmp_path / "bad.yml"
     bad.write_text("company: x\n", encoding="utf-8")
-    r = run_cli("lint", "--assessment", bad, sample_path("sample_draft.docx"))
+    r = run_cli("lint", "--assessment", bad, sample)
     assert r.returncode == 2 and "Traceback" not in r.stderr and str(bad) in r.stderr

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from disclint.samples import sample_path
+from disclint.resources import data_dir
 
 pytestmark = pytest.mark.slow
 
@@ -86,7 +86,7 @@ def documents(tmp_path_factory):
     d = tmp_path_factory.mktemp("docs")
     gov = d / "governance.md"
     gov.write_text(GOVERNANCE_MD, encoding="utf-8")
-    return {"docx": sample_path("sample_draft.docx"), "md": gov, "pdf": _pdf(d / "policy.pdf"), "xbrl": _xbrl(d / "policy.xbrl")}
+    return {"docx": data_dir("corpus") / "samples" / "sample_draft.docx", "md": gov, "pdf": _pdf(d / "policy.pdf"), "xbrl": _xbrl(d / "policy.xbrl")}
 
 
 def _statuses_from_summary(cov: dict) -> dict[str, str]:

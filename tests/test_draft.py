@@ -341,10 +341,10 @@ def test_missing_mode_heading_and_no_intro(complete):
 def test_insert_into_copy_places_sections_under_their_pillar(complete, tmp_path):
     import docx
 
-    from disclint.samples import sample_path
+    from disclint.resources import data_dir
 
     src = tmp_path / "in.docx"
-    shutil.copyfile(sample_path("sample_draft.docx"), src)
+    shutil.copyfile(data_dir("corpus") / "samples" / "sample_draft.docx", src)
     before = src.read_bytes()
     places = insert_into_copy(src, tmp_path / "out.docx", render_draft(complete, "yuho-sustainability", [4, 8], missing_mode=True))
     assert src.read_bytes() == before

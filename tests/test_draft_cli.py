@@ -7,7 +7,6 @@ import pytest
 import yaml
 
 from disclint.resources import data_dir
-from disclint.samples import sample_path
 
 EXAMPLE = data_dir("templates") / "profiles" / "example-complete.yml"
 
@@ -171,7 +170,7 @@ def test_user_templates_option(run_cli, tmp_path):
 @pytest.fixture
 def sample(tmp_path):
     dst = tmp_path / "sample_draft.docx"
-    shutil.copyfile(sample_path("sample_draft.docx"), dst)
+    shutil.copyfile(data_dir("corpus") / "samples" / "sample_draft.docx", dst)
     return dst
 
 

@@ -557,9 +557,9 @@ def _rewrite_document_xml(src, dst, change):
 
 def test_suggest_on_the_sample_draft_accept_all_gives_the_fixed_text(run_cli, tmp_path):
     from disclint.readers import read
-    from disclint.samples import sample_path
+    from disclint.resources import data_dir
 
-    src = sample_path("sample_draft.docx")
+    src = data_dir("corpus") / "samples" / "sample_draft.docx"
     out = tmp_path / "suggested.docx"
     r = run_cli("lint", src, "--suggest", out, "--format", "json", "--fail-level", "none")
     assert r.returncode == 0, r.stderr

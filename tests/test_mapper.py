@@ -98,9 +98,9 @@ def test_screening_keeps_the_corpus_cyber_passages():
 def test_sample_draft_coverage(mapper):
     """The bundled sample covers 1, 2, 5, 7 well and says nothing on 4, 8, 10."""
     from disclint.readers import read
-    from disclint.samples import sample_path
+    from disclint.resources import data_dir
 
-    doc = read(sample_path("sample_draft.docx"))
+    doc = read(data_dir("corpus") / "samples" / "sample_draft.docx")
     results = mapper.map_document(doc)
     cov = compute_coverage(results, mapper.ds)
     status = {d: c.status for d, c in cov.directives.items()}

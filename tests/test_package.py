@@ -26,6 +26,7 @@ def test_wheel_contains_data_directories(wheel):
     assert "disclint/corpus/samples/sample_draft.docx" in names
     for name in ("report.html.j2", "report.css", "report.js"):  # the lint HTML report's page
         assert f"disclint/report/templates/{name}" in names
+    assert "disclint/cli/locale/ja/LC_MESSAGES/disclint-click.mo" in names  # click's messages in Japanese
 
 
 def test_wheel_contains_every_module(wheel):
@@ -46,8 +47,8 @@ def test_installed_wheel_runs_from_any_directory(installed_wheel, tmp_path):
     elsewhere.mkdir()
     env = dict(os.environ, PYTHONPATH=str(target))
     code = (
-        "import disclint, disclint.resources as r, disclint.samples as s;"
-        "print(disclint.__file__); print(r.data_dir('rules')); print(s.sample_path('sample_draft.docx'))"
+        "import disclint, disclint.resources as r;"
+        "print(disclint.__file__); print(r.data_dir('rules')); print(r.data_dir('corpus') / 'samples' / 'sample_draft.docx')"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=elsewhere, env=env)
     assert r.returncode == 0, r.stderr
@@ -58,3 +59,7 @@ def test_installed_wheel_runs_from_any_directory(installed_wheel, tmp_path):
         capture_output=True, text=True, cwd=elsewhere, env=env,
     )
     assert lint.returncode == 0, lint.stderr
+    usage = subprocess.run(
+        [sys.executable, "-m", "disclint", "nosuch"], capture_output=True, text=True, cwd=elsewhere, env=env
+    )
+    assert usage.returncode == 2 and "'nosuch' というコマンドはありません。" in usage.stderr, usage.stderr

@@ -12,10 +12,10 @@ SCHEMA = Path(__file__).parent / "fixtures" / "sarif" / "sarif-2.1.0-rtm.5.json"
 
 @pytest.mark.slow
 def test_sarif_output_validates_against_the_schema(run_cli, tmp_path):
-    from disclint.samples import sample_path
+    from disclint.resources import data_dir
 
     out = tmp_path / "out.sarif"
-    r = run_cli("lint", "--format", "sarif", "--fail-level", "none", "-o", out, sample_path("sample_draft.docx"))
+    r = run_cli("lint", "--format", "sarif", "--fail-level", "none", "-o", out, data_dir("corpus") / "samples" / "sample_draft.docx")
     assert r.returncode == 0, r.stderr
     log = json.loads(out.read_text(encoding="utf-8"))
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))

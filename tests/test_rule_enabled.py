@@ -44,12 +44,12 @@ def test_coverage_summary_agrees_with_coverage_findings():
     """The report's coverage table and the directive-missing/weak findings say the same thing."""
     from disclint.lint import lint
     from disclint.readers import read
-    from disclint.samples import sample_path
+    from disclint.resources import data_dir
 
     from disclint.config import Config
 
     # directive-missing is off by default (issue 16); selected, it agrees with the table
-    res = lint(read(sample_path("sample_draft.docx")), config=Config().with_cli(("relevance.directive-missing", "relevance.directive-weak"), (), None))
+    res = lint(read(data_dir("corpus") / "samples" / "sample_draft.docx"), config=Config().with_cli(("relevance.directive-missing", "relevance.directive-weak"), (), None))
     summary = {int(d): v["status"] for d, v in res.coverage["directives"].items()}
     missing = {f.data["directive"] for f in res.findings if f.rule == "relevance.directive-missing"}
     weak = {f.data["directive"] for f in res.findings if f.rule == "relevance.directive-weak"}

@@ -6,15 +6,19 @@ Regenerate the binary files with ``tools/build_fixtures.sh`` after editing
 
 from __future__ import annotations
 
+import importlib.util
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 
-from disclint.samples import build_docx, parse_markdown, sample_path
+from disclint.resources import data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = data_dir("corpus") / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 LO_DOCX = FIXTURES / "sample_draft.libreoffice.docx"
 LO_PDF = FIXTURES / "sample_draft.libreoffice.pdf"
@@ -38,26 +42,46 @@ def _blocks(path: Path) -> list[tuple[str, str]]:
     return out
 
 
+def _load_builder():
+    """``tools/sample_docx.py``, the builder (a script outside the package: not importable as ``disclint.…``)."""
+    spec = importlib.util.spec_from_file_location("sample_docx", ROOT / "tools" / "sample_docx.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclass looks its module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+builder = _load_builder()
+
+
 @pytest.fixture(scope="module")
 def md_path() -> Path:
-    return sample_path("sample_draft.md")
+    return SAMPLES / "sample_draft.md"
 
 
 @pytest.fixture(scope="module")
 def committed_docx() -> Path:
-    return sample_path("sample_draft.docx")
+    return SAMPLES / "sample_draft.docx"
 
 
 @pytest.fixture(scope="module")
 def rebuilt_docx(tmp_path_factory, md_path) -> Path:
-    return build_docx(md_path, tmp_path_factory.mktemp("sample") / "sample_draft.docx")
+    return builder.build_docx(md_path, tmp_path_factory.mktemp("sample") / "sample_draft.docx")
 
 
-def test_sample_path_finds_the_bundled_files(md_path, committed_docx):
-    assert md_path.name == "sample_draft.md" and md_path.is_file()
-    assert committed_docx.parent == md_path.parent
-    with pytest.raises(FileNotFoundError):
-        sample_path("no_such_sample.docx")
+def test_the_bundled_files_are_there_and_the_builder_is_not_in_the_package(md_path, committed_docx):
+    assert md_path.is_file() and committed_docx.is_file()
+    assert importlib.util.find_spec("disclint.samples") is None  # issue 14: fixture builders live in tools/
+
+
+def test_builder_script_runs_as_the_fixture_script_calls_it(md_path, tmp_path):
+    out = tmp_path / "built.docx"
+    r = subprocess.run([sys.executable, str(ROOT / "tools" / "sample_docx.py"), str(md_path), str(out)],
+                       capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert _blocks(out) == _blocks(SAMPLES / "sample_draft.docx"), REBUILD
+    bad = subprocess.run([sys.executable, str(ROOT / "tools" / "sample_docx.py")], capture_output=True, text=True)
+    assert bad.returncode == 2 and "usage:" in bad.stderr
 
 
 # (a) the committed docx is up to date with the markdown
@@ -69,7 +93,7 @@ def test_committed_docx_matches_markdown(committed_docx, rebuilt_docx):
 
 def test_committed_docx_core_properties(committed_docx, md_path):
     props = docx.Document(str(committed_docx)).core_properties
-    first_heading = next(b.text for b in parse_markdown(md_path.read_text("utf-8")) if b.kind == "Title")
+    first_heading = next(b.text for b in builder.parse_markdown(md_path.read_text("utf-8")) if b.kind == "Title")
     assert props.title == first_heading
     assert props.created is not None and props.created.year == 2025
 

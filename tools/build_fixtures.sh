@@ -2,7 +2,7 @@
 # Regenerate the bundled sample draft and its LibreOffice test fixtures from the markdown
 # source, so that none of the committed binary files has to be taken on trust:
 #
-#   corpus/samples/sample_draft.docx              python-docx  (disclint.samples.build_docx)
+#   corpus/samples/sample_draft.docx              python-docx  (tools/sample_docx.py)
 #   tests/fixtures/sample_draft.libreoffice.docx  LibreOffice: the python-docx file saved again
 #                                                 as "MS Word 2007 XML"
 #   tests/fixtures/sample_draft.libreoffice.pdf   LibreOffice: the python-docx file as PDF
@@ -31,7 +31,7 @@ FIX="$ROOT/tests/fixtures"
 mkdir -p "$FIX"
 
 cd "$ROOT"
-"$PYTHON" -c 'import sys; from disclint.samples import build_docx; build_docx(sys.argv[1], sys.argv[2])' "$SRC" "$DOCX"
+"$PYTHON" "$ROOT/tools/sample_docx.py" "$SRC" "$DOCX"
 echo "built $DOCX"
 
 TMP=$(mktemp -d)

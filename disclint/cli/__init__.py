@@ -22,6 +22,7 @@ import click
 from .. import __version__
 from ..i18n import t, texts
 from ..safeio import terminal_safe
+from .click_messages import click_language
 from .runtime import (  # noqa: F401  (re-exported: the names commands and tests use)
     DEFAULT_TIMEOUT,
     EXIT_ERROR,
@@ -114,13 +115,9 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     _robust_streams()
     lang = _detect_lang(args)
-    if lang == "ja":
-        from ..click_ja import install
-
-        install()
-    cli = build_cli(lang)
     try:
-        cli.main(args=args, prog_name="disclint", standalone_mode=True)
+        with click_language(lang):  # before build_cli: click translates some option help as it builds them
+            build_cli(lang).main(args=args, prog_name="disclint", standalone_mode=True)
     except KeyboardInterrupt:  # pragma: no cover - interactive
         click.echo(terminal_safe(f"disclint: {t('cli.interrupted', lang)}"), err=True)
         sys.exit(130)

@@ -1,4 +1,10 @@
-"""Bundled sample documents: locate them, and build the sample .docx from markdown.
+"""Build the bundled sample .docx from its markdown source (a fixture builder, not part of the package).
+
+    python tools/sample_docx.py corpus/samples/sample_draft.md corpus/samples/sample_draft.docx
+
+``tools/build_fixtures.sh`` runs it (and LibreOffice after it); ``tests/test_sample.py`` rebuilds the
+sample with it to check that the committed .docx matches its markdown. The built file is committed and
+shipped (``corpus/`` is package data); nothing in ``disclint`` imports this script.
 
 The sample draft (``corpus/samples/sample_draft.md``) is written in a tiny subset of
 markdown; :func:`build_docx` turns it into a Word document with real styles so that the
@@ -24,13 +30,12 @@ constructs the bundled samples use.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .docxout import add_table, japanese_defaults
+from disclint.docxout import add_table, japanese_defaults
 
 #: creation date written into the sample's core properties when none is given, so that
 #: rebuilding the bundled sample does not change its metadata.
@@ -39,29 +44,6 @@ DEFAULT_CREATED = datetime(2025, 6, 2, 9, 0, 0)
 _HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3"}
 _HEADING_RE = re.compile(r"^(#{1,4})\s+(.*\S)\s*$")
 _RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-
-
-def sample_path(name: str) -> Path:
-    """Path of a bundled sample file, e.g. ``sample_path("sample_draft.docx")``.
-
-    Looks in the installed package ``disclint.corpus`` (``disclint/corpus/samples``,
-    which setup.cfg maps from the top-level ``corpus/`` directory) and then in a source
-    checkout (``<repo>/corpus/samples``). Raises :class:`FileNotFoundError` when neither
-    holds the file.
-    """
-    candidates: list[Path] = []
-    try:
-        spec = importlib.util.find_spec("disclint.corpus")
-    except (ImportError, ValueError):
-        spec = None
-    if spec is not None:
-        for loc in spec.submodule_search_locations or ():
-            candidates.append(Path(loc) / "samples" / name)
-    candidates.append(Path(__file__).resolve().parent.parent / "corpus" / "samples" / name)
-    for path in candidates:
-        if path.is_file():
-            return path
-    raise FileNotFoundError(f"bundled sample {name!r} not found (looked in: {', '.join(str(p) for p in candidates)})")
 
 
 @dataclass(frozen=True)
@@ -156,7 +138,7 @@ def build_docx(
     props.author = "disclint"
     props.last_modified_by = "disclint"
     props.language = "ja-JP"
-    props.comments = f"built by disclint.samples.build_docx from {md_path.name}"
+    props.comments = f"built by tools/sample_docx.py from {md_path.name}"
     props.created = when
     props.modified = when
     props.revision = 1
@@ -170,7 +152,7 @@ def _main(argv: list[str] | None = None) -> int:
 
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2:
-        print("usage: python -m disclint.samples SOURCE.md OUT.docx", file=sys.stderr)
+        print("usage: python tools/sample_docx.py SOURCE.md OUT.docx", file=sys.stderr)
         return 2
     build_docx(args[0], args[1])
     return 0
