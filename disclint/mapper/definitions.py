@@ -35,10 +35,12 @@ def _alternation(terms: list[str]) -> str:
     return "|".join(re.escape(t) for t in sorted({normalize(str(t)).text for t in terms}, key=len, reverse=True))
 
 
-def _frame_regex(objects: list[str], predicates: list[str], gap: int, clause: bool = False) -> re.Pattern[str]:
+def _frame_regex(
+    objects: list[str], predicates: list[str], gap: int, clause: bool = False, stop: str = ""
+) -> re.Pattern[str]:
     """An object followed by a predicate within one sentence (one clause: no comma between them
-    when ``clause``), at most ``gap`` characters apart."""
-    stop = "。！？!?\\n" + ("、，," if clause else "")
+    when ``clause``; none of the characters of ``stop`` either), at most ``gap`` characters apart."""
+    stop = "。！？!?\\n" + ("、，," if clause else "") + re.escape(stop)
     return re.compile(f"(?:{_alternation(objects)})[^{stop}]{{0,{gap}}}?(?:{_alternation(predicates)})")
 
 
@@ -247,7 +249,11 @@ def load_directives(directory: str | None = None) -> DirectiveSet:
                 name,
                 int(spec["directive"]),
                 _frame_regex(
-                    list(spec["objects"]), list(spec["predicates"]), int(spec.get("gap", gap)), bool(spec.get("clause"))
+                    list(spec["objects"]),
+                    list(spec["predicates"]),
+                    int(spec.get("gap", gap)),
+                    bool(spec.get("clause")),
+                    str(spec.get("stop", "")),
                 ),
             )
             for name, spec in (fdata.get("mentions") or {}).items()
