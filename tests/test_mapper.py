@@ -266,3 +266,36 @@ def test_a_function_frame_is_evidence_with_its_span(mapper):
     frames = [e for e in res.evidence[7] if e.concept and ".f_" in e.concept]
     assert frames and all(text[e.start:e.end] == e.text for e in frames)
     assert any("警察" in e.text for e in frames)
+
+
+def test_a_cited_policy_is_no_evidence_of_directive_1():
+    """「方針に基づき…」 names the rule set another act rests on: its terms give no evidence of 1
+    (functions.yml ``mentions``), while setting a policy still does."""
+    from disclint.normalize import normalize
+
+    ds = load_directives()
+
+    def d1_terms(text):
+        norm = normalize(text).text
+        kept = ds.without_mentions(ds.concept_hits(norm), ds.mention_spans(norm))
+        return [h.term for h in kept if h.concept.directive == 1]
+
+    assert d1_terms("当社は、情報セキュリティ基本方針に基づき、全端末にEDRを導入しています。") == []
+    assert d1_terms("当社は、情報セキュリティ基本方針を定め、全従業員に周知しています。")
+    norm = normalize("各部門は、基本方針に基づいて対策を実施する。").text
+    ((name, directive, s, _),) = ds.mention_spans(norm)
+    assert (name, directive) == ("policy_cited", 1) and norm[s:].startswith("基本方針")
+
+
+def test_headings_of_an_offering_or_an_explainer_are_features():
+    """A heading that presents a service or explains a term (「〜とは」) is a not-own feature of the
+    passage under it, never evidence; a company's own security headings are not."""
+    from disclint.mapper.features import build_features
+    from disclint.normalize import normalize
+
+    ds = load_directives()
+    text = normalize("脆弱性を放置すると、不正アクセスを受けるおそれがあります。").text
+    under_explainer = build_features(ds, text, [], [], [], [], True, context_norm=normalize("脆弱性診断とは").text)
+    under_own = build_features(ds, text, [], [], [], [], True, context_norm=normalize("情報セキュリティ 推進体制").text)
+    assert "xg:explainer" in under_explainer.values
+    assert not any(k.startswith("xg:") for k in under_own.values)

@@ -35,9 +35,13 @@ def _alternation(terms: list[str]) -> str:
     return "|".join(re.escape(t) for t in sorted({normalize(str(t)).text for t in terms}, key=len, reverse=True))
 
 
-def _frame_regex(objects: list[str], predicates: list[str], gap: int) -> re.Pattern[str]:
-    """An object followed by a predicate within one sentence, at most ``gap`` characters apart."""
-    return re.compile(f"(?:{_alternation(objects)})[^。！？!?\\n]{{0,{gap}}}?(?:{_alternation(predicates)})")
+def _frame_regex(
+    objects: list[str], predicates: list[str], gap: int, clause: bool = False, stop: str = ""
+) -> re.Pattern[str]:
+    """An object followed by a predicate within one sentence (one clause: no comma between them
+    when ``clause``; none of the characters of ``stop`` either), at most ``gap`` characters apart."""
+    stop = "。！？!?\\n" + ("、，," if clause else "") + re.escape(stop)
+    return re.compile(f"(?:{_alternation(objects)})[^{stop}]{{0,{gap}}}?(?:{_alternation(predicates)})")
 
 
 #: prefix of the concept names made from ``functions.yml`` frames (features ``f:``, not ``c:``)
@@ -116,9 +120,29 @@ class DirectiveSet:
     weak_anchors: re.Pattern[str]  # about security only in context (研修, 委託, 方針 …)
     source: Path
     not_own: tuple[tuple[str, re.Pattern[str]], ...] = ()  # functions.yml: not the company's own security
+    # functions.yml ``mentions``: (name, directive, regex) — a span where a directive's terms are
+    # only mentioned (a rule set cited as the basis of another act, a risk named as a measure's purpose)
+    mentions: tuple[tuple[str, int, re.Pattern[str]], ...] = ()
+    # functions.yml ``not_own_headings``: headings that present an offering or explain a term
+    not_own_headings: tuple[tuple[str, re.Pattern[str]], ...] = ()
+
+    def heading_not_own_hits(self, norm_context: str) -> list[str]:
+        return [name for name, rx in self.not_own_headings if rx.search(norm_context)]
 
     def not_own_hits(self, norm_text: str) -> list[str]:
         return [name for name, rx in self.not_own if rx.search(norm_text)]
+
+    def mention_spans(self, norm_text: str) -> list[tuple[str, int, int, int]]:
+        """(name, directive, start, end) of every ``mentions`` span in the text."""
+        return [(name, d, m.start(), m.end()) for name, d, rx in self.mentions for m in rx.finditer(norm_text)]
+
+    @staticmethod
+    def without_mentions(hits: list[ConceptHit], spans: list[tuple[str, int, int, int]]) -> list[ConceptHit]:
+        """The hits that are not mere mentions of their directive: a hit overlapping a
+        :meth:`mention_spans` span of its own directive is left out."""
+        return [
+            h for h in hits if not any(d == h.concept.directive and h.start < e and s < h.end for _, d, s, e in spans)
+        ]
 
     def concept_hits(self, norm_text: str) -> list[ConceptHit]:
         hits: list[ConceptHit] = []
@@ -198,6 +222,8 @@ def load_directives(directory: str | None = None) -> DirectiveSet:
     anchors = _term_regex(screening["anchors"])
     weak = _term_regex(screening.get("weak_anchors") or [])
     not_own: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    mentions: tuple[tuple[str, int, re.Pattern[str]], ...] = ()
+    headings: tuple[tuple[str, re.Pattern[str]], ...] = ()
     if (base / "functions.yml").exists():
         fdata = _load_yaml(base / "functions.yml")
         gap = int(fdata.get("gap", 30))
@@ -218,4 +244,21 @@ def load_directives(directory: str | None = None) -> DirectiveSet:
             (name, _frame_regex(list(spec["objects"]), list(spec["predicates"]), gap))
             for name, spec in (fdata.get("not_own") or {}).items()
         )
-    return DirectiveSet(directives, principles, anchors, weak, base, not_own)
+        mentions = tuple(
+            (
+                name,
+                int(spec["directive"]),
+                _frame_regex(
+                    list(spec["objects"]),
+                    list(spec["predicates"]),
+                    int(spec.get("gap", gap)),
+                    bool(spec.get("clause")),
+                    str(spec.get("stop", "")),
+                ),
+            )
+            for name, spec in (fdata.get("mentions") or {}).items()
+        )
+        headings = tuple(
+            (name, _term_regex(list(terms))) for name, terms in (fdata.get("not_own_headings") or {}).items()
+        )
+    return DirectiveSet(directives, principles, anchors, weak, base, not_own, mentions, headings)

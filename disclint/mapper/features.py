@@ -100,6 +100,7 @@ def build_features(
     context_anchored: bool,
     patterns: Sequence[str] = (),
     vector: Any = None,
+    context_norm: str = "",
 ) -> PassageFeatures:
     v: dict[str, float] = {}
     for key in patterns:
@@ -117,6 +118,8 @@ def build_features(
         v[f"x:{h.concept.key}"] = 1.0
     if context_anchored:
         v["x:anchor"] = 1.0  # a heading on the section path is security-specific
+    for name in ds.heading_not_own_hits(context_norm) if context_norm else ():
+        v[f"xg:{name}"] = 1.0  # the headings present an offering or explain a term
     for h in negated:
         v[f"n:{h.concept.key}"] = 1.0
     for directive in ds.directives.values():
@@ -124,6 +127,8 @@ def build_features(
             v[f"neg:{directive.id}"] = 1.0
     for name in ds.not_own_hits(norm_text):
         v[f"g:{name}"] = 1.0
+    for name, _, _, _ in ds.mention_spans(norm_text):
+        v[f"m:{name}"] = 1.0
     if ds.has_strong_anchor(norm_text):
         v["anchor"] = 1.0
     elif ds.is_anchored(norm_text):

@@ -198,15 +198,21 @@ class Mapper:
                 w.sentences = [
                     (a, b, lem, vec) for (a, b), (lem, vec) in zip(spans, sentence_content(doc, spans), strict=False)
                 ]
-            w.hits = self.ds.concept_hits(w.norm.text)
+            # a directive's terms inside a span that only mentions it (functions.yml ``mentions``)
+            # are no evidence of it: 「基本方針に基づき…」 cites the policy while doing something else
+            mentioned = self.ds.mention_spans(w.norm.text)
+            w.hits = self.ds.without_mentions(self.ds.concept_hits(w.norm.text), mentioned)
             matcher = self._token_matcher(doc.vocab)
             seen = set()
             for match_id, start, end in matcher(doc):
                 key = doc.vocab.strings[match_id]
                 if key in seen:  # one (the first) span per pattern is enough evidence
                     continue
+                tp, ps, pe = self._patterns[key], doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+                if any(d == tp.directive and ps < e and s < pe for _, d, s, e in mentioned):
+                    continue
                 seen.add(key)
-                w.pattern_hits.append((self._patterns[key], doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+                w.pattern_hits.append((tp, ps, pe))
 
     def _syntax(self, work: list[_Work]) -> None:
         """Parse the sentences where negation or plans may change what a hit means."""
@@ -267,6 +273,7 @@ class Mapper:
                 bool(w.context_norm and self.ds.has_strong_anchor(w.context_norm)),
                 [tp.key for tp, _, _ in w.pattern_hits],
                 w.vector,
+                w.context_norm,
             )
             if w.sentences and (keep_features or self.model.meta.get("sentence_lambda")):
                 w.sentence_features = [
@@ -280,6 +287,7 @@ class Mapper:
                         bool(w.context_norm and self.ds.has_strong_anchor(w.context_norm)),
                         [tp.key for tp, ps, _ in w.pattern_hits if a <= ps < b],
                         vec,
+                        w.context_norm,
                     )
                     for a, b, lem, vec in w.sentences
                 ]
