@@ -1,6 +1,8 @@
 """Hostile input and faults, round two (issue 21): nothing destroyed, no hang, no injection,
-no traceback. Every test runs the real CLI (or the real writer) on real file formats and asserts
-what a user sees; each one fails on the build the issue attacked."""
+no traceback. Every test runs the CLI (or the real writer) on real file formats and asserts
+what a user sees; each one fails on the build the issue attacked. The CLI runs in a real process
+(``cli``) where the test needs one — resource limits, FIFOs and devices, signals, worker pools,
+peak memory — and in this process (``cli_in_process``) otherwise."""
 
 from __future__ import annotations
 
@@ -28,6 +30,15 @@ def cli(*args, cwd=None, timeout=120, preexec=None, env=None):
     full.pop("DISCLINT_LANG", None)
     return subprocess.run([sys.executable, "-m", "disclint", "--lang", "en", *map(str, args)], capture_output=True,
                           text=True, cwd=cwd, timeout=timeout, preexec_fn=preexec, env=full)
+
+
+def cli_in_process(*args, cwd=None, env=None):
+    """The same command in this process (``conftest.run_in_process``: the exit status and streams
+    a user sees), for what needs no real process: no signal, resource limit, FIFO or device a
+    read could block on, no worker pool."""
+    from conftest import run_in_process
+
+    return run_in_process("--lang", "en", *args, cwd=cwd, env=env)
 
 
 def one_line(r: subprocess.CompletedProcess) -> str:
@@ -81,15 +92,15 @@ def test_lint_output_may_not_replace_the_config_or_the_baseline_it_reads(tmp_pat
     cfg = tmp_path / "my.toml"
     cfg.write_text('fail-level = "none"\n', encoding="utf-8")
     base = tmp_path / "base.json"
-    assert cli("lint", doc, "--write-baseline", base).returncode == 0
+    assert cli_in_process("lint", doc, "--write-baseline", base).returncode == 0
     kept = {p: p.read_bytes() for p in (cfg, base)}
     for args in (("--config", cfg, "-o", cfg), ("--baseline", base, "-o", base), ("--config", cfg, "--write-baseline", cfg)):
-        line = one_line(cli("lint", doc, *args, "--force"))
+        line = one_line(cli_in_process("lint", doc, *args, "--force"))
         assert "is an input" in line
     # the discovered config and the baseline it names are inputs too
     (tmp_path / ".disclint.toml").write_text('baseline = "base.json"\n', encoding="utf-8")
     for target in (tmp_path / ".disclint.toml", base):
-        assert "is an input" in one_line(cli("lint", doc, "-o", target, "--force"))
+        assert "is an input" in one_line(cli_in_process("lint", doc, "-o", target, "--force"))
     assert {p: p.read_bytes() for p in (cfg, base)} == kept
 
 
@@ -98,9 +109,9 @@ def test_write_baseline_needs_force_to_replace_an_existing_file(tmp_path):
     doc.write_text(JA, encoding="utf-8")
     base = tmp_path / "b.json"
     base.write_text("{}", encoding="utf-8")
-    line = one_line(cli("lint", doc, "--write-baseline", base))
+    line = one_line(cli_in_process("lint", doc, "--write-baseline", base))
     assert "--force" in line and base.read_text() == "{}"
-    assert cli("lint", doc, "--write-baseline", base, "--force").returncode == 0
+    assert cli_in_process("lint", doc, "--write-baseline", base, "--force").returncode == 0
     assert json.loads(base.read_text())["version"] == 1
 
 
@@ -172,18 +183,18 @@ def test_a_discovered_config_cannot_load_rule_code_and_isolated_ignores_it(tmp_p
     doc.write_text("# 情報セキュリティ\n\n当社はサイバー攻撃に対して万全の体制を構築しています。\n", encoding="utf-8")
     cfg = docs / ".disclint.toml"
     cfg.write_text('rule-dirs = ["evil"]\n', encoding="utf-8")
-    r = cli("lint", doc)
+    r = cli_in_process("lint", doc)
     line = one_line(r)
     assert "rule-dirs" in line and str(cfg) in line and "--config" in line
     assert "Zen of Python" not in r.stdout + r.stderr  # `import this` never ran
     cfg.write_text('ignore = ["all"]\n', encoding="utf-8")
-    r = cli("lint", doc, "--format", "json")
+    r = cli_in_process("lint", doc, "--format", "json")
     assert json.loads(r.stdout)["files"][0]["config"] == str(cfg)  # the report names the config used
     assert json.loads(r.stdout)["files"][0]["findings"] == []
-    r = cli("lint", doc, "--isolated", "--format", "json")
+    r = cli_in_process("lint", doc, "--isolated", "--format", "json")
     data = json.loads(r.stdout)["files"][0]
     assert data["config"] is None and "truthfulness.absolute-claim" in {f["rule"] for f in data["findings"]}
-    r = cli("lint", doc)
+    r = cli_in_process("lint", doc)
     assert f"config file: {cfg}" in r.stdout
 
 
@@ -209,24 +220,24 @@ def test_ignorables_through_the_cli_are_caught_with_the_original_excerpt(tmp_pat
     doc = tmp_path / "n.md"
     doc.write_text("# 情報セキュリティ\n\n" + "".join(
         f"当社は外部からのサイバー攻撃に対して万{c}全の体制を構築しています。\n\n" for c in chars), encoding="utf-8")
-    r = cli("lint", "--format", "json", "--select", "truthfulness.absolute-claim", doc)
+    r = cli_in_process("lint", "--format", "json", "--select", "truthfulness.absolute-claim", doc)
     assert [f["excerpt"] for f in json.loads(r.stdout)["files"][0]["findings"]] == [f"万{c}全" for c in chars]
 
 
 def test_escape_sequences_in_document_text_never_reach_the_terminal(tmp_path):
     doc = tmp_path / "osc.txt"
     doc.write_text("当社は情報セキュリティ方針を定めています。\x1b]0;pwned\x07\x1b[2J\x9b31m終わり\n", encoding="utf-8")
-    r = cli("extract", doc)
+    r = cli_in_process("extract", doc)
     assert r.returncode == 0
     assert "\x1b" not in r.stdout and "\x07" not in r.stdout and "\x9b" not in r.stdout
     assert "\\x1b]0;pwned\\x07" in r.stdout  # shown, escaped
-    r = cli("map", doc, "--timeout", "120")
+    r = cli_in_process("map", doc, "--timeout", "120")
     assert "\x1b" not in r.stdout and "\x07" not in r.stdout
 
 
 def test_a_file_name_with_escape_or_newline_cannot_forge_error_lines(tmp_path):
     name = tmp_path / "a\x1b[31m\ndisclint: other.pdf: fine.txt"
-    r = cli("extract", name)
+    r = cli_in_process("extract", name)
     assert r.returncode == 2 and "\x1b" not in r.stderr
     assert r.stderr.splitlines() == [f"disclint: {tmp_path}/a\\x1b[31m\\ndisclint: other.pdf: fine.txt: file not found"]
 
@@ -399,7 +410,7 @@ def test_wrong_typed_or_negative_rule_options_are_one_config_error_at_start(tmp_
     cfg = tmp_path / "c.toml"
     for value in ("-1", '"abc"', "[1]", "true"):
         cfg.write_text(f'[rules."understandability.sentence-length"]\nmax = {value}\n', encoding="utf-8")
-        line = one_line(cli("lint", "--config", cfg, doc, doc))
+        line = one_line(cli_in_process("lint", "--config", cfg, doc, doc))
         assert line.startswith(f"disclint: {cfg}: bad value for 'rules.understandability.sentence-length.max'")
 
 
@@ -442,7 +453,7 @@ def test_annotate_on_a_docx_with_a_non_numeric_comment_id_is_one_line(tmp_path):
     _rewrite_zip(src, {"word/comments.xml": comments})
     before = src.read_bytes()
     out = tmp_path / "o.docx"
-    line = one_line(cli("lint", src, "--annotate", out))
+    line = one_line(cli_in_process("lint", src, "--annotate", out))
     assert line.startswith(f"disclint: cannot open {src} as a Word document (ValueError")
     assert not out.exists() and src.read_bytes() == before
 
@@ -546,7 +557,7 @@ def test_eval_with_non_integer_directives_is_one_line_per_row(tmp_path):
             {"id": "c", "text": "当社はCSIRTを設置しています。", "directives": "7"},
             {"id": "d", "text": "当社はCSIRTを設置しています。", "directives": [7]}]
     gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    r = cli("eval", gold, timeout=120)
+    r = cli_in_process("eval", gold)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert [l.split(": ", 2)[2] for l in r.stderr.splitlines()] == [
         "directives of id a must be a list of integers 1-10: ['abc']",
@@ -590,7 +601,7 @@ def test_ordinary_template_arithmetic_and_loops_still_render(tmp_path):
     tpl.mkdir(parents=True)
     (tpl / "_intro.md.j2").write_text("# 見出し\n\n{{ '-' * 3 }} {{ 2 ** 10 }} {% for i in range(3) %}{{ i }}{% endfor %} {{ range(4)|length }}\n",
                                       encoding="utf-8")
-    r = cli("draft", "--doc-type", "csr", "--templates", tmp_path / "tpl")
+    r = cli_in_process("draft", "--doc-type", "csr", "--templates", tmp_path / "tpl")
     assert r.returncode == 0, r.stderr
     assert "--- 1024 012 4" in r.stdout
 

@@ -335,7 +335,11 @@ def test_rendering_a_files_part_of_the_html_report_is_inside_its_timeout(tmp_pat
     document's time limit — one line, exit 2 — instead of holding the run (before: killed here)."""
     doc = _doc(tmp_path)
     out = tmp_path / "report.html"
+    # the model is loaded and warm before the command starts, so the document's analysis is a small
+    # part of the --timeout (well under a second here) and the renderer is what the limit cuts
     never = ("import time, sys\n"
+             "from disclint.analysis import Services\n"
+             "Services.shared().mapper.analyse([('当社は情報セキュリティ委員会を設置しています。', '')])\n"
              "from disclint.report import html\n"
              "def file_view(self, rep, n):\n"
              "    while True:\n"
@@ -347,10 +351,10 @@ def test_rendering_a_files_part_of_the_html_report_is_inside_its_timeout(tmp_pat
     env = dict(os.environ, DISCLINT_READ_AHEAD="0")
     env.pop("DISCLINT_LANG", None)
     r = subprocess.run([sys.executable, "-c", never, "--lang", "en", "lint", str(doc), "--format", "html", "-o", str(out),
-                        "--timeout", "20"], capture_output=True, text=True, timeout=300, env=env)
+                        "--timeout", "5"], capture_output=True, text=True, timeout=300, env=env)
     assert r.returncode == 2, r.stderr
     assert "Traceback" not in r.stderr
-    assert f"disclint: {doc}: processing exceeded the time limit of 20 s" in r.stderr.splitlines()
+    assert f"disclint: {doc}: processing exceeded the time limit of 5 s" in r.stderr.splitlines()
     assert out.exists()  # the report of the files that were done (none here) is still written
 
 
@@ -416,22 +420,37 @@ def test_a_big_document_crosses_from_the_reader_process_in_parts(tmp_path, monke
 
 
 @pytest.mark.slow
-def test_a_million_one_character_paragraphs_stay_under_one_and_a_half_gigabytes(tmp_path):
-    """The issue's 5 MB text of 1 M tiny paragraphs: ``lint`` with the default limits took 216 s
-    and 2.0 GB (and finished); now the memory budget ends it in one line under 1.5 GB."""
-    big = tmp_path / "p1m.txt"
-    big.write_text(TINY_PARAGRAPHS * 1_000_000, encoding="utf-8")
+def test_many_one_character_paragraphs_are_stopped_by_the_memory_budget_while_linting(tmp_path):
+    """The issue's text of 1 M tiny paragraphs (5 MB): ``lint`` with the default limits took 216 s
+    and 2.0 GB (and finished); the memory budget now ends it in one line, at most 236 MB past the
+    budget (1,300 MB by default, under 1.5 GB). Scaled down so as not to spend half a minute
+    filling 1.3 GB: 300,000 paragraphs against a budget of 800 MB. As with the 1 M file and the
+    default budget, the forked reader stays under it (≈ 260 MB) and the command's own process,
+    with the model loaded (≈ 460 MB), crosses it while the document is analysed."""
+    budget = 800
+    big = tmp_path / "p300k.txt"
+    big.write_text(TINY_PARAGRAPHS * 300_000, encoding="utf-8")
     with (tmp_path / "out").open("w") as out, (tmp_path / "err").open("w") as errf:
-        proc = subprocess.Popen([sys.executable, "-m", "disclint", "--lang", "en", "lint", str(big)], stdout=out,
-                                stderr=errf, env={k: v for k, v in os.environ.items() if k != "DISCLINT_LANG"})
+        proc = subprocess.Popen([sys.executable, "-m", "disclint", "--lang", "en", "lint", "--max-memory-mb", str(budget),
+                                 str(big)], stdout=out, stderr=errf,
+                                env={k: v for k, v in os.environ.items() if k != "DISCLINT_LANG"})
         _, status, usage = os.wait4(proc.pid, 0)  # this run's peak (its reader process included)
     proc.returncode = os.waitstatus_to_exitcode(status)
     peak_mb = usage.ru_maxrss / 1024
     err = (tmp_path / "err").read_text()
     assert "Traceback" not in err
-    assert peak_mb < 1536, peak_mb
+    assert peak_mb < budget + 236, peak_mb
     assert proc.returncode == 2 and err.splitlines()[0] == (
-        f"disclint: {big}: memory use exceeded the limit of 1300 MB (--max-memory-mb)"), err
+        f"disclint: {big}: memory use exceeded the limit of {budget} MB (--max-memory-mb)"), err
+
+
+def test_the_default_memory_budget_is_1300_mb(run_cli):
+    """The budget the 1 M-paragraph text met in the issue (the test above scales it down)."""
+    from disclint.readers import Limits
+
+    assert Limits().max_memory_mb == 1300
+    r = run_cli("--lang", "en", "lint", "--help")
+    assert r.returncode == 0 and "[default: 1300.0; x>=0]" in " ".join(r.stdout.split())
 
 
 # --- d. what the re-run of the attack list still found -------------------------------------------------

@@ -22,13 +22,9 @@ def make_docx(path, paragraphs, heading=None):
 
 @pytest.fixture(scope="module")
 def sample_json():
-    import os
-    import subprocess
-    import sys
+    from conftest import run_in_process
 
-    env = dict(os.environ)
-    env.pop("DISCLINT_LANG", None)
-    r = subprocess.run([sys.executable, "-m", "disclint", "lint", "--format", "json", str(SAMPLE)], capture_output=True, text=True, env=env, timeout=300)
+    r = run_in_process("lint", "--format", "json", SAMPLE)
     assert r.returncode == 1, r.stderr  # the sample has placeholders (errors)
     return json.loads(r.stdout)
 

@@ -220,9 +220,13 @@ def test_resume_after_kill_9(tmp_path):
         (docs / f"d{i:02d}.xbrl").write_bytes(xbrl(f"会社{i}株式会社", str(1300 + i), 2024, CYBER[: 1 + i % 5], filler=40))
     run = tmp_path / "run"
     cmd = [sys.executable, "-m", "disclint", "survey", "run", str(docs), "-o", str(run), "--workers", "1", "-q"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    # the last document never finishes (tests/blocking_worker): the kill surely comes mid-run
+    hang = dict(os.environ, DISCLINT_TEST_BLOCK_AT=f"d{n - 1:02d}.xbrl",
+                PYTHONPATH=os.pathsep.join(filter(None, [str(Path(__file__).parent / "blocking_worker"),
+                                                         os.environ.get("PYTHONPATH")])))
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, env=hang)
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 120  # a bound on waiting for two commits, not on the outcome
         committed = 0
         while time.monotonic() < deadline and proc.poll() is None:
             if (run / "survey.sqlite").exists():

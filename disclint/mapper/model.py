@@ -3,7 +3,8 @@
 Labels: ``cyber`` (is the passage about the company's own cybersecurity management?) and
 ``d1`` … ``d10``. Inference is a sparse dot product in pure Python, so every score can be
 explained by the features that drove it. Training (``make model``) uses scikit-learn's
-liblinear solver, which is deterministic; scikit-learn is needed only to retrain.
+liblinear solver (dual coordinate descent with a fixed seed: deterministic); scikit-learn is
+needed only to retrain.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def train(
     C: float = 1.0,
     prune: float = 0.02,
 ) -> LinearModel:
-    """Fit one L2 logistic regression per label (liblinear, deterministic)."""
+    """Fit one L2 logistic regression per label (liblinear, dual, seeded: deterministic)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -103,7 +104,11 @@ def train(
         if not any(y) or all(y):
             weights[label], bias[label] = {}, (10.0 if all(y) else -10.0)
             continue
-        clf = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", max_iter=1000)
+        # the dual problem: fewer passages than features (sklearn's advice for liblinear), ~10x
+        # faster than the primal solver to the same optimum; its coordinate order is seeded
+        clf = LogisticRegression(
+            C=C, solver="liblinear", dual=True, random_state=0, class_weight="balanced", max_iter=1000
+        )
         clf.fit(X, y)
         coef = clf.coef_[0]
         weights[label] = {str(names[i]): round(float(c), 3) for i, c in enumerate(coef) if abs(c) > prune}
