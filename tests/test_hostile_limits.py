@@ -24,9 +24,10 @@ JA = "# 方針\n\n当社は情報セキュリティ基本方針を定め、全�
 # one that swallows every exception while it spins (the second stage of the timeout stops it).
 SLOW_CLI = r"""
 import sys, time
-from disclint.readers import register, _load_builtin
+from disclint.registry import readers
 from disclint.document import Block, BlockKind, Document, Location
-_load_builtin()
+readers.all()  # the built-in readers first, as the CLI finds them
+register = readers.register
 
 @register("spin", extensions=(".spin",), sniff=lambda h, p: p.suffix == ".spin", priority=0)
 def spin(path, limits):
