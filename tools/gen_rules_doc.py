@@ -41,15 +41,19 @@ def generate() -> str:
         "with the figure in its YAML). 精度（指摘にレビュー担当者が同意する割合）は `benchmarks/lint_precision/` で",
         "ブラインドに測定します（ルール別に層化した無作為抽出、2 名の判定と裁定）。80 % 未満のルールは既定で無効にします。",
         "",
-        "| id | level | check | message (ja) |",
-        "|---|---|---|---|",
+        "| id | default | level | check | message (ja) |",
+        "|---|---|---|---|---|",
     ]
     for r in rules:
-        out.append(f"| [`{r.id}`](#{r.id.replace('.', '')}) | {r.level.value} | {r.extends} | {_cell(r.message['ja'])} |")
+        on = "on" if r.enabled else "**off**"
+        out.append(f"| [`{r.id}`](#{r.id.replace('.', '')}) | {on} | {r.level.value} | {r.extends} | {_cell(r.message['ja'])} |")
     for q in QUALITIES:
         out += ["", f"## {quality_label(q, 'ja')} ({q})", ""]
         for r in [r for r in rules if r.quality == q]:
             out += [f"### {r.id}", ""]
+            if not r.enabled:
+                out.append("- **off by default / 既定で無効** (measured precision and reason at the top of its YAML; "
+                           f"turn it on with `--select {r.id}` or `[rules.\"{r.id}\"] enabled = true`)")
             out.append(f"- level: `{r.level.value}` · check: `{r.extends}`" + (f" (`{r.python}`)" if r.python else "") + f" · reference: {r.reference or '—'}")
             opts = {k: v for k, v in r.options.items()}
             if opts:

@@ -168,13 +168,18 @@ def main(argv: list[str] | None = None) -> int:
     out["overall"] = overall
     print(f"\n{'overall':45s} {overall['n']:4d} {overall['right']:6d} {overall['wrong']:6d} {overall['borderline']:6d} "
           f"{_pct(overall['precision']):>9s} {_pct(overall['lenient']):>8s}")
-    # the rules on by default: as recorded when the sample was drawn (round 4 on), else as the rule
-    # files of this checkout say (a figure for today's default set on an older sample's findings)
-    recorded = all("default_on" in by_sid[s] for s in sids)
-    on = _on_by_default() if not recorded else None
-    on_sids = [s for s in sids if (by_sid[s]["default_on"] if recorded else by_sid[s]["rule"] in on)]
-    if len(on_sids) != len(sids):
-        how = "when the sample was drawn" if recorded else "in this checkout's rules/"
+    # the rules on by default: as recorded when the sample was drawn (round 4 on), and as the rule
+    # files of this checkout say (a post-hoc figure for today's default set on the judged findings)
+    now = _on_by_default()
+    views = []
+    if all("default_on" in by_sid[s] for s in sids):
+        views.append(("when the sample was drawn", "on_by_default", [s for s in sids if by_sid[s]["default_on"]]))
+    views.append(("in this checkout's rules/, post hoc", "on_by_default_now", [s for s in sids if by_sid[s]["rule"] in now]))
+    seen: list[list[str]] = []
+    for how, key, on_sids in views:
+        if len(on_sids) == len(sids) or on_sids in seen:
+            continue
+        seen.append(on_sids)
         print(f"\nrules on by default ({how}): {len(on_sids)} of the {len(sids)} findings")
         by_q: dict[str, list[str]] = defaultdict(list)
         for s in on_sids:
@@ -182,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         for r in table(by_q, final):
             print(f"  {r['key']:43s} {r['n']:4d} {r['right']:6d} {r['wrong']:6d} {r['borderline']:6d} {_pct(r['precision']):>9s} {_pct(r['lenient']):>8s}")
         (on_all,) = table({"on by default": on_sids}, final)
-        out["on_by_default"] = on_all
+        out[key] = on_all
         print(f"  {'overall':43s} {on_all['n']:4d} {on_all['right']:6d} {on_all['wrong']:6d} {on_all['borderline']:6d} "
               f"{_pct(on_all['precision']):>9s} {_pct(on_all['lenient']):>8s}")
     if args.json:
