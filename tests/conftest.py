@@ -53,6 +53,17 @@ def run_in_process(*args, cwd=None, env=None, input=None) -> CliRun:
     return CliRun(code, result.stdout, stderr)
 
 
+def hanging_survey_env(name: str, env: dict | None = None) -> dict:
+    """The environment (``env`` or this process's) for a ``disclint survey run`` whose worker never
+    returns from the document named ``name`` (tests/blocking_worker): a test that kills the run
+    is then certain it is still going, whatever the machine's speed."""
+    env = dict(os.environ if env is None else env)
+    hook = str(Path(__file__).parent / "blocking_worker")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [hook, env.get("PYTHONPATH")]))
+    env["DISCLINT_TEST_BLOCK_AT"] = name
+    return env
+
+
 @pytest.fixture
 def run_cli():
     """Run a ``disclint`` command as a user types it. In this process by default (fast: no
