@@ -6,8 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Hypothesis by default fails an example that takes over 200 ms (deadline) and a test whose data
+# is slow to generate (health check too_slow): both depend on the machine and its load. A test may
+# still set its own settings; what it does not set comes from this profile.
+settings.register_profile("disclint", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("disclint")
 
 
 @dataclass
