@@ -6,8 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Hypothesis by default fails an example that takes over 200 ms (deadline) and a test whose data
+# is slow to generate (health check too_slow): both depend on the machine and its load. A test may
+# still set its own settings; what it does not set comes from this profile.
+settings.register_profile("disclint", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("disclint")
 
 
 @dataclass
@@ -49,6 +56,17 @@ def run_in_process(*args, cwd=None, env=None, input=None) -> CliRun:
         stderr += "".join(traceback.format_exception(result.exception))
         code = 1
     return CliRun(code, result.stdout, stderr)
+
+
+def hanging_survey_env(name: str, env: dict | None = None) -> dict:
+    """The environment (``env`` or this process's) for a ``disclint survey run`` whose worker never
+    returns from the document named ``name`` (tests/blocking_worker): a test that kills the run
+    is then certain it is still going, whatever the machine's speed."""
+    env = dict(os.environ if env is None else env)
+    hook = str(Path(__file__).parent / "blocking_worker")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [hook, env.get("PYTHONPATH")]))
+    env["DISCLINT_TEST_BLOCK_AT"] = name
+    return env
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import hanging_survey_env
 
 JA = "# 情報セキュリティ\n\n当社は情報セキュリティ基本方針を定め、全従業員に周知しています。\n"
 BOMB_YAML = "policy:\n  frameworks: [" + ", ".join(["&a [x, x, x, x, x, x, x, x, x]"] + [
@@ -697,10 +698,11 @@ def test_kill_9_of_survey_run_leaves_no_worker_behind(tmp_path):
 
     docs = tmp_path / "docs"
     docs.mkdir()
-    for i in range(12):
+    for i in range(4):
         (docs / f"d{i}.xbrl").write_bytes(xbrl(f"会社{i}株式会社", f"{7000 + i}", 2024, CYBER, filler=40))
     marker = f"DISCLINT_KILL_TEST={uuid.uuid4().hex}"
-    env = dict(os.environ, DISCLINT_KILL_TEST=marker.split("=", 1)[1])
+    # the last document never finishes (tests/blocking_worker): the run surely still has its workers
+    env = dict(hanging_survey_env("d3.xbrl"), DISCLINT_KILL_TEST=marker.split("=", 1)[1])
     main = subprocess.Popen([sys.executable, "-m", "disclint", "survey", "run", docs, "-o", tmp_path / "run", "--workers", "2", "-q"],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

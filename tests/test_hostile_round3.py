@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import hanging_survey_env
 from dask_relay import Relay
 from test_hostile_round2 import _processes_with  # processes whose environment holds a marker
 
@@ -519,13 +520,15 @@ def test_kill_9_of_survey_run_leaves_no_multiprocessing_directory_in_tmpdir(tmp_
 
     docs = tmp_path / "docs"
     docs.mkdir()
-    for i in range(40):  # enough work that the survey is still running when its workers are looked for
+    for i in range(4):
         _doc(docs, f"d{i}.md", JA * 30)
     # a short TMPDIR: the forkserver's AF_UNIX socket path must stay under 108 bytes, and the test's
     # own tmp_path is longer than that under pytest-xdist
     tmpdir = Path(tempfile.mkdtemp(prefix="dl-"))
     marker = uuid.uuid4().hex
-    env = {k: v for k, v in os.environ.items() if k != "DISCLINT_LANG"}
+    # the last document never finishes (tests/blocking_worker): the survey is surely still running
+    # when its workers are looked for
+    env = hanging_survey_env("d3.md", {k: v for k, v in os.environ.items() if k != "DISCLINT_LANG"})
     env.update(TMPDIR=str(tmpdir), DISCLINT_KILL_TEST=marker)
     main = subprocess.Popen([sys.executable, "-m", "disclint", "survey", "run", *sorted(map(str, docs.iterdir())), "-o",
                              tmp_path / "run", "--workers", "2", "-q"], env=env, stdout=subprocess.DEVNULL,

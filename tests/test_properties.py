@@ -187,7 +187,7 @@ def test_japanese_text_round_trips_in_every_supported_encoding(lines, codec):
     assert decoded == text
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.lists(japanese_line, min_size=1, max_size=6), st.sampled_from(["cp932", "utf-8", "utf-16"]),
        st.sampled_from(["\n", "\r\n", "\r"]))
 def test_text_reader_keeps_every_character(tmp_path_factory, lines, codec, eol):

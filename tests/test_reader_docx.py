@@ -1004,7 +1004,7 @@ _text = st.text(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.lists(_text, min_size=1, max_size=6))
 def test_paragraph_texts_round_trip(tmp_path, paragraphs):
     d = new_doc()

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import hanging_survey_env
 
 pytestmark = pytest.mark.slow
 
@@ -221,9 +222,7 @@ def test_resume_after_kill_9(tmp_path):
     run = tmp_path / "run"
     cmd = [sys.executable, "-m", "disclint", "survey", "run", str(docs), "-o", str(run), "--workers", "1", "-q"]
     # the last document never finishes (tests/blocking_worker): the kill surely comes mid-run
-    hang = dict(os.environ, DISCLINT_TEST_BLOCK_AT=f"d{n - 1:02d}.xbrl",
-                PYTHONPATH=os.pathsep.join(filter(None, [str(Path(__file__).parent / "blocking_worker"),
-                                                         os.environ.get("PYTHONPATH")])))
+    hang = hanging_survey_env(f"d{n - 1:02d}.xbrl")
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, env=hang)
     try:
         deadline = time.monotonic() + 120  # a bound on waiting for two commits, not on the outcome
