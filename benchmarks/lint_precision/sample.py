@@ -52,19 +52,8 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-
-def _find_shared() -> Path:
-    """``../shared`` of the repository (also from a worktree one level deeper, or $DISCLINT_SHARED)."""
-    import os
-
-    cands = [Path(os.environ["DISCLINT_SHARED"])] if os.environ.get("DISCLINT_SHARED") else []
-    cands += [REPO.parent / "shared", REPO.parent.parent / "shared"]
-    return next((c for c in cands if (c / "realdocs").is_dir()), cands[0])
-
-
-SHARED = _find_shared()
+sys.path.insert(0, str(REPO / "benchmarks"))
+from _shared import SHARED  # noqa: E402  (../shared, also from a git worktree)
 HERE = Path(__file__).resolve().parent
 DISCLINT = [sys.executable, "-m", "disclint"]
 PER_PACKET = 50
