@@ -49,6 +49,12 @@ def test_the_same_commitments_in_a_report_section_are_asked_for_figures_without_
     assert "記載（情報セキュリティ）には定量的な情報" in f["message"]
 
 
+def test_a_risk_item_under_a_heading_about_management_policy_is_still_judged(run_cli, write):
+    # 「経営方針」 is not a security policy: a 有報 risk item often sits under such a heading
+    text = "# 事業等のリスク\n\n## (1) 事業及び経営方針に係るリスク\n\n### ⑤ 情報セキュリティについて\n\n" + POLICY_BODY
+    assert len(_findings(run_cli, write("risk.md", text), "comparability.no-quantitative-facts")) == 1
+
+
 def test_a_report_that_opens_with_another_heading_is_not_taken_for_a_policy(run_cli, write):
     # the first heading decides: a policy named further down does not exempt the report's measures
     text = (

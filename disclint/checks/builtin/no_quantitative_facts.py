@@ -7,7 +7,7 @@ subsection without figures is fine when the 指標 subsection of the same cyber 
 One finding per cyber section, on its first cyber paragraph.
 
 A policy (情報セキュリティ基本方針, セキュリティポリシー) states commitments, not results, and is
-not asked for figures: a cyber section whose heading path names a policy is not judged, nor a
+not asked for figures: a cyber section whose own heading names a policy is not judged, nor a
 section of a document that is a policy (its title, its first heading, or a short title
 line before that heading among its first eight blocks names one).
 
@@ -51,7 +51,11 @@ _QUANTITY = re.compile(
 
 @checks.register("no-quantitative-facts")
 class NoQuantitativeFacts(Check):
-    OPTIONS = {"min_chars": 300, "policy_pattern": r"方針|ポリシー|(?i:policy)"}
+    # a security policy, not 「経営方針」 (a 有報 risk item sits under 「…経営方針に係るリスク」)
+    OPTIONS = {
+        "min_chars": 300,
+        "policy_pattern": r"基本方針|ポリシー|(?i:policy)|(セキュリティ|情報資産|情報管理|サイバー)[^、。]{0,10}方針",
+    }
     ONE_RULE = True
 
     def run(self, ctx: CheckContext) -> Iterable[Hit]:
@@ -63,10 +67,11 @@ class NoQuantitativeFacts(Check):
                 continue
             groups.setdefault(cyber_root(ctx, sec), []).extend(blocks)
         policy = re.compile(str(self.options["policy_pattern"]))
-        policy_doc = _is_policy_document(ctx, policy)
+        if _is_policy_document(ctx, policy):
+            return  # a policy states commitments, not results
         for root, blocks in groups.items():
-            if policy_doc or any(policy.search(h) for h in root):
-                continue  # a policy states commitments, not results
+            if root and policy.search(root[-1]):
+                continue  # the cyber section is the policy itself
             blocks.sort()
             prose = [
                 i
