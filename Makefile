@@ -35,7 +35,7 @@ demo: $(STAMP)
 
 # Static checks first (seconds): ruff (E, F, B, I, UP; formatted at 120 columns, see pyproject.toml)
 # and mypy --strict on the analysis core, the mapper, the document/finding types and the PDF reader.
-MYPY_STRICT := disclint/analysis disclint/mapper disclint/document.py disclint/findings.py disclint/errors.py \
+MYPY_STRICT := disclint/analysis disclint/mapper disclint/model \
 	disclint/readers/pdf disclint/registry.py
 lint-code: $(STAMP)
 	$(BIN)/ruff check disclint

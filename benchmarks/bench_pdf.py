@@ -37,8 +37,8 @@ from _shared import SHARED  # ../shared, also from a git worktree
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from disclint.document import BlockKind, Document  # noqa: E402
-from disclint.errors import InputError  # noqa: E402
+from disclint.model.document import BlockKind, Document  # noqa: E402
+from disclint.model.errors import InputError  # noqa: E402
 from disclint.readers import Limits  # noqa: E402
 from disclint.readers.pdf import read_pdf  # noqa: E402
 

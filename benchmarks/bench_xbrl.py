@@ -25,7 +25,7 @@ from _shared import SHARED  # ../shared, also from a git worktree
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from disclint.document import BlockKind, Document  # noqa: E402
+from disclint.model.document import BlockKind, Document  # noqa: E402
 from disclint.readers import Limits  # noqa: E402
 from disclint.readers.xbrl import read_xbrl, sniff_xbrl  # noqa: E402
 

@@ -17,7 +17,7 @@ only, unless ``--config`` is given). Keys::
     [rules."timeliness.no-report-date"]
     enabled = false
 
-Anything wrong raises :class:`~disclint.errors.ConfigError` (one line, exit 2).
+Anything wrong raises :class:`~disclint.model.errors.ConfigError` (one line, exit 2).
 
 Trust: a discovered file may sit next to a third-party document, so it is not trusted with
 code. ``rule-dirs`` (rule files, which may name ``python: module:function``) is honoured only
@@ -38,8 +38,8 @@ from typing import Any
 import yaml
 
 from .checks import QUALITIES, Rule, load_rules
-from .errors import ConfigError
-from .findings import FAIL_LEVELS
+from .model.errors import ConfigError
+from .model.findings import FAIL_LEVELS
 
 CONFIG_NAMES = (".disclint.toml", "pyproject.toml", "setup.cfg")
 _TOP_KEYS = {"select", "ignore", "fail-level", "baseline", "rule-dirs", "rules", "vocabulary"}

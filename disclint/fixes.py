@@ -20,7 +20,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from .findings import Finding
+from .model.findings import Finding
 
 
 def make_fix(rule: Any, params: dict[str, Any], excerpt: str) -> dict[str, str] | None:

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from .analysis.core import hit_to_finding  # noqa: F401  (re-exported)
 from .checks import Rule
-from .document import Document
-from .findings import Finding
+from .model.document import Document
+from .model.findings import Finding
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Config

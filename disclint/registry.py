@@ -34,7 +34,7 @@ import catalogue
 
 if TYPE_CHECKING:  # pragma: no cover
     from .checks.base import Check
-    from .document import Document
+    from .model.document import Document
     from .readers import Limits
 
 T = TypeVar("T")

@@ -32,8 +32,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
-from .errors import DisclintError
 from .i18n import Reason
+from .model.errors import DisclintError
 
 __all__ = [
     "OUTPUT_ERRORS",

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .document import Document
-from .findings import Finding
+from .model.document import Document
+from .model.findings import Finding
 
 TEXT_FORMATS = ("text", "markdown")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

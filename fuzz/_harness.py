@@ -28,9 +28,9 @@ def main(reader: str, suffix: str) -> None:
         sys.exit("atheris is not installed: pip install -e '.[fuzz]'  (see docs/hardening.md)")
 
     with atheris.instrument_imports(include=["disclint"]):
-        from disclint.errors import InputError
+        from disclint.model.errors import InputError
         from disclint.readers import Limits, readers, scrub_surrogates
-        from disclint.segment import SUDACHI_MAX_BYTES, chunk_spans, sentence_spans
+        from disclint.text.segment import SUDACHI_MAX_BYTES, chunk_spans, sentence_spans
 
         specs = readers()  # imports the reader modules inside the instrumented block
     by_name = {s.name: s for s in specs}

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from disclint.document import Document
 from disclint.mapper import PassageResult, load_directives
+from disclint.model.document import Document
 
 
 @dataclass

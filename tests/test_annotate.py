@@ -21,13 +21,13 @@ from pathlib import Path
 import docx
 import pytest
 from lxml import etree
+from wordxml import textbox
 
 from disclint.annotate import AnnotateError, annotate_docx, comment_text
-from disclint.document import Document
-from disclint.findings import Finding, Level
+from disclint.model.document import Document
+from disclint.model.findings import Finding, Level
 from disclint.readers import Limits
 from disclint.readers.docx import read_docx
-from wordxml import textbox
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "corpus" / "samples" / "sample_draft.docx"
@@ -87,7 +87,7 @@ def finding(doc: Document, needle: str, rule: str = "test.rule", nth: int = 0, l
 
 
 def doc_finding(message: str = "指示4 がありません") -> Finding:
-    from disclint.document import Location
+    from disclint.model.document import Location
 
     return Finding("relevance.directive-missing", Level.WARNING, message, Location("x"), None, quality="relevance", data={"directive": 4})
 
@@ -316,7 +316,7 @@ def test_whole_block_findings_and_the_document_comment(tmp_path):
 
 
 def test_footnote_findings_go_into_the_document_comment(tmp_path):
-    from disclint.document import Location
+    from disclint.model.document import Location
 
     src = make_docx(tmp_path, heading("見出し") + para(run("本文")))
     doc = read_docx(src, Limits())
@@ -329,7 +329,7 @@ def test_footnote_findings_go_into_the_document_comment(tmp_path):
 
 
 def test_comment_text_has_message_hint_and_rule_id():
-    from disclint.document import Location
+    from disclint.model.document import Location
 
     f = Finding("truthfulness.absolute-claim", Level.WARNING, "「万全」は断定的すぎます", Location("x"), 1, 0, 2, "万全", "truthfulness", "例: 低減に努めております")
     assert comment_text(f, "ja").splitlines() == ["「万全」は断定的すぎます", "直し方: 例: 低減に努めております", "[truthfulness.absolute-claim] 警告"]

@@ -7,17 +7,17 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import run_in_process
+from test_assess import fill, one_error_line
+
 from disclint.assess.answers import Assessment
 from disclint.assess.questionnaire import load_questionnaire
 from disclint.draft import DOC_TYPES, empty_profile, load_profile, render_draft, validate
 from disclint.draft.assessed import assessed_states, conflicts, load_mapping, parse_mapping
 from disclint.draft.schema import MEASURES
 from disclint.draft.writer import to_markdown, write_docx
-from disclint.errors import ConfigError
+from disclint.model.errors import ConfigError
 from disclint.resources import data_dir
-from test_assess import fill, one_error_line
 
 Q = load_questionnaire()
 EXAMPLE = data_dir("templates") / "profiles" / "example-complete.yml"

@@ -14,7 +14,6 @@ import subprocess
 import sys
 
 import pytest
-
 from test_assess import fill, one_error_line
 
 openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is not installed (pip install -e '.[survey]')")

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from disclint.document import Block, BlockKind, Document, Location
-from disclint.findings import Finding, Level
+from disclint.model.document import Block, BlockKind, Document, Location
+from disclint.model.findings import Finding, Level
 from disclint.report import FileReport, render
 from disclint.report.html import HtmlFileReport, with_document
 

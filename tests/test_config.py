@@ -6,7 +6,7 @@ import docx
 import pytest
 
 from disclint.config import Config, config_for, discover, load_config
-from disclint.errors import ConfigError
+from disclint.model.errors import ConfigError
 
 TEXT = ["各拠点で検知された不審な通信は、監視を委託している外部の専門事業者から情報システム部を経て直ちにCSIRTへ連絡され、CSIRTは、影響範囲の調査、感染が疑われる端末の隔離を行います。受講率は●●%でした。"]
 

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from disclint.draft import DOC_TYPES, DraftError, INSERT_HEADING, empty_profile, load_profile, render_draft, validate
+from disclint.draft import DOC_TYPES, INSERT_HEADING, DraftError, empty_profile, load_profile, render_draft, validate
 from disclint.draft.render import PLACEHOLDER_RE
 from disclint.draft.tone import apply_tone, convert_ending, unconverted
 from disclint.draft.writer import insert_into_copy, same_file, to_markdown, write_docx

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from disclint.draft import DOC_TYPES, empty_profile, load_profile, render_draft, validate
-from disclint.draft.profile import MEASURES, NO, measure_state
+from disclint.draft.profile import MEASURES, measure_state
 from disclint.draft.render import GLOSSARY, QUESTION_RE
 from disclint.draft.writer import to_markdown, write_docx
 from disclint.resources import data_dir

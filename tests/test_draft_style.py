@@ -2,7 +2,6 @@
 varied openings, one register per document type."""
 
 import collections
-import copy
 import re
 
 import pytest

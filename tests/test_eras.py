@@ -10,9 +10,9 @@ from stub_mapper import StubMapper
 
 from disclint.analysis import Services, context_for
 from disclint.checks import load_rules
-from disclint.document import Block, BlockKind, Document, Location
 from disclint.draft.formats import Date, format_date, wareki_year
 from disclint.lint import run_rules
+from disclint.model.document import Block, BlockKind, Document, Location
 from disclint.text.eras import (
     ERAS,
     date_pattern,

@@ -316,7 +316,7 @@ def test_fix_applies_safe_fixes_in_place_keeping_line_endings(run_cli, tmp_path)
     r = run_cli("lint", p, "--fix", "--format", "json", *USEL)
     assert "2 件を修正しました" in r.stderr
     assert p.read_bytes() == ("# 情報セキュリティ\r\n\r\n当社は、パスワードの管理を徹底し、不正アクセスを検知できます。\r\n"
-                              "当社は、不正アクセスを検知することが可能となりました。\r\n").encode("utf-8")
+                              "当社は、不正アクセスを検知することが可能となりました。\r\n").encode()
     left = json.loads(r.stdout)["files"][0]["findings"]
     assert [f["excerpt"] for f in left] == ["することが可能となりました"]  # only what is left is reported
     run_cli("lint", p, "--fix", "--unsafe-fixes", *USEL)

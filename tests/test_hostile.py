@@ -17,9 +17,9 @@ import random
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -116,17 +116,17 @@ SENTENCES = [
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CT = (
-    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-    "</Types>"
-).encode()
+    b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    b'<Default Extension="xml" ContentType="application/xml"/>'
+    b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    b"</Types>"
+)
 RELS = (
-    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-    "</Relationships>"
-).encode()
+    b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+    b"</Relationships>"
+)
 
 
 def document_xml(paragraphs: list[str] | None = None, *, prolog: str = "", body: str | None = None) -> bytes:
@@ -642,7 +642,7 @@ def test_lone_surrogates_from_a_tounicode_map_become_replacement_characters(tmp_
     """Fuzzing (fuzz_pdf, crash-e5283ce1…): PDFium returns lone surrogates for a broken
     ToUnicode map; ``extract`` died printing them and ``lint`` in the SudachiPy chunker."""
     from disclint.readers import read
-    from disclint.segment import chunk_spans
+    from disclint.text.segment import chunk_spans
 
     doc = read(surrogate_pdf(tmp_path / "s.pdf"))
     text = "".join(b.text for b in doc.blocks)
@@ -665,7 +665,7 @@ def test_lone_surrogate_escapes_in_canonical_json_are_replaced(tmp_path):
 
 
 def test_scrub_surrogates_clears_text_sections_metadata_notes_and_the_cached_norm():
-    from disclint.document import Block, BlockKind, Document, Location, ReaderNote
+    from disclint.model.document import Block, BlockKind, Document, Location, ReaderNote
     from disclint.readers import replace_lone_surrogates, scrub_surrogates
 
     b = Block(BlockKind.PARAGRAPH, "a\ud800b", Location(file="f", section=("見出し\udfff",)))
@@ -682,7 +682,7 @@ def test_a_zip_member_lying_about_its_size_is_never_inflated_in_full(tmp_path):
     cutting it (peak RSS 162 MB); read_member now inflates in 1 MB steps."""
     import tracemalloc
 
-    from disclint.errors import InputError
+    from disclint.model.errors import InputError
     from disclint.readers import read
 
     path = lying_zip_bomb(tmp_path / "liar.docx")
@@ -701,7 +701,7 @@ def test_a_zip_member_lying_about_its_size_is_never_inflated_in_full(tmp_path):
 def test_a_dtd_in_utf16_or_utf32_xml_is_refused_like_in_utf8(tmp_path, codec):
     """The byte check for ``<!DOCTYPE`` missed UTF-16 XML: libxml2 then started expanding the
     billion laughs and stopped with an amplification error instead of the XXE message."""
-    from disclint.errors import InputError
+    from disclint.model.errors import InputError
     from disclint.readers import read
 
     p = tmp_path / "u.xbrl"

@@ -9,14 +9,20 @@ import json
 import os
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from disclint.cli import RunContext, _start_document, guarded
-from disclint.safeio import OutputError, atomic_write_bytes, atomic_write_text, atomic_writer, check_output_path, same_file
+from disclint.safeio import (
+    OutputError,
+    atomic_write_bytes,
+    atomic_write_text,
+    atomic_writer,
+    check_output_path,
+    same_file,
+)
 
 JA = "# 方針\n\n当社は情報セキュリティ基本方針を定め、全従業員に周知しています。\n"
 
@@ -25,7 +31,7 @@ JA = "# 方針\n\n当社は情報セキュリティ基本方針を定め、全�
 SLOW_CLI = r"""
 import sys, time
 from disclint.registry import readers
-from disclint.document import Block, BlockKind, Document, Location
+from disclint.model.document import Block, BlockKind, Document, Location
 readers.all()  # the built-in readers first, as the CLI finds them
 register = readers.register
 

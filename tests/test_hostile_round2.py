@@ -202,8 +202,8 @@ def test_a_discovered_config_cannot_load_rule_code_and_isolated_ignores_it(tmp_p
 @pytest.mark.parametrize("ignorable", ["\u00ad", "\ufe00", "\ufe0f", "\U000e0100", "\U000e01ef", "\u034f",
                                        "\u200e", "\u200f", "\u202a", "\u202e", "\u2066", "\u2069", "\U000e0041", "\U000e007f"])
 def test_default_ignorable_code_points_do_not_hide_an_absolute_claim(ignorable):
-    from disclint.document import Block, BlockKind, Document, Location
     from disclint.lint import lint
+    from disclint.model.document import Block, BlockKind, Document, Location
 
     text = f"当社はサイバー攻撃に対して万{ignorable}全の体制を構築しています。"
     doc = Document(path="x.md", format="markdown", blocks=[
@@ -259,7 +259,7 @@ def test_a_yaml_alias_bomb_as_profile_is_refused_in_one_line(tmp_path):
 
 def test_yaml_alias_bombs_in_rule_dirs_and_setup_cfg_are_refused(tmp_path):
     from disclint.config import load_config
-    from disclint.errors import ConfigError
+    from disclint.model.errors import ConfigError
 
     rules = tmp_path / "rules" / "truthfulness"
     rules.mkdir(parents=True)
@@ -657,7 +657,7 @@ def test_folding_hard_wrapped_lines_gives_exactly_what_join_wrapped_gives():
     (quadratic: 1 M lines > 200 s); the result must be the same as the pairwise join."""
     import random
 
-    from disclint.document import BlockKind
+    from disclint.model.document import BlockKind
     from disclint.readers.layout import Raw, join_wrapped
     from disclint.readers.text import _Para
 

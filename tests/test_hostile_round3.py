@@ -286,8 +286,8 @@ def _opcodes_placing(n: int) -> int:
     """Bytecodes that ``SourceText.place`` runs (in sourcetext.py) to place ``n`` findings of ``n``
     one-line paragraphs: a count of work, the same on any machine."""
     from disclint import sourcetext
-    from disclint.document import Block, BlockKind, Document, Location
-    from disclint.findings import Finding, Level
+    from disclint.model.document import Block, BlockKind, Document, Location
+    from disclint.model.findings import Finding, Level
 
     lines = []
     blocks = []
@@ -381,7 +381,7 @@ def test_a_document_over_the_memory_budget_is_one_line_with_and_without_the_read
 
 
 def test_the_survey_workers_deadline_enforces_the_memory_budget_by_signal_and_by_check():
-    from disclint.errors import LimitExceeded
+    from disclint.model.errors import LimitExceeded
     from disclint.readers import Limits
     from disclint.survey.worker import _Deadline
 

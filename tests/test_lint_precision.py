@@ -9,7 +9,7 @@ import pytest
 
 from disclint.checks import load_rules
 from disclint.checks.examples import document_from_example, run_example
-from disclint.document import Block, Location
+from disclint.model.document import Block, Location
 
 BY_ID = {r.id: r for r in load_rules()}
 

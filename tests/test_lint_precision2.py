@@ -11,8 +11,8 @@ from stub_mapper import StubMapper
 from disclint.analysis import Services, context_for
 from disclint.checks import load_rules
 from disclint.checks.examples import run_example
-from disclint.document import Block, BlockKind, Document, Location
 from disclint.lint import run_rules
+from disclint.model.document import Block, BlockKind, Document, Location
 
 BY_ID = {r.id: r for r in load_rules()}
 

@@ -12,8 +12,8 @@ from stub_mapper import StubMapper
 
 from disclint.analysis import Services, context_for
 from disclint.checks import load_rules
-from disclint.document import Block, BlockKind, Document, Location
 from disclint.lint import run_rules
+from disclint.model.document import Block, BlockKind, Document, Location
 
 RULES = {r.id: r for r in load_rules()}
 

@@ -88,7 +88,7 @@ def test_screening_keeps_the_corpus_cyber_passages():
     """Stage 0 must not drop passages that the later stages would map (recall >= 0.98);
     a passage's section headings count, as they do in a document."""
     ds = load_directives()
-    from disclint.normalize import normalize
+    from disclint.text.normalize import normalize
 
     cyber = [p for p in load_passages() if p.cyber]
     kept = sum(1 for p in cyber if ds.screens(normalize(p.text).text, normalize(p.context_text).text))
@@ -271,7 +271,7 @@ def test_a_function_frame_is_evidence_with_its_span(mapper):
 def test_a_cited_policy_is_no_evidence_of_directive_1():
     """「方針に基づき…」 names the rule set another act rests on: its terms give no evidence of 1
     (functions.yml ``mentions``), while setting a policy still does."""
-    from disclint.normalize import normalize
+    from disclint.text.normalize import normalize
 
     ds = load_directives()
 
@@ -291,7 +291,7 @@ def test_headings_of_an_offering_or_an_explainer_are_features():
     """A heading that presents a service or explains a term (「〜とは」) is a not-own feature of the
     passage under it, never evidence; a company's own security headings are not."""
     from disclint.mapper.features import build_features
-    from disclint.normalize import normalize
+    from disclint.text.normalize import normalize
 
     ds = load_directives()
     text = normalize("脆弱性を放置すると、不正アクセスを受けるおそれがあります。").text

@@ -1,7 +1,8 @@
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from disclint.document import Block, BlockKind, Location
-from disclint.normalize import normalize
+from disclint.model.document import Block, BlockKind, Location
+from disclint.text.normalize import normalize
 
 
 def test_fullwidth_and_halfwidth_kana_are_folded():
@@ -73,7 +74,7 @@ def test_any_span_maps_to_a_span_of_the_original(text, data):
 
 @given(st.text())
 def test_fast_path_equals_the_cluster_by_cluster_path(text):
-    from disclint.normalize import _normalize_slow
+    from disclint.text.normalize import _normalize_slow
 
     fast, slow = normalize(text), _normalize_slow(text)
     assert fast.text == slow.text

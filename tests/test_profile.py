@@ -6,9 +6,31 @@ import re
 import pytest
 import yaml
 
-from disclint.draft.formats import f_join, f_num, f_pct, fiscal_label, format_date, format_number, join_ja, placeholder, wareki_year
+from disclint.draft.formats import (
+    f_join,
+    f_num,
+    f_pct,
+    fiscal_label,
+    format_date,
+    format_number,
+    join_ja,
+    placeholder,
+    wareki_year,
+)
 from disclint.draft.profile import (
-    MAX_LABEL, SCHEMA, Date, Fact, Field, ProfileError, Section, Table, empty_profile, init_text, load_profile, parse_date, validate,
+    MAX_LABEL,
+    SCHEMA,
+    Date,
+    Fact,
+    Field,
+    ProfileError,
+    Section,
+    Table,
+    empty_profile,
+    init_text,
+    load_profile,
+    parse_date,
+    validate,
 )
 from disclint.resources import data_dir
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
-from disclint.document import Block, BlockKind, Document, Location
-from disclint.normalize import normalize
-from disclint.segment import DEFAULT_CHUNK_BYTES, SUDACHI_MAX_BYTES, chunk_spans
+from disclint.model.document import Block, BlockKind, Document, Location
+from disclint.text.normalize import normalize
+from disclint.text.segment import DEFAULT_CHUNK_BYTES, SUDACHI_MAX_BYTES, chunk_spans
 
 # Characters that make normalisation and segmentation interesting: full/half-width forms,
 # half-width kana with voiced marks, combining dakuten (NFD kana), zero-width characters,

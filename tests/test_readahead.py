@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from disclint.errors import DisclintError, LimitExceeded
+from disclint.model.errors import DisclintError, LimitExceeded
 from disclint.readers import Limits, read, readahead
 from disclint.readers.readahead import ReadAhead
 

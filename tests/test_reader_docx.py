@@ -16,10 +16,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import docx
 import pytest
@@ -27,14 +26,14 @@ from docx.enum.style import WD_STYLE_TYPE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from wordxml import textbox
 
-from disclint.document import BlockKind, Document
-from disclint.errors import InputError
-from disclint.i18n import MESSAGES, t
 from disclint import registry
+from disclint.i18n import MESSAGES, t
+from disclint.model.document import BlockKind, Document
+from disclint.model.errors import InputError
 from disclint.readers import Limits
 from disclint.readers.docx import W_NS, paragraph_index, paragraph_text, read_docx, sniff_docx
-from wordxml import textbox
 
 FIXTURES = Path(__file__).parent / "fixtures" / "docx"
 LO_FIXTURE = FIXTURES / "libreoffice_sample.docx"

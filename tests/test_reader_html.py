@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-
 import pytest
 
-from disclint.document import BlockKind
-from disclint.errors import InputError
+from disclint.model.document import BlockKind
+from disclint.model.errors import InputError
 from disclint.readers import detect, read
 from disclint.readers.html import html_to_blocks, sniff_html
-
 
 PAGE = """<!DOCTYPE html>
 <html lang="ja">

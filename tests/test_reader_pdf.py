@@ -18,8 +18,8 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from disclint import readers
-from disclint.document import BlockKind
-from disclint.errors import InputError, LimitExceeded
+from disclint.model.document import BlockKind
+from disclint.model.errors import InputError, LimitExceeded
 from disclint.readers import Limits
 from disclint.readers.pdf import classify_page_text, fix_radicals, read_pdf
 from disclint.readers.pdf.paragraphs import join_lines

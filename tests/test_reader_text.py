@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from disclint.document import BlockKind
-from disclint.errors import InputError
+from disclint.model.document import BlockKind
+from disclint.model.errors import InputError
 from disclint.readers import Limits, detect, read
 from disclint.readers.encoding import decode_bytes
 
@@ -274,7 +273,7 @@ def test_japanese_encodings_are_detected_and_noted(write, encoding, data_of, lab
 
 
 def test_utf8_with_bom_has_no_note_and_no_bom_in_text(write):
-    doc = read(write("bom.txt", b"\xef\xbb\xbf" + "情報セキュリティ方針".encode("utf-8")))
+    doc = read(write("bom.txt", b"\xef\xbb\xbf" + "情報セキュリティ方針".encode()))
     assert doc.blocks[0].text == "情報セキュリティ方針"
     assert doc.notes == []
 

@@ -9,12 +9,11 @@ import zipfile
 
 import pytest
 
-from disclint.document import BlockKind
-from disclint.errors import InputError
 from disclint.i18n import MESSAGES
+from disclint.model.document import BlockKind
+from disclint.model.errors import InputError
 from disclint.readers import Limits, detect, read
 from disclint.readers.xbrl import read_xbrl, section_title, sniff_xbrl
-
 
 # --- fixtures: a small instance written for these tests ---------------------------------------
 

@@ -3,8 +3,8 @@
 import json
 
 from disclint.checks import load_rules
-from disclint.document import Location
-from disclint.findings import Finding, Level
+from disclint.model.document import Location
+from disclint.model.findings import Finding, Level
 from disclint.report import JSON_SCHEMA_VERSION, FileReport, render
 
 F1 = Finding("truthfulness.placeholder", Level.ERROR, "仮置き「●●」", Location("a.docx", paragraph=3, section=("第２", "(4) 指標")), 2, 5, 7, "●●", "truthfulness")

@@ -15,10 +15,10 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from disclint.document import Block, BlockKind, Document, Location
-from disclint.findings import Finding, Level
+from disclint.model.document import Block, BlockKind, Document, Location
+from disclint.model.findings import Finding, Level
 from disclint.report import FileReport, render
-from disclint.report.html import QUALITIES, HtmlFileReport, marked_text, quality_scores, radar_svg, with_document, _Span
+from disclint.report.html import QUALITIES, HtmlFileReport, _Span, marked_text, quality_scores, radar_svg, with_document
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "corpus" / "samples" / "sample_draft.docx"
@@ -319,8 +319,8 @@ def test_survey_and_html_report_give_the_same_quality_scores():
     """One definition (disclint.quality) behind both the HTML report and the survey store: when the
     whole text is cybersecurity text (and at least 1,000 characters) they agree; the survey
     scores only the in-scope text and keeps one decimal."""
-    from disclint.document import Location
-    from disclint.findings import Finding, Level
+    from disclint.model.document import Location
+    from disclint.model.findings import Finding, Level
     from disclint.survey.worker import _finding_dict, quality_rows
 
     loc = Location(file="x")

@@ -5,7 +5,7 @@ import pytest
 
 from disclint.checks.rules import parse_rule
 from disclint.config import Config
-from disclint.errors import ConfigError
+from disclint.model.errors import ConfigError
 
 RULE = {
     "id": "understandability.test-off",
@@ -42,11 +42,10 @@ def test_enabled_must_be_a_boolean():
 @pytest.mark.slow
 def test_coverage_summary_agrees_with_coverage_findings():
     """The report's coverage table and the directive-missing/weak findings say the same thing."""
+    from disclint.config import Config
     from disclint.lint import lint
     from disclint.readers import read
     from disclint.resources import data_dir
-
-    from disclint.config import Config
 
     # directive-missing is off by default (issue 16); selected, it agrees with the table
     res = lint(read(data_dir("corpus") / "samples" / "sample_draft.docx"), config=Config().with_cli(("relevance.directive-missing", "relevance.directive-weak"), (), None))

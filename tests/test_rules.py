@@ -10,7 +10,7 @@ from disclint import registry
 from disclint.checks import QUALITIES, load_rules
 from disclint.checks.examples import document_from_example, run_example
 from disclint.checks.rules import parse_rule
-from disclint.errors import ConfigError
+from disclint.model.errors import ConfigError
 
 REPO = Path(__file__).resolve().parent.parent
 RULES = load_rules()

@@ -1,6 +1,7 @@
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from disclint.segment import SUDACHI_MAX_BYTES, chunk_spans, sentence_spans, sentences
+from disclint.text.segment import SUDACHI_MAX_BYTES, chunk_spans, sentence_spans, sentences
 
 
 def test_quoted_full_stops_do_not_split():

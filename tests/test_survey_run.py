@@ -60,7 +60,7 @@ def xbrl(company: str, code: str, year: int, cyber: list[str], filler: int = 3) 
   {fact("DescriptionOfBusinessTextBlock", business)}
   {fact("BusinessRisksTextBlock", risks)}
 </xbrli:xbrl>
-""".encode("utf-8")
+""".encode()
 
 
 def make_docx(path: Path) -> Path:

@@ -18,9 +18,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..document import Document, Location
-from ..findings import Finding
 from ..fixes import make_fix
+from ..model.document import Document, Location
+from ..model.findings import Finding
 from .coverage import DocCoverage, document_coverage
 from .scope import Scope, ScopePolicy, compute_scope
 

@@ -18,8 +18,8 @@ from functools import lru_cache
 from typing import Any
 
 from ..mapper import compute_coverage
-from ..normalize import normalize
 from ..resources import data_dir, load_yaml
+from ..text.normalize import normalize
 from .scope import Scope
 
 

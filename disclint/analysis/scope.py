@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..document import BlockKind, Document
-from ..normalize import normalize
+from ..model.document import BlockKind, Document
 from ..resources import data_dir, load_yaml
+from ..text.normalize import normalize
 
 PROSE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 

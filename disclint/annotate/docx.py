@@ -34,10 +34,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..document import Block, BlockKind, Document
-from ..errors import DisclintError
-from ..findings import Finding
 from ..i18n import directive_label, level_label, paren, status_label, t
+from ..model.document import Block, BlockKind, Document
+from ..model.errors import DisclintError
+from ..model.findings import Finding
 from ..readers.docx import W_NS, paragraph_index, paragraph_text
 
 AUTHOR = "disclint"
@@ -428,7 +428,7 @@ def annotate_docx(
     the zip is checked member by member first (:func:`~disclint.readers._safe.guard_zip_members`)."""
     import docx
 
-    from ..errors import InputError
+    from ..model.errors import InputError
     from ..readers import Limits
     from ..readers._safe import guard_zip_members
 

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..document import Document
-from ..findings import Finding
 from ..i18n import t
+from ..model.document import Document
+from ..model.findings import Finding
 from .docx import (
     _P,
     _R,
@@ -68,7 +68,7 @@ def suggest_docx(
     from docx.oxml.parser import OxmlElement
     from docx.text.run import Run
 
-    from ..errors import InputError
+    from ..model.errors import InputError
     from ..readers import Limits
     from ..readers._safe import guard_zip_members
     from ..readers.docx import paragraph_index

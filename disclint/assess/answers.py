@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import DisclintError
 from ..i18n import directive_label, paren, t
+from ..model.errors import DisclintError
 from .questionnaire import LEVELS, Questionnaire, load_questionnaire
 
 FORMAT = "disclint-assessment"

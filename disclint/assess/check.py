@@ -18,9 +18,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..document import Document
 from ..guideline import directive_ids
 from ..i18n import directive_label, status_label, t
+from ..model.document import Document
 from .answers import Assessment
 from .questionnaire import load_questionnaire
 from .results import DirectiveScore, scores
@@ -75,8 +75,8 @@ def assessment_findings(a: Assessment, summary: dict[str, Any], path: str, lang:
     """The findings of ``assess check`` as lint findings of one document (``lint --assessment``):
     document level, rule ``assess.undersell`` (info, relevance) or ``assess.overstate`` (warning,
     truthfulness)."""
-    from ..document import Location
-    from ..findings import Finding, Level
+    from ..model.document import Location
+    from ..model.findings import Finding, Level
 
     out = []
     for r in compare(a, disclosure_from_summary(summary)):

@@ -106,7 +106,7 @@ def register_assess_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
     def report_cmd(
         ctx: RunContext, forms: tuple[str, ...], out_dir: str, force: bool, survey_run: str | None = None
     ) -> None:
-        from ..errors import DisclintError
+        from ..model.errors import DisclintError
         from .results import REPORT_FILES, build_report
 
         out = Path(out_dir)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import ConfigError
 from ..guideline import GuidelineDirective, directive_ids, load_guideline
+from ..model.errors import ConfigError
 from ..resources import data_dir, load_yaml
 
 LEVELS = (0, 1, 2, 3, 4)

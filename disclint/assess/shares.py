@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import DisclintError
 from ..guideline import directive_ids
 from ..i18n import paren, t
+from ..model.errors import DisclintError
 from .answers import Assessment
 
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ..document import Block, BlockKind, Document
-from ..segment import sentence_spans
+from ..model.document import Block, BlockKind, Document
 from ..text.eras import match_year, year_pattern
+from ..text.segment import sentence_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from .rules import Rule

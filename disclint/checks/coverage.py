@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..document import Location
 from ..i18n import directive_title, paren
+from ..model.document import Location
 from ..registry import checks
 from .base import Check, CheckContext, Hit
 

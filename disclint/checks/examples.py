@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..document import Block, BlockKind, Document, Location
-from ..findings import Finding
+from ..model.document import Block, BlockKind, Document, Location
+from ..model.findings import Finding
 from .rules import Rule
 
 

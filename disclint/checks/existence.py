@@ -93,7 +93,7 @@ class Existence(Check):
 
 
 def _sentence_in(text: str, pos: int) -> tuple[int, int]:
-    from ..segment import sentence_spans
+    from ..text.segment import sentence_spans
 
     for s, e in sentence_spans(text):
         if s <= pos < e:
@@ -113,7 +113,7 @@ _LIST_LEAD = re.compile(
 
 def following_list(ctx: CheckContext, i: int, limit: int = 12) -> str:
     """The text of the list items right after block ``i`` (a lead paragraph), or "" when none follows."""
-    from ..document import BlockKind
+    from ..model.document import BlockKind
 
     blocks = ctx.doc.blocks
     if blocks[i].kind == BlockKind.LIST_ITEM:

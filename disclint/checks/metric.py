@@ -96,7 +96,7 @@ class Metric(Check):
 
 def _own_names(ctx: CheckContext) -> list[str]:
     """The document's own company name (metadata), with and without its legal-form part."""
-    from ..normalize import normalize
+    from ..text.normalize import normalize
 
     out = []
     for key in ("company", "filer", "company_ja"):

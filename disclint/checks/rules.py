@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..errors import ConfigError
-from ..findings import Level
+from ..model.errors import ConfigError
+from ..model.findings import Level
 from ..quality import QUALITIES
 from ..registry import checks
 from ..resources import data_dir, load_yaml

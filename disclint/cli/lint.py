@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from ..findings import FAIL_LEVELS, level_at_least
 from ..i18n import t
+from ..model.findings import FAIL_LEVELS, level_at_least
 from ..safeio import terminal_safe
 from .lint_findings import _accepted_vocabulary, _apply_text_fixes, _inline_suppression
 from .runtime import (
@@ -116,7 +116,7 @@ def register_lint(cli: click.Group, lang: str, H: dict[str, str], L: dict[str, s
         from .. import __version__
         from ..analysis import analyse
         from ..config import config_for
-        from ..errors import ConfigError
+        from ..model.errors import ConfigError
         from ..report import FileReport, render
         from ..report.baseline import apply_baseline, load_baseline
         from ..report.baseline import write_baseline as save_baseline

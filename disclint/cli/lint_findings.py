@@ -68,8 +68,8 @@ def _inline_suppression(doc: Any, findings: list[Any], cfg: Any, lang: str) -> t
     """Text formats: real line/column for each finding, then the inline ``disclint-disable``
     comments (:mod:`disclint.suppress`); an unknown rule id in one is a finding itself."""
     from ..checks.rules import load_rules
-    from ..document import Location
-    from ..findings import Finding, Level
+    from ..model.document import Location
+    from ..model.findings import Finding, Level
     from ..sourcetext import SourceText
     from ..suppress import UNKNOWN_RULE, Suppressions
 

@@ -24,7 +24,7 @@ from .runtime import (
 def _read_jsonl(ctx: RunContext, source: str) -> list[dict[str, Any]]:
     import json
 
-    from ..errors import InputError
+    from ..model.errors import InputError
     from ..readers import replace_lone_surrogates
     from ..safeio import regular_input
 

@@ -25,7 +25,7 @@ def register_rules(cli: click.Group, lang: str, L: dict[str, str]) -> None:
         from pathlib import Path
 
         from ..config import config_for
-        from ..errors import ConfigError
+        from ..model.errors import ConfigError
 
         try:
             return config_for(Path.cwd() / "_", config_path, isolated).with_cli(select, ignore).rules()

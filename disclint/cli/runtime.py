@@ -20,9 +20,9 @@ from typing import Any
 
 import click
 
-from ..document import Document
-from ..errors import DisclintError, LimitExceeded
 from ..i18n import resolve_lang, t, texts
+from ..model.document import Document
+from ..model.errors import DisclintError, LimitExceeded
 from ..readers import MEMORY_TICK, Limits, read
 from ..readers.readahead import ReadAhead
 from ..safeio import terminal_safe

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from ..document import BlockKind
+from ..model.document import BlockKind
 
 REWORDED_MIN = 0.5  # SequenceMatcher ratio at or above which two paragraphs are one, reworded
 MIN_CHARS = 10  # shorter blocks (labels, page furniture) are not compared

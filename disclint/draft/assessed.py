@@ -26,9 +26,9 @@ from typing import Any
 
 from ..assess.answers import Assessment
 from ..assess.questionnaire import load_questionnaire
-from ..errors import ConfigError
 from ..guideline import directive_ids
 from ..i18n import t
+from ..model.errors import ConfigError
 from ..resources import data_dir, load_yaml
 from .measures import measure_directive
 from .profile import Profile

@@ -128,7 +128,7 @@ def register_draft_commands(cli: click.Group, lang: str, H: dict[str, str]) -> N
         variant: int | None,
         assessment_path: str | None = None,
     ) -> None:
-        from ..errors import DisclintError
+        from ..model.errors import DisclintError
         from .profile import ProfileError, empty_profile, load_profile
         from .render import render_draft
         from .writer import insert_into_copy, to_markdown, write_docx

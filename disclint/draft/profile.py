@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
 from ..i18n import lookup
+from ..model.errors import ConfigError
 from .formats import Date, format_fact
 from .schema import (  # noqa: F401  (re-exported: the schema is part of the profile's API)
     _ZERO_IS_NO,

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DisclintError
 from ..guideline import directive_ids, load_guideline
+from ..model.errors import DisclintError
 from ..resources import data_dir
 from .doctypes import DOC_TYPES, DocType, section_number
 from .formats import f_adv, f_date, f_join, f_num, f_pct, f_quote, fiscal_label, placeholder

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..normalize import normalize
+from ..text.normalize import normalize
 from .definitions import FRAME_PREFIX, DirectiveSet
 from .pipeline import PassageResult
 

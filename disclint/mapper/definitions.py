@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ..guideline import load_guideline
-from ..normalize import normalize
 from ..resources import data_dir, load_yaml
+from ..text.normalize import normalize
 
 
 def _term_regex(terms: list[str]) -> re.Pattern[str]:

@@ -20,10 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..document import BlockKind, Document, Location
-from ..normalize import NormalizedText, normalize
+from ..model.document import BlockKind, Document, Location
 from ..resources import data_dir
-from ..segment import sentence_spans
+from ..text.normalize import NormalizedText, normalize
+from ..text.segment import sentence_spans
 from .definitions import ConceptHit, DirectiveSet, TokenPattern, load_directives
 from .features import PassageFeatures, build_features, content_features, sentence_content
 from .model import LinearModel

@@ -36,7 +36,7 @@ def gold_labels(p: Passage) -> set[str]:
 def featurise(mapper: Mapper, passages: list[Passage]) -> list[_Work]:
     """Every passage through the run-time stages (its headings as context), features built;
     the syntax stage has no character budget here."""
-    from ..normalize import normalize
+    from ..text.normalize import normalize
 
     work = [
         _Work(i, p.text, normalize(p.text), normalize(p.context_text).text, PassageResult(text=p.text))

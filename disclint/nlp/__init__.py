@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 
-from ..segment import chunk_spans
+from ..text.segment import chunk_spans
 
 MODEL_NAME = "ja_ginza"
 PARSE_PIPES = ("tok2vec", "parser")

@@ -1,11 +1,11 @@
-"""Readers: file -> :class:`~disclint.document.Document`.
+"""Readers: file -> :class:`~disclint.model.document.Document`.
 
 One module per format, registered in :data:`disclint.registry.readers` (``@registry.readers.register(name,
 extensions=..., sniff=..., priority=...)``; the registry names each built-in's module), with
 the extensions it claims and a ``sniff(head: bytes, path) -> bool`` that recognises its
 content. :func:`read` picks the reader by content first (a ``.txt`` that is really a PDF
 is read as PDF) and falls back to the extension only for formats without a signature
-(plain text, markdown). Readers raise :class:`~disclint.errors.InputError` for bad input.
+(plain text, markdown). Readers raise :class:`~disclint.model.errors.InputError` for bad input.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import registry
-from ..document import Document
-from ..errors import InputError, LimitExceeded
+from ..model.document import Document
+from ..model.errors import InputError, LimitExceeded
 from ..registry import ReaderSpec
 
 MEMORY_TICK = 0.25  # seconds between two looks at the resident memory while a file is worked on

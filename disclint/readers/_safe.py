@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
-from ..errors import InputError
+from ..model.errors import InputError
 from . import Limits
 
 

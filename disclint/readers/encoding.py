@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..document import ReaderNote
-from ..errors import InputError
+from ..model.document import ReaderNote
+from ..model.errors import InputError
 from .layout import _is_kanji, has_japanese
 
 ENCODING_LABELS = {

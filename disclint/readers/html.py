@@ -23,8 +23,8 @@ import lxml.html
 from lxml import etree
 
 from .. import registry
-from ..document import Block, BlockKind, Document
-from ..errors import InputError
+from ..model.document import Block, BlockKind, Document
+from ..model.errors import InputError
 from . import Limits, replace_lone_surrogates
 from .encoding import ENCODING_LABELS, decode_bytes, encoding_note
 from .layout import Raw, collapse_whitespace, finalize, numbered_raw, same_title

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..document import Block, BlockKind, Location
+from ..model.document import Block, BlockKind, Location
 
 # ---------------------------------------------------------------------------
 # character classes

@@ -8,7 +8,7 @@ The parent loads the model in its main thread meanwhile (not in a thread: handin
 to a thread that waits on the pipe cost ≈ 0.6 s while the other thread imported spaCy).
 
 Protocol: the parent sends ``(path, limits, timeout)``; the child answers ``("ok", document,
-seconds)`` or ``("error", exception, seconds)`` with the same :class:`~disclint.errors.DisclintError`
+seconds)`` or ``("error", exception, seconds)`` with the same :class:`~disclint.model.errors.DisclintError`
 an inline read would raise (unexpected exceptions become ``cli.internal_error`` with the same
 reason text). Only one request is outstanding at a time.
 
@@ -32,8 +32,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..document import Document
-from ..errors import DisclintError, LimitExceeded
+from ..model.document import Document
+from ..model.errors import DisclintError, LimitExceeded
 from . import MEMORY_TICK, Limits, read
 
 GRACE_S = 3.0

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import registry
-from ..document import Block, BlockKind, Document
-from ..errors import InputError, LimitExceeded
+from ..model.document import Block, BlockKind, Document
+from ..model.errors import InputError, LimitExceeded
 from . import Limits
 from .encoding import ENCODING_LABELS, decode_bytes, encoding_note, looks_like_text
 from .layout import Raw, bullet_match, display_width, finalize, is_wide, numbered_raw, numbering_style

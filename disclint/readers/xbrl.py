@@ -30,8 +30,8 @@ from typing import Any
 from lxml import etree
 
 from .. import registry
-from ..document import Block, BlockKind, Document, Location, ReaderNote
-from ..errors import InputError
+from ..model.document import Block, BlockKind, Document, Location, ReaderNote
+from ..model.errors import InputError
 from . import Limits
 from ._safe import open_zip, parse_xml, read_member
 from .html import html_to_blocks

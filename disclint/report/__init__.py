@@ -12,8 +12,8 @@ import json
 from dataclasses import KW_ONLY, dataclass, field
 from typing import Any
 
-from ..findings import Finding
 from ..i18n import directive_label, level_label, status_label, t
+from ..model.findings import Finding
 from ..registry import reporters
 from ..safeio import terminal_safe
 from ..sourcetext import char_offsets

@@ -11,8 +11,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from ..errors import ConfigError
-from ..findings import Finding
+from ..model.errors import ConfigError
+from ..model.findings import Finding
 from ..safeio import atomic_write_text
 
 BASELINE_VERSION = 1

@@ -44,10 +44,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..document import Block, BlockKind, Document
-from ..findings import Finding
 from ..guideline import directive_ids, load_guideline
 from ..i18n import directive_label, level_label, principle_title, quality_label, status_label, t
+from ..model.document import Block, BlockKind, Document
+from ..model.findings import Finding
 from ..quality import QUALITIES, quality_scores  # noqa: F401  (quality_scores re-exported)
 from ..registry import reporters
 from . import FileReport
@@ -506,7 +506,7 @@ def _doc_title(rep: FileReport, doc: Document | None) -> str:
 
 
 def _loc_label(loc: dict[str, Any], lang: str) -> str:
-    from ..document import Location
+    from ..model.document import Location
 
     fields = {
         k: v for k, v in loc.items() if k in ("file", "page", "paragraph", "line", "table", "row", "column", "part")

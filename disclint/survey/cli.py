@@ -77,7 +77,7 @@ def register_survey_commands(cli: click.Group, lang: str, H: dict[str, str]) -> 
     ) -> None:
         from dataclasses import asdict
 
-        from ..errors import ConfigError
+        from ..model.errors import ConfigError
         from .engine import LocalEngine, Progress
         from .runner import run_survey
 

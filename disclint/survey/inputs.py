@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import DisclintError
+from ..model.errors import DisclintError
 
 # file types a folder scan picks up (a manifest may list any file: the reader sniffs content)
 SCAN_EXTENSIONS = frozenset({".pdf", ".docx", ".html", ".htm", ".xhtml", ".xbrl", ".zip"})

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..errors import DisclintError
+from ..model.errors import DisclintError
 from ..quality import QUALITIES, cyber_text_scores
 from .inputs import fiscal_year_from, normalize_code
 
@@ -330,7 +330,7 @@ def _run(
     timings: dict[str, float],
 ) -> None:
     from ..analysis import analyse
-    from ..document import BlockKind
+    from ..model.document import BlockKind
     from ..readers import read
 
     if task.get("error"):

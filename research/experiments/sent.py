@@ -1,6 +1,6 @@
 from variants import *
 import pickle, os
-from disclint.segment import sentence_spans
+from disclint.text.segment import sentence_spans
 from disclint.mapper.corpus import Passage
 cache = str(CACHE / f"sentwork-{KEY}.pkl")
 # sentence pseudo-passages for multi-sentence fit passages

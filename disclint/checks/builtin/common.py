@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ...normalize import normalize
+from ...text.normalize import normalize
 from ..base import PROSE_KINDS, CheckContext
 
 # the heading of 事業等のリスク and its usual variants (the default of ``section_pattern``)

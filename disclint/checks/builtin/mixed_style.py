@@ -31,8 +31,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ...document import BlockKind
 from ...i18n import t
+from ...model.document import BlockKind
 from ...registry import checks
 from ..base import Check, CheckContext, Hit
 from .common import group_by_section

@@ -36,8 +36,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ...document import BlockKind
 from ...i18n import paren
+from ...model.document import BlockKind
 from ...registry import checks
 from ...text.eras import date_pattern
 from ..base import PROSE_KINDS, TEXT_KINDS, Check, CheckContext, Hit

@@ -26,9 +26,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ...normalize import normalize
 from ...registry import checks
 from ...resources import data_dir, load_yaml
+from ...text.normalize import normalize
 from ..base import TEXT_KINDS, Check, CheckContext, Hit
 
 

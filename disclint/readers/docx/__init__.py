@@ -78,8 +78,8 @@ from pathlib import Path
 from typing import Any
 
 from ... import registry
-from ...document import Document, ReaderNote
-from ...errors import InputError
+from ...model.document import Document, ReaderNote
+from ...model.errors import InputError
 from .. import Limits, _safe
 from .body import _Ctx, _Walker
 from .metadata import _core_properties, _text_date

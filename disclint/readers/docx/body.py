@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ...document import Block, BlockKind, Location
+from ...model.document import Block, BlockKind, Location
 from .ooxml import _int, _Tags
 from .runs import _branch, _sdt_content, _TextCollector, paragraph_index
 from .styles import _BULLETS, _numbered, _outline, _Styles

@@ -8,8 +8,8 @@ import re
 import unicodedata
 from typing import Any
 
-from ...document import Block
-from ...errors import InputError
+from ...model.document import Block
+from ...model.errors import InputError
 from ...text.eras import date_pattern, match_year
 from .package import _Package
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ...errors import InputError
+from ...model.errors import InputError
 from .. import _safe
 from .ooxml import REL_NS
 

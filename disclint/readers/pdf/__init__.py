@@ -90,8 +90,8 @@ from typing import Any
 import pypdfium2 as pdfium
 
 from ... import registry
-from ...document import Document, ReaderNote
-from ...errors import InputError, LimitExceeded
+from ...model.document import Document, ReaderNote
+from ...model.errors import InputError, LimitExceeded
 from .. import Limits
 from .assemble import Assembler
 from .chars import Chars, classify_chars, classify_page_text, fix_radicals

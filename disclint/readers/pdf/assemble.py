@@ -3,7 +3,7 @@ table row, or closes it and opens the next (paragraphs.py and tables.py say whic
 
 from __future__ import annotations
 
-from ...document import BlockKind
+from ...model.document import BlockKind
 from .headings import Proto
 from .layout import Line, LineStats
 from .paragraphs import Para

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...normalize import RADICAL_SUPPLEMENT
+from ...text.normalize import RADICAL_SUPPLEMENT
 
 
 @dataclass(slots=True)

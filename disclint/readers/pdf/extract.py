@@ -15,7 +15,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ...errors import InputError
+from ...model.errors import InputError
 from .chars import RADICAL_FIX, SYMBOL_PUA, Chars, fix_radicals
 
 _EOF_WINDOW = 8192  # %%EOF must occur in the last bytes of the file

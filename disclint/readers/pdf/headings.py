@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...document import Block, BlockKind, Location
+from ...model.document import Block, BlockKind, Location
 from .markers import KANSUJI, NUM
 
 HEADING_MAX_CHARS = 50

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Any
 
-from ...document import Block, BlockKind
+from ...model.document import Block, BlockKind
 from ...text.eras import date_pattern, match_year
 
 _JDATE_RE = re.compile(date_pattern(western=r"\d{1,4}"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...document import BlockKind
+from ...model.document import BlockKind
 from .headings import BIG_FONT, HEADING_MAX_CHARS, Proto, heading_kind
 from .layout import Line, LineStats
 from .markers import LEADER_RE, LIST_BULLET_RE, MARKER_RE, NOTE_RE

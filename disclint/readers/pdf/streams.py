@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ...errors import InputError, LimitExceeded
+from ...model.errors import InputError, LimitExceeded
 from .. import Limits
 
 # Streams PDFium would inflate and parse when it loads a page: a 3 MB Flate bomb content stream

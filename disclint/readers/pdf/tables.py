@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...document import BlockKind
+from ...model.document import BlockKind
 from .headings import Proto
 from .layout import Line, LineStats
 from .markers import MARKER_RE

@@ -19,7 +19,7 @@ class DisclintError(Exception):
         self.params = params
 
     def message(self, lang: str = "ja") -> str:
-        from .i18n import t
+        from ..i18n import t
 
         return t(self.code, lang, **self.params)
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .i18n import lookup, t
-from .normalize import NormalizedText, normalize
+from ..i18n import lookup, t
+from ..text.normalize import NormalizedText, normalize
 
 
 class BlockKind(str, enum.Enum):
