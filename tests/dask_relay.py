@@ -1,10 +1,13 @@
 """A TCP relay that turns a real Dask scheduler hostile mid-run; used by
-``tests/test_hostile_round3.py`` and by the attack list (``benchmarks/hostile/cases.py``)."""
+``tests/test_hostile_round3.py`` and by the attack list (``benchmarks/hostile/cases.py``);
+and the one way the tests stop the Dask processes they started."""
 
 from __future__ import annotations
 
 import os
+import signal
 import socket
+import subprocess
 import threading
 
 
@@ -64,3 +67,20 @@ class Relay:
             except OSError:
                 pass
         self.server.close()
+
+
+def stop_process_groups(procs: list[subprocess.Popen[bytes]], wait: float = 20) -> None:
+    """Stop processes started in their own process groups (a scheduler, workers), newest first:
+    SIGCONT (one may have been stopped on purpose), SIGTERM, then SIGKILL after ``wait`` seconds."""
+    for p in reversed(procs):
+        for sig in (signal.SIGCONT, signal.SIGTERM):
+            try:
+                os.killpg(p.pid, sig)
+            except ProcessLookupError:
+                pass
+    for p in procs:
+        try:
+            p.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()

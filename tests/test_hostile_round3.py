@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from conftest import hanging_survey_env
-from dask_relay import Relay
+from dask_relay import Relay, stop_process_groups
 from test_hostile_round2 import _processes_with  # processes whose environment holds a marker
 
 JA = "# 情報セキュリティ\n\n当社は情報セキュリティ基本方針を定め、全従業員に周知しています。\n"
@@ -52,21 +52,6 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _stop(procs: list[subprocess.Popen]) -> None:
-    for p in reversed(procs):
-        for sig in (signal.SIGCONT, signal.SIGTERM):
-            try:
-                os.killpg(p.pid, sig)
-            except ProcessLookupError:
-                pass
-    for p in procs:
-        try:
-            p.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(p.pid, signal.SIGKILL)
-            p.wait()
-
-
 def _wait_for(predicate, what: str, seconds: float = 90) -> None:
     deadline = time.monotonic() + seconds
     while not predicate():
@@ -89,7 +74,7 @@ def scheduler(tmp_path_factory):
         _wait_for(lambda: "Scheduler at:" in log.read_text(), f"the scheduler did not start: {log.read_text()[-2000:]}")
         yield ("127.0.0.1", port)
     finally:
-        _stop([proc])
+        stop_process_groups([proc])
 
 
 def _doc(tmp_path: Path, name: str = "a.md", text: str = JA) -> Path:
@@ -254,7 +239,7 @@ def test_a_worker_that_stops_answering_stops_the_run_and_a_rerun_resumes(tmp_pat
         assert "1 processed (0 errors), 1 skipped as already done" in r.stderr
         assert [p for p, s in _documents(run) if s == "ok"] == [str(a), str(b)]
     finally:
-        _stop(procs)
+        stop_process_groups(procs)
 
 
 # --- b. a report of 40,000 findings -----------------------------------------------------------------

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import hanging_survey_env
+from dask_relay import stop_process_groups
 
 pytestmark = pytest.mark.slow
 
@@ -376,17 +377,7 @@ def test_dask_engine_with_real_scheduler_and_worker_matches_local(surveyed, tmp_
         assert db(run).execute("SELECT engine FROM runs").fetchone()[0] == "dask"
         assert _comparable(run) == _comparable(local_run)
     finally:
-        for p in reversed(procs):
-            try:
-                os.killpg(p.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-        for p in procs:
-            try:
-                p.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(p.pid, signal.SIGKILL)
-                p.wait()
+        stop_process_groups(procs, wait=10)
 
 
 def test_an_interrupted_report_leaves_no_directory_behind(surveyed, tmp_path, monkeypatch):
