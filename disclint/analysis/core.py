@@ -180,7 +180,13 @@ def context_for(
     if tick is not None:
         tick()
     t0 = time.perf_counter()
-    scope = compute_scope(doc, results, services.scope_policy, everything=everything_in_scope)
+    scope = compute_scope(
+        doc,
+        results,
+        services.scope_policy,
+        everything=everything_in_scope,
+        not_own_hits=services.ds.heading_not_own_hits,
+    )
     coverage = document_coverage(results, scope, services.ds)
     timings["coverage"] = time.perf_counter() - t0
     return CheckContext(

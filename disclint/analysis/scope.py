@@ -11,13 +11,16 @@ module only applies them. A block is in the scope when
 
 Coverage, evidence links (HTML, Word comments, ``map``) and the text rules' ``cyber`` scope
 all use :meth:`Scope.contains`; nothing else decides what counts.
+
+The policy also says what the whole document presents itself as (:class:`Subject`, from its
+title): the document-level rules judge only a security page, a report, or an untitled draft.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -26,6 +29,7 @@ from ..resources import data_dir, load_yaml
 from ..text.normalize import normalize
 
 PROSE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
+_NEVER = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -33,13 +37,110 @@ class ScopePolicy:
     terms: re.Pattern[str]
     section_share: float
     passage_score: float
+    reports: re.Pattern[str] = _NEVER  # titles of the reports a cyber disclosure belongs in
+    title_lines: int = 3
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> ScopePolicy:
         terms = [str(t) for t in data["terms"]]
+        document = data.get("document") or {}
+        reports = [str(t) for t in document.get("reports") or []]
         return cls(
-            re.compile("|".join(terms), re.IGNORECASE), float(data["section_share"]), float(data["passage_score"])
+            re.compile("|".join(terms), re.IGNORECASE),
+            float(data["section_share"]),
+            float(data["passage_score"]),
+            re.compile("|".join(reports), re.IGNORECASE) if reports else _NEVER,
+            int(document.get("title_lines", 3)),
         )
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What the whole document presents itself as, from its title lines and its scope.
+
+    ``kind``: ``cyber`` (a title line names a scope term), ``report`` (it names a report or a
+    section of one where cyber disclosure belongs), ``other`` (titled, neither) or ``untitled``.
+    ``not_own``: the not-own heading kinds (explainer, offering) of the title or of most headings:
+    a vendor's column or service page. ``cyber_share``: the share of the prose blocks that lie in
+    the cybersecurity scope.
+    """
+
+    kind: str = "untitled"
+    titles: tuple[str, ...] = ()
+    not_own: tuple[str, ...] = field(default=())
+    cyber_share: float = 0.0
+    cyber_prose: int = 0  # prose blocks in the cybersecurity scope
+
+    @property
+    def expects_cyber(self) -> bool:
+        """A document that should speak of cybersecurity: a security page, a report, a bare draft.
+        A page titled for another topic (環境方針, 開示方針) or a vendor's column is not."""
+        return self.kind != "other" and not self.not_own
+
+    def own_disclosure(self, share: float, passages: int) -> bool:
+        """The company's own cybersecurity disclosure: it expects cyber text, or, under a title of
+        its own (「基本方針」「DXへの取組み」), at least ``share`` of its prose or ``passages`` prose
+        blocks are cybersecurity text. A privacy policy with one security clause, or a vendor's
+        column, is not."""
+        if self.not_own:
+            return False
+        return self.kind != "other" or self.cyber_share >= share or self.cyber_prose >= passages
+
+
+def _label_like(text: str) -> bool:
+    """A short line with no sentence end: a title or a heading the reader did not mark as one."""
+    text = text.strip()
+    return len(text) <= 60 and not re.search(r"[。．.!！?？]$", text)
+
+
+def title_lines(doc: Document, limit: int = 3) -> list[str]:
+    """The document's title lines: its metadata title, then the headings and short lines (no
+    sentence end) before its first paragraph, at most ``limit`` of them."""
+    out: list[str] = []
+    title = doc.metadata.get("title")
+    if isinstance(title, str) and title.strip():
+        out.append(normalize(title.strip()).text)
+    for b in doc.blocks:
+        if len(out) >= limit:
+            break
+        text = b.norm.text.strip()
+        if not text:
+            continue
+        if b.kind == BlockKind.HEADING or _label_like(text):
+            if text not in out:
+                out.append(text)
+            continue
+        break
+    return out[:limit]
+
+
+def document_subject(
+    doc: Document,
+    policy: ScopePolicy | None = None,
+    not_own_hits: Callable[[str], list[str]] | None = None,
+    cyber_share: float = 0.0,
+    cyber_prose: int = 0,
+) -> Subject:
+    policy = policy or default_policy()
+    titles = tuple(title_lines(doc, policy.title_lines))
+    if not titles:
+        kind = "untitled"
+    elif any(policy.terms.search(t) for t in titles):
+        kind = "cyber"
+    elif any(policy.reports.search(t) for t in titles):
+        kind = "report"
+    else:
+        kind = "other"
+    not_own: list[str] = []
+    if not_own_hits is not None:
+        for t in titles:
+            not_own += [n for n in not_own_hits(t) if n not in not_own]
+        headings = [b.norm.text for b in doc.blocks if b.kind == BlockKind.HEADING and b.norm.text.strip()]
+        if len(headings) >= 2:
+            hits = [not_own_hits(h) for h in headings]
+            if sum(bool(h) for h in hits) * 2 > len(headings):
+                not_own += [n for h in hits for n in h if n not in not_own]
+    return Subject(kind, titles, tuple(not_own), cyber_share, cyber_prose)
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +161,7 @@ class Scope:
     section_of: tuple[tuple[str, ...], ...]  # every block's section path
     terms: re.Pattern[str] | None = None  # the policy's scope terms (checks that look at headings use them)
     everything: bool = False  # rule examples: every block counts
+    subject: Subject = Subject()  # what the whole document presents itself as
 
     def contains(self, block_index: int) -> bool:
         if self.everything or block_index in self.sure_blocks:
@@ -68,7 +170,11 @@ class Scope:
 
 
 def compute_scope(
-    doc: Document, results: Sequence[Any], policy: ScopePolicy | None = None, everything: bool = False
+    doc: Document,
+    results: Sequence[Any],
+    policy: ScopePolicy | None = None,
+    everything: bool = False,
+    not_own_hits: Callable[[str], list[str]] | None = None,
 ) -> Scope:
     policy = policy or default_policy()
     by_block = {r.block_index: r for r in results if r.block_index is not None}
@@ -85,6 +191,10 @@ def compute_scope(
     for sec, (n, c) in stats.items():
         if any(policy.terms.search(normalize(h).text) for h in sec) or (c and c / n >= policy.section_share):
             sections.add(sec)
+    # the share of the prose in the scope; short lines with no sentence end are labels, not prose
+    prose = [i for i, b in enumerate(doc.blocks) if b.kind in PROSE_KINDS and not _label_like(b.norm.text)]
+    inside = sum(1 for i in prose if i in sure or doc.blocks[i].location.section in sections)
+    share = inside / len(prose) if prose else 0.0
     return Scope(
         cyber,
         confident,
@@ -93,4 +203,5 @@ def compute_scope(
         tuple(b.location.section for b in doc.blocks),
         policy.terms,
         everything,
+        document_subject(doc, policy, not_own_hits, share, inside),
     )

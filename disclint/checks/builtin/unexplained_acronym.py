@@ -6,6 +6,11 @@ of a term in the document is explained when a long form came before it or stands
 ``window`` characters, or the term is followed by a bracket, a colon or a footnote mark
 (「EDR（…）」「CISO：…」「CSIRT※」), or stands in brackets after its long name (「…（EDR）」).
 
+Not a use: a heading or a block that is only the term (a page label or badge: the text below it is
+where a reader needs the note), and, for a term the glossary marks ``name_part`` (ISAC), the term
+inside an organisation's name (「金融ISAC」「ICT-ISAC」): such a name is not expanded by spelling out
+its last part.
+
 Options:
     ``window`` (int, 80): characters before and after the first use searched for a long form.
 
@@ -16,6 +21,10 @@ FAIL::
 PASS::
 
     全拠点のPCにEDR（端末の不審な動きを検知して対処する仕組み）を導入しました。
+
+PASS (the name of an information-sharing body)::
+
+    当社は業界の金融ISACに加盟し、攻撃の手口に関する情報を交換しております。
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ...model.document import BlockKind
 from ...registry import checks
 from ...resources import data_dir, load_yaml
 from ...text.normalize import normalize
@@ -58,11 +68,14 @@ class UnexplainedAcronym(Check):
         for term, info in load_glossary().items():
             rx = _term_regex(term)
             longs = [normalize(x).text for x in (info or {}).get("long", [])]
+            name_part = bool((info or {}).get("name_part"))
             seen_long = False
             for i, b in enumerate(blocks):
                 text = b.norm.text
                 # a plain substring test first (fast); the regex (word boundaries) only where the term occurs
-                m = rx.search(text) if term in text else None
+                m = _first_use(rx, text, name_part) if term in text else None
+                if m is not None and (b.kind == BlockKind.HEADING or text.strip() == m.group(0)):
+                    m = None  # a heading or a bare label: the first use is in the text below
                 if not m:
                     if longs and any(lf in text for lf in longs):
                         seen_long = True
@@ -71,6 +84,19 @@ class UnexplainedAcronym(Check):
                 if not explained and b.kind in TEXT_KINDS and ctx.in_scope(i, self.scope):
                     yield Hit(i, m.start(), m.end(), {"match": m.group(0), "long": (info or {}).get("en") or ""})
                 break
+
+
+# a word joined to the term's front: 「金融ISAC」「ICT-ISAC」 (not after a particle or punctuation)
+_NAME_FRONT = re.compile(r"[一-龥ァ-ヶー々A-Za-z0-9]-?$")
+
+
+def _first_use(rx: re.Pattern[str], text: str, name_part: bool) -> re.Match[str] | None:
+    """The first match of ``rx`` in ``text`` that is a use of the term (not part of a name)."""
+    for m in rx.finditer(text):
+        if name_part and _NAME_FRONT.search(text[max(0, m.start() - 2) : m.start()]):
+            continue
+        return m
+    return None
 
 
 def _explained(text: str, m: re.Match[str], term: str, longs: list[str], window: int) -> bool:
