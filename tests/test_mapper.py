@@ -65,7 +65,10 @@ def test_hard_negatives_stay_negative(mapper, text):
 
 
 def test_risk_recognition_alone_maps_to_directive_1(mapper):
-    res = _labels(mapper, "当社グループが保有する顧客情報が不正アクセスにより流出した場合、信用の失墜や損害賠償により、当社グループの経営成績に重要な影響を与える可能性があります。")
+    res = _labels(
+        mapper,
+        "当社グループが保有する顧客情報が不正アクセスにより流出した場合、信用の失墜や損害賠償により、当社グループの経営成績に重要な影響を与える可能性があります。",
+    )
     assert res.cyber and 1 in res.directives
 
 
@@ -80,7 +83,7 @@ def test_evidence_offsets_point_at_original_text(mapper):
     res = _labels(mapper, text)
     assert 7 in res.directives
     spans = [e for e in res.evidence[7] if e.kind == "concept"]
-    assert spans and all(text[e.start:e.end] == e.text for e in spans)
+    assert spans and all(text[e.start : e.end] == e.text for e in spans)
     assert any(e.text == "ＣＳＩＲＴ" for e in spans)
 
 
@@ -118,7 +121,9 @@ def test_map_jsonl_interface(run_cli):
         {"id": "a", "text": "当社は情報セキュリティ委員会を設置し、CISOが取締役会に年4回報告しています。"},
         {"id": "b", "text": "当期の売上高は前期比5%増の1,200億円となりました。"},
     ]
-    r = run_cli("map", "--input-format", "jsonl", "-", input="\n".join(json.dumps(x, ensure_ascii=False) for x in lines))
+    r = run_cli(
+        "map", "--input-format", "jsonl", "-", input="\n".join(json.dumps(x, ensure_ascii=False) for x in lines)
+    )
     assert r.returncode == 0, r.stderr
     out = [json.loads(l) for l in r.stdout.splitlines()]
     assert [o["id"] for o in out] == ["a", "b"]
@@ -179,7 +184,7 @@ def test_token_patterns_give_evidence_with_offsets(mapper):
     res = _labels(mapper, text)
     pats = [e for e in res.evidence.get(2, []) if e.kind == "pattern"]
     assert pats and pats[0].concept == "d2.report_to_board"
-    assert text[pats[0].start:pats[0].end] == "取締役会へ報告"
+    assert text[pats[0].start : pats[0].end] == "取締役会へ報告"
 
 
 GOVERNANCE_MD = """# 事業等のリスク
@@ -209,7 +214,13 @@ def test_map_coverage_is_the_one_lint_reports(run_cli, tmp_path):
     assert "2" in outside and cov["2"]["outside_passages"] == 1
     text = run_cli("map", doc).stdout
     (line,) = [l for l in text.splitlines() if l.startswith("  指示2 ")]
-    assert "× 記載なし" in line and "深さ 0/4" in line and line.endswith("サイバーセキュリティリスク管理体制の構築  （該当はサイバーセキュリティの記載以外の 1 件のみ）")
+    assert (
+        "× 記載なし" in line
+        and "深さ 0/4" in line
+        and line.endswith(
+            "サイバーセキュリティリスク管理体制の構築  （該当はサイバーセキュリティの記載以外の 1 件のみ）"
+        )
+    )
     assert "指示1  ● 記載あり" in text
 
 
@@ -236,7 +247,10 @@ def test_map_lists_passages_outside_the_cybersecurity_text_only_with_all(run_cli
     assert "--all" in run_cli("map", "--help").stdout
 
 
-@pytest.mark.parametrize("cell, heading", [("情報セキュリティ", "サステナビリティ"), ("サイバーセキュリティ", ""), ("情報セキュリティ（注）", "リスク管理")])
+@pytest.mark.parametrize(
+    "cell, heading",
+    [("情報セキュリティ", "サステナビリティ"), ("サイバーセキュリティ", ""), ("情報セキュリティ（注）", "リスク管理")],
+)
 def test_a_bare_label_cell_gets_no_directive(mapper, cell, heading):
     """A table cell or heading-like block that only names the topic does nothing: no label."""
     res = _labels(mapper, cell, heading)
@@ -259,12 +273,14 @@ def test_every_label_shows_evidence_of_its_own_directive(mapper):
 def test_a_function_frame_is_evidence_with_its_span(mapper):
     """Predicate + object in one sentence (rules/directives/functions.yml) names what the
     passage does, and the span points at the original text."""
-    text = ("不正アクセスを確認した後、当社は対策本部を設置し、被害を受けたサーバーをネットワークから隔離するとともに、"
-            "警察に相談し、個人情報保護委員会へ報告いたしました。")
+    text = (
+        "不正アクセスを確認した後、当社は対策本部を設置し、被害を受けたサーバーをネットワークから隔離するとともに、"
+        "警察に相談し、個人情報保護委員会へ報告いたしました。"
+    )
     res = _labels(mapper, text)
     assert 7 in res.directives
     frames = [e for e in res.evidence[7] if e.concept and ".f_" in e.concept]
-    assert frames and all(text[e.start:e.end] == e.text for e in frames)
+    assert frames and all(text[e.start : e.end] == e.text for e in frames)
     assert any("警察" in e.text for e in frames)
 
 
@@ -299,3 +315,14 @@ def test_headings_of_an_offering_or_an_explainer_are_features():
     under_own = build_features(ds, text, [], [], [], [], True, context_norm=normalize("情報セキュリティ 推進体制").text)
     assert "xg:explainer" in under_explainer.values
     assert not any(k.startswith("xg:") for k in under_own.values)
+
+
+@pytest.mark.parametrize("heading", ["標的型メール訓練とは", "コラム 脆弱性診断の選び方", "サービス概要"])
+def test_text_under_an_explainer_or_offering_heading_is_not_the_companys_own(mapper, heading):
+    """A vendor's column or service page describes measures in the company's own words; under a
+    heading that explains a term or presents an offering it is not a disclosure of the company's
+    own management, whatever its wording."""
+    text = "当社は、全従業員に疑似の攻撃メールを送る訓練を年2回実施し、開封率を経営会議に報告しています。"
+    assert _labels(mapper, text, "情報セキュリティへの取組み").cyber
+    res = _labels(mapper, text, heading)
+    assert not res.cyber and res.directives == []

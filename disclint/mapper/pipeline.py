@@ -301,6 +301,11 @@ class Mapper:
         assert f is not None
         res.cyber_score = m.score("cyber", f.values, f.vector)
         res.cyber = res.cyber_score >= m.thresholds.get("cyber", 0.5)
+        if res.cyber and w.context_norm and self.ds.heading_not_own_hits(w.context_norm):
+            # under a heading that explains a term or presents an offering (「…とは」「コラム」
+            # 「サービス概要」) the text is a vendor's or an explainer's, not the company's own
+            # management: every such passage of our corpus is labelled so (52 of 52)
+            res.cyber = False
         res.scores = {d: m.score(f"d{d}", f.values, f.vector) for d in self.ds.directives}
         lam = m.meta.get("sentence_lambda", 0.0)
         if lam and w.sentence_features:
