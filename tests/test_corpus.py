@@ -63,12 +63,28 @@ def test_sizes_the_issue_asks_for():
 
 def test_the_double_annotation_record_matches_the_labels():
     """``qa/double_annotation.jsonl`` (QA.md): every passage has a second, blind annotation;
-    where it disagreed with the first, the adjudicated labels are the ones in the corpus."""
+    where it disagreed with the first, the adjudicated labels are the ones in the corpus, unless a
+    later blind label audit (``qa/label_audit_*.jsonl``, in date order) relabelled the passage."""
     ps = {p.id: p for p in load_passages()}
-    record = [json.loads(l) for l in (data_dir("corpus") / "qa" / "double_annotation.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
+    qa = data_dir("corpus") / "qa"
+    record = [json.loads(l) for l in (qa / "double_annotation.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
     assert {r["id"] for r in record} == set(ps)
+    audited = {}
+    for path in sorted(qa.glob("label_audit_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                a = json.loads(line)
+                decided = a["adjudicated"] or a["a"]  # the annotators' common label, else the adjudicated one
+                assert (decided["cyber"], decided["directives"]) == (a["final"]["cyber"], a["final"]["directives"]), a["id"]
+                if a["adjudicated"] is None:
+                    assert (a["a"]["cyber"], a["a"]["directives"]) == (a["b"]["cyber"], a["b"]["directives"]), a["id"]
+                audited[a["id"]] = a["final"]
+    for pid, final in audited.items():
+        assert (final["cyber"], sorted(final["directives"])) == (ps[pid].cyber, list(ps[pid].directives)), pid
     for r in record:
         p = ps[r["id"]]
+        if r["id"] in audited:
+            continue
         final = r.get("adjudicated") or r["a"]
         assert (final["cyber"], sorted(final["directives"])) == (p.cyber, list(p.directives)), r["id"]
         if "adjudicated" not in r:
