@@ -105,3 +105,16 @@ def test_a_clause_pointing_back_at_the_incident_is_not_a_new_report_of_it(run_cl
         "timeliness.incident-without-date",
     )
     assert "時期" in f["message"]
+
+
+# ------------------------------------------------------------------ no-residual-risk
+def test_a_risk_item_that_plans_for_an_incident_does_not_present_the_risk_as_gone(run_cli, write):
+    head = (
+        "# 事業等のリスク\n\n## (3) 情報セキュリティに関するリスク\n\n"
+        "当社グループの業務は情報システムに依存しており、サイバー攻撃によりシステムが停止した場合には、業績に影響を及ぼす可能性があります。"
+    )
+    plan = "当社グループは、外部からの侵入を検知する仕組みを導入しております。重大な事故が発生した場合には、社長を本部長とする対策本部を設置し、復旧にあたります。\n"
+    assert _findings(run_cli, write("risk.md", head + "\n\n" + plan), "truthfulness.no-residual-risk") == []
+    only_prevention = "当社グループは、外部からの侵入を検知する仕組みを導入し、全従業員への教育を行っております。\n"
+    (f,) = _findings(run_cli, write("risk2.md", head + "\n\n" + only_prevention), "truthfulness.no-residual-risk")
+    assert "残るリスク" in f["message"]

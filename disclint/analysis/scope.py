@@ -69,7 +69,6 @@ class Subject:
     titles: tuple[str, ...] = ()
     not_own: tuple[str, ...] = field(default=())
     cyber_share: float = 0.0
-    cyber_prose: int = 0  # prose blocks in the cybersecurity scope
 
     @property
     def expects_cyber(self) -> bool:
@@ -77,14 +76,13 @@ class Subject:
         A page titled for another topic (環境方針, 開示方針) or a vendor's column is not."""
         return self.kind != "other" and not self.not_own
 
-    def own_disclosure(self, share: float, passages: int) -> bool:
+    def own_disclosure(self, share: float) -> bool:
         """The company's own cybersecurity disclosure: it expects cyber text, or, under a title of
-        its own (「基本方針」「DXへの取組み」), at least ``share`` of its prose or ``passages`` prose
-        blocks are cybersecurity text. A privacy policy with one security clause, or a vendor's
-        column, is not."""
+        its own (「基本方針」), at least ``share`` of its prose is cybersecurity text. A privacy policy
+        with one security clause, a DX page with a security section, or a vendor's column, is not."""
         if self.not_own:
             return False
-        return self.kind != "other" or self.cyber_share >= share or self.cyber_prose >= passages
+        return self.kind != "other" or self.cyber_share >= share
 
 
 def _label_like(text: str) -> bool:
@@ -119,7 +117,6 @@ def document_subject(
     policy: ScopePolicy | None = None,
     not_own_hits: Callable[[str], list[str]] | None = None,
     cyber_share: float = 0.0,
-    cyber_prose: int = 0,
 ) -> Subject:
     policy = policy or default_policy()
     titles = tuple(title_lines(doc, policy.title_lines))
@@ -140,7 +137,7 @@ def document_subject(
             hits = [not_own_hits(h) for h in headings]
             if sum(bool(h) for h in hits) * 2 > len(headings):
                 not_own += [n for h in hits for n in h if n not in not_own]
-    return Subject(kind, titles, tuple(not_own), cyber_share, cyber_prose)
+    return Subject(kind, titles, tuple(not_own), cyber_share)
 
 
 @lru_cache(maxsize=1)
@@ -203,5 +200,5 @@ def compute_scope(
         tuple(b.location.section for b in doc.blocks),
         policy.terms,
         everything,
-        document_subject(doc, policy, not_own_hits, share, inside),
+        document_subject(doc, policy, not_own_hits, share),
     )

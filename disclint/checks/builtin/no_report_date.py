@@ -5,9 +5,9 @@ A full date (「2025年6月27日」, 「令和7年6月27日」, 「2025/6/27」)
 blocks, a reference date anywhere (「2024年8月現在」, 「令和6年3月末時点」: the month is enough), or a
 date in the document's metadata, is enough. A document with fewer than
 ``min_cyber_passages`` cybersecurity passages is not judged, nor a vendor's column or service
-page, nor one whose title presents another topic (a privacy or IR disclosure policy page) unless
-``min_share`` of its prose or ``min_passages`` of its paragraphs are cybersecurity text (a security
-page under the heading 「基本方針」, a DX page with a security section):
+page, nor one whose title presents another topic (a privacy or IR disclosure policy page, a DX
+page with a security section) unless ``min_share`` of its prose is cybersecurity text (a security
+page under the heading 「基本方針」):
 the rule is about the company's own disclosure
 (:class:`disclint.analysis.scope.Subject`, ``rules/scope.yml``).
 
@@ -16,7 +16,6 @@ Options:
     ``min_cyber_passages`` (int, 1): fewer cybersecurity passages: the document is not judged.
     ``min_share`` (float, 0.3): under a title of another topic, the share of the prose that must be
     cybersecurity text for the document to be judged.
-    ``min_passages`` (int, 3): ... or how many of its paragraphs must be.
 
 FAIL::
 
@@ -49,7 +48,7 @@ _AS_OF = re.compile(date_pattern(day=None) + r"\s*(末日?|末)?\s*(現在|時�
 
 @checks.register("no-report-date")
 class NoReportDate(Check):
-    OPTIONS = {"head_blocks": 40, "min_cyber_passages": 1, "min_share": 0.3, "min_passages": 3}
+    OPTIONS = {"head_blocks": 40, "min_cyber_passages": 1, "min_share": 0.3}
     ONE_RULE = True
 
     def run(self, ctx: CheckContext) -> Iterable[Hit]:
@@ -58,7 +57,7 @@ class NoReportDate(Check):
         # only a cybersecurity document is judged: a privacy or IR policy page is not our business
         if ctx.doc_coverage.cyber_passages < int(self.options["min_cyber_passages"]):
             return
-        if not ctx.scope.subject.own_disclosure(float(self.options["min_share"]), int(self.options["min_passages"])):
+        if not ctx.scope.subject.own_disclosure(float(self.options["min_share"])):
             return
         head = int(self.options["head_blocks"])
         if any(_FULL_DATE.search(b.norm.text) for b in ctx.doc.blocks[:head]):

@@ -1,7 +1,8 @@
 """``no-residual-risk``: cyber risk text that lists measures but never says some risk remains
 (rule ``truthfulness.no-residual-risk``).
 
-Residual-risk wording (困難, 完全には防げない, 万一 …) counts across the whole risk item (every
+Residual-risk wording (困難, 完全には防げない, 万一 …, or a measure for once an incident has happened:
+「発生した場合には、対策本部を設置し…」) counts across the whole risk item (every
 paragraph under the item's heading, not only the cyber ones) and across the whole risk section when
 it speaks of the risks or measures in general (a closing 「これらの対策を講じても…」). One finding per
 risk section at most, on its first cyber paragraph that names a measure.
@@ -18,6 +19,11 @@ PASS::
 
     # 事業等のリスク
     当社は監視体制を整備しておりますが、すべての攻撃を防ぐことは困難です。
+
+PASS (the measures plan for an incident that happens)::
+
+    # 事業等のリスク
+    当社は監視体制を整備しております。重大な事故が発生した場合には、対策本部を設置して復旧にあたります。
 """
 
 from __future__ import annotations
@@ -36,7 +42,11 @@ _RESIDUAL = re.compile(
     # 「これらのリスクを完全に排除できるものではありません」「完全に防止できるわけではない」
     r"完全に[^。]{0,15}?(でき(ない|ず|ません|るもの(では|でな))|ものでは|わけでは|ことは)|"
     r"(排除|回避|防止|阻止)(でき|し切れ|しきれ)(ない|ず|ません|るものでは)|避けられ(ない|ず|ません)|"
-    r"万一|万が一"
+    r"万一|万が一|"
+    # a measure that takes effect once an incident has happened (「重大なインシデントが発生した場合には、
+    # 対策本部を設置し…」) plans for the risk that remains: the text does not present it as gone
+    r"(発生|被害|侵害|感染)[^。]{0,6}場合(に|には|は|にも)、?[^。]{0,40}?"
+    r"(対策本部|初動|復旧|封じ込め|速やかに(対応|報告|復旧|連絡)|対応(手順|体制|方針|計画)|エスカレーション)"
 )
 # A residual-risk sentence that speaks of the risks or measures in general (「これらのリスク」「上記の対策を
 # 講じても」) covers every item of the risk section, wherever it stands; 「上記のような規制…困難」 in
