@@ -111,7 +111,7 @@ def decisions(ds, work, idx, models, evidence_min):
     return out
 
 
-def realdev_score(passages, work, fit, C, evidence_min, thresholds, cache: Path):
+def realdev_score(passages, work, fit, C, evidence_min, thresholds, cache: Path, dump: Path | None = None):
     """Fit on all of ``fit`` and score both realdev sets (None when ../shared is absent)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     import bench_realdev as br
@@ -130,6 +130,10 @@ def realdev_score(passages, work, fit, C, evidence_min, thresholds, cache: Path)
     preds = decisions(ds, rd_work, range(len(rd)), [m] * len(rd), evidence_min)
     pred = {it["id"]: {"directives": r.directives, "cyber": r.cyber} for it, r in zip(items, preds)}
     n1 = sum(1 for it in items if not it["id"].startswith("rd2-"))
+    if dump:  # per-passage gold and predicted labels, to compare variants (stays outside the project)
+        import json
+
+        dump.write_text(json.dumps({it["id"]: [it["directives"], pred[it["id"]]["directives"]] for it in items}))
     return {"both": br.score(items, pred), "realdev": br.score(items[:n1], pred), "batch2": br.score(items[n1:], pred)}
 
 
@@ -147,7 +151,15 @@ def main() -> None:
     ap.add_argument("--sentence", default="0", help="sentence_lambda values: label score = max(passage, λ·best sentence)")
     ap.add_argument("--require-evidence", action="store_true", help="drop labels with no evidence span; no label for bare cells")
     ap.add_argument("--sentence-needs-evidence", action="store_true", help="a sentence counts for a directive only with its own evidence of it")
+    ap.add_argument("--dump-realdev", type=Path, help="write realdev gold/predicted labels per passage (JSON) here")
+    ap.add_argument("--logo-thresholds", action="store_true", help="score realdev with thresholds tuned on leave-genre-out scores (needs --groups)")
+    ap.add_argument("--meta", action="append", default=[], help="KEY=JSON added to every variant's model meta")
     args = ap.parse_args()
+    import json
+
+    for kv in args.meta:
+        k, v = kv.split("=", 1)
+        META[k] = json.loads(v)
     if args.require_evidence:
         META["require_evidence"] = True
     if args.sentence_needs_evidence:
@@ -180,7 +192,10 @@ def main() -> None:
                 # scored by a model that saw no passage of its genre); few: one genre at a time
                 fold_of = (lambda p: p.group) if ngroups <= 12 else (
                     lambda p: int(hashlib.sha1(("genre:" + p.group).encode()).hexdigest()[:8], 16) % 10)
-                grep, _ = run_variant(passages, work, fit, float(C), float(ev), fold_of=fold_of)
+                grep, gthr = run_variant(passages, work, fit, float(C), float(ev), fold_of=fold_of)
+                if args.logo_thresholds:  # the realdev fit below uses the leave-genre-out thresholds
+                    print(f"   leave-genre-out thresholds: {gthr} (5-fold: {thr})", flush=True)
+                    thr = gthr
                 gm = grep["micro"]
                 by_group: dict[str, list[int]] = {}
                 for j, i in enumerate(fit):
@@ -199,7 +214,7 @@ def main() -> None:
                       f"R {grep['cyber']['recall']:.3f}", flush=True)
                 print("   per group F1/n: " + " ".join(per), flush=True)
             if args.realdev:
-                rd = realdev_score(passages, work, fit, float(C), float(ev), thr, args.cache)
+                rd = realdev_score(passages, work, fit, float(C), float(ev), thr, args.cache, args.dump_realdev)
                 if rd is None:
                     print("   realdev: skipped (../shared/realdev not found)")
                 else:

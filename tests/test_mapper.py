@@ -303,6 +303,30 @@ def test_a_cited_policy_is_no_evidence_of_directive_1():
     assert (name, directive) == ("policy_cited", 1) and norm[s:].startswith("基本方針")
 
 
+def test_directive_1_frames_reach_the_wording_of_risk_recognition(mapper):
+    """Directive 1 is the risk recognised, not the topic word (GUIDELINE): an attack named as a
+    condition and its harm at the end of a long risk sentence, security called a precondition of
+    the business, a threat said to grow — each is a frame of 1 (functions.yml); an attack named as
+    the purpose of a measure is not, so a measure sentence keeps no evidence of 1."""
+    from disclint.text.normalize import normalize
+
+    ds = load_directives()
+
+    def d1_frames(text):
+        norm = normalize(text).text
+        kept = ds.without_mentions(ds.concept_hits(norm), ds.mention_spans(norm))
+        return {h.concept.name for h in kept if h.concept.directive == 1 and h.concept.name.startswith("f_")}
+
+    risk = "基幹システムが標的型攻撃を受けて長時間止まった場合には、受注や出荷が滞り、当社グループの経営成績に重大な影響が生じるおそれがあります。"
+    assert "f_risk_recognised" in d1_frames(risk)
+    assert "f_security_is_important" in d1_frames("当社は、お客様の情報を守ることを、事業を続けるうえでの大前提と考えています。")
+    assert "f_threat_recognised" in d1_frames("ランサムウェアによる攻撃の手口は年々巧妙化しています。")
+    assert d1_frames("攻撃の高度化に対応するため、当社は全端末の監視を強化しています。") == set()
+    assert d1_frames("当社は、全端末にEDRを導入し、不審な通信を監視しています。") == set()
+    res = _labels(mapper, risk)
+    assert 1 in res.directives and any(e.concept == "d1.f_risk_recognised" for e in res.evidence[1])
+
+
 def test_headings_of_an_offering_or_an_explainer_are_features():
     """A heading that presents a service or explains a term (「〜とは」) is a not-own feature of the
     passage under it, never evidence; a company's own security headings are not."""

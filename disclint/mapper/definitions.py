@@ -235,7 +235,7 @@ def load_directives(directory: str | None = None) -> DirectiveSet:
                     FRAME_PREFIX + name,
                     float(spec.get("weight", 1.0)),
                     tuple(spec["objects"]) + tuple(spec["predicates"]),
-                    _frame_regex(list(spec["objects"]), list(spec["predicates"]), gap),
+                    _frame_regex(list(spec["objects"]), list(spec["predicates"]), int(spec.get("gap", gap))),
                 )
                 for name, spec in (frames or {}).items()
             )
