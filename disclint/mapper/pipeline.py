@@ -314,12 +314,13 @@ class Mapper:
                 best = sentence_score(m, d, w.sentence_features, m.meta.get("sentence_needs_evidence", False))
                 res.scores[d] = max(res.scores[d], lam * best)
         if res.cyber:
-            evidence_free_min = m.meta.get("evidence_free_min", EVIDENCE_FREE_MIN)
+            efm = m.meta.get("evidence_free_min", EVIDENCE_FREE_MIN)  # one value, or one per directive
             explained = explained_directives(w)
             labels = [
                 d
                 for d, s in res.scores.items()
-                if s >= m.thresholds.get(f"d{d}", 0.5) and (d in explained or s >= evidence_free_min)
+                if s >= m.thresholds.get(f"d{d}", 0.5)
+                and (d in explained or s >= (efm.get(f"d{d}", EVIDENCE_FREE_MIN) if isinstance(efm, dict) else efm))
             ]
             best = max(res.scores, key=lambda d: res.scores[d])
             if not labels and res.scores[best] >= FALLBACK_FLOOR and best in explained:
