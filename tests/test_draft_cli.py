@@ -189,11 +189,7 @@ def test_missing_from_drafts_exactly_the_missing_and_weak(run_cli, tmp_path, sam
     from disclint.draft.doctypes import DOC_TYPES
 
     missing, weak = lacking_in(sample)
-    # the sample leaves 4, 8 and 10 out (9 is thin: weak, or covered by a stronger mapper). Since the corpus
-    # relabelling of 2026-12-02 the mapper takes the metrics sentence 「…取組の状況を把握するため、次の指標を
-    # 用いております」 for 10 on word weights alone (a known false positive, issue 15), so 10 is not asserted:
-    # what this test checks is that the draft holds exactly what the mapper says is lacking.
-    assert {4, 8} <= missing
+    assert {4, 8, 10} <= missing  # the sample leaves these out (9 is thin: weak, or covered by a stronger mapper)
     out = tmp_path / "add.md"
     proc = run_cli("draft", "--doc-type", "yuho-sustainability", "--profile", EXAMPLE, "--missing-from", sample, "-o", out)
     assert proc.returncode == 0, proc.stderr
