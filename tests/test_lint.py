@@ -40,11 +40,8 @@ def test_sample_planted_problems_are_found(sample_json):
     assert not any("困難" in f["message"] or f["excerpt"].startswith("完全に防ぐ") for f in _by_rule(sample_json, "truthfulness.absolute-claim"))
     assert set(excerpts("truthfulness.placeholder")) == {"【要記入】", "●●"}
     assert set(excerpts("understandability.unexplained-acronym")) == {"EDR", "SOC"}
-    assert not _by_rule(sample_json, "understandability.sentence-length")  # off by default (issue 16)
-    from conftest import run_in_process
-
-    selected = json.loads(run_in_process("lint", "--format", "json", "--select", "understandability.sentence-length", SAMPLE).stdout)
-    assert any("215 字" in f["message"] for f in _by_rule(selected, "understandability.sentence-length"))
+    # on by default again since round 7 of the blind judging (issue 16): the planted 215-character sentence
+    assert any("215 字" in f["message"] for f in _by_rule(sample_json, "understandability.sentence-length"))
     assert "4.3%" in excerpts("comparability.number-without-period")
     (mix,) = _by_rule(sample_json, "understandability.mixed-style")
     assert mix["excerpt"].endswith("監視を行っております。") and "事業等のリスク" in " ".join(mix["location"]["section"])
